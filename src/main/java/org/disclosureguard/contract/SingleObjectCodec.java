@@ -1,0 +1,65 @@
+package org.disclosureguard.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+
+/**
+ * Avro single-object encoding (magic bytes C3 01, the writer schema's 64-bit fingerprint, then the binary body)
+ * for one catalog subject, in generic form. Decoding accepts every released version of the subject and resolves
+ * it into the current one; anything else is an {@link UndecodableRecordException}, never a crash.
+ * Not thread-safe for encoding (the encoder reuses a buffer): give each stream task its own instance.
+ */
+public final class SingleObjectCodec {
+    private final Schema current;
+    private final BinaryMessageDecoder<GenericRecord> decoder;
+    private final BinaryMessageEncoder<GenericRecord> encoder;
+
+    public SingleObjectCodec(SchemaCatalog catalog, String subject) {
+        this.current = catalog.current(subject);
+        this.decoder = new BinaryMessageDecoder<>(GenericData.get(), current);
+        for (SchemaCatalog.SchemaVersion version : catalog.versions(subject)) {
+            decoder.addSchema(version.schema());
+        }
+        this.encoder = new BinaryMessageEncoder<>(GenericData.get(), current);
+    }
+
+    public Schema schema() {
+        return current;
+    }
+
+    public GenericRecord decode(byte[] bytes) throws UndecodableRecordException {
+        if (bytes == null || bytes.length == 0) {
+            throw new UndecodableRecordException(UndecodableRecordException.Cause.EMPTY, "no value", null);
+        }
+        try {
+            return decoder.decode(bytes);
+        } catch (MissingSchemaException e) {
+            throw new UndecodableRecordException(UndecodableRecordException.Cause.UNKNOWN_SCHEMA, e.getMessage(), e);
+        } catch (BadHeaderException e) {
+            throw new UndecodableRecordException(UndecodableRecordException.Cause.NOT_SINGLE_OBJECT, e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Corrupt bodies surface as EOF, bad lengths (Avro's SystemLimitException), bad union or enum indexes.
+            throw new UndecodableRecordException(UndecodableRecordException.Cause.MALFORMED,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+
+    public byte[] encode(GenericRecord record) {
+        try {
+            ByteBuffer buffer = encoder.encode(record);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.disclosureguard.contract;
+
+/** Bytes that are not single-object Avro of a known contract version. Carries a stable reason code for audit. */
+public final class UndecodableRecordException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Why the bytes did not decode; the code is safe for audit (it says nothing of the content). */
+    public enum Cause {
+        EMPTY("reject.empty", "The record has no value."),
+        NOT_SINGLE_OBJECT("reject.not-avro", "The value is not Avro single-object encoding (bad or missing header)."),
+        UNKNOWN_SCHEMA("reject.unknown-schema", "The value was written with a schema that is not a released version of the contract."),
+        MALFORMED("reject.malformed", "The value has a known schema header but its body does not decode (truncated or corrupt)."),
+        INVALID_INPUT("reject.invalid-input", "The input could not be converted to the contract (replay: invalid JSON or a value that does not fit the schema).");
+
+        private final String ruleId;
+        private final String explanation;
+
+        Cause(String ruleId, String explanation) {
+            this.ruleId = ruleId;
+            this.explanation = explanation;
+        }
+
+        public String ruleId() {
+            return ruleId;
+        }
+
+        public String explanation() {
+            return explanation;
+        }
+    }
+
+    private final Cause cause;
+
+    public UndecodableRecordException(Cause cause, String detail, Throwable underlying) {
+        super(detail, underlying);
+        this.cause = cause;
+    }
+
+    public Cause reason() {
+        return cause;
+    }
+}
