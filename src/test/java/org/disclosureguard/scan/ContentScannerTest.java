@@ -1,0 +1,416 @@
+package org.disclosureguard.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContentScannerTest {
+
+    private static final ContentScanner ENGLISH = new ContentScanner(Dictionary.compile(
+            List.of("therapy", "therapist", "counseling"),
+            List.of("physical therapy", "speech therapy", "occupational therapy", "respiratory therapy",
+                    "therapy dog", "legal counseling")));
+
+    private static final ContentScanner SPANISH = new ContentScanner(Dictionary.compile(
+            List.of("terapia", "terapeuta", "psicóloga", "psicólogo", "sesión de terapia"),
+            List.of("terapia física", "perro de terapia")));
+
+    // --- exclusion semantics -------------------------------------------------------------
+
+    @Test
+    void exclusionCoveringTheTermSuppressesIt() {
+        assertEquals(List.of(), ENGLISH.scan("He attends physical therapy on Tuesdays"));
+        assertFalse(ENGLISH.matches("He attends physical therapy on Tuesdays"));
+    }
+
+    @Test
+    void termWithoutExclusionIsReported() {
+        String text = "She told her therapist about the gang";
+        assertEquals(List.of(new TermMatch("therapist", 13, 22)), ENGLISH.scan(text));
+        assertTrue(ENGLISH.matches(text));
+    }
+
+    @Test
+    void exclusionEndingAfterTheTermStillSuppressesIt() {
+        assertEquals(List.of(), ENGLISH.scan("the therapy dog visited"));
+        assertEquals(List.of(), ENGLISH.scan("therapy dogs"));
+        assertFalse(ENGLISH.matches("the therapy dog visited"));
+    }
+
+    @Test
+    void onlyTheUncoveredOccurrenceIsReported() {
+        String text = "physical therapy, then a therapy session";
+        List<TermMatch> matches = ENGLISH.scan(text);
+        assertEquals(List.of(new TermMatch("therapy", 25, 32)), matches);
+    }
+
+    @Test
+    void exclusionThatOnlyOverlapsDoesNotSuppress() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of("therapy"), List.of("rapy dog")));
+        assertEquals(List.of(new TermMatch("therapy", 0, 7)), scanner.scan("therapy dog"));
+        // "physical therapist" is not "physical therapy": the exclusion does not occur at all.
+        assertEquals(List.of(new TermMatch("therapist", 9, 18)), ENGLISH.scan("physical therapist"));
+        // "therapy doctor" is not "therapy dog".
+        assertEquals(1, ENGLISH.scan("therapy doctor").size());
+    }
+
+    @Test
+    void legalCounselingIsExcludedButCounselingIsNot() {
+        assertEquals(List.of(new TermMatch("counseling", 21, 31)), ENGLISH.scan("legal counseling and counseling"));
+    }
+
+    @Test
+    void aTermThatIsAlsoAnExclusionIsAlwaysSuppressed() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of("therapy dog"), List.of("Therapy-Dog")));
+        assertTrue(scanner.scan("a therapy dog").isEmpty());
+    }
+
+    @Test
+    void withoutExclusionsEveryHitIsReported() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of("therapy"), List.of()));
+        assertEquals(2, scanner.scan("physical therapy and therapy").size());
+    }
+
+    // --- overlap and ordering ------------------------------------------------------------
+
+    @Test
+    void overlappingTermsAreAllReportedInPositionOrder() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(
+                List.of("therapy", "psychotherapy", "therapist", "psychotherapist"), List.of()));
+        assertEquals(List.of(
+                new TermMatch("psychotherapy", 0, 13),
+                new TermMatch("therapy", 6, 13)), scanner.scan("psychotherapy"));
+        assertEquals(List.of(
+                new TermMatch("psychotherapist", 4, 19),
+                new TermMatch("therapist", 10, 19),
+                new TermMatch("therapy", 22, 29)), scanner.scan("the psychotherapist's therapy"));
+    }
+
+    @Test
+    void termsAreReportedAsWrittenInTheDictionary() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(
+                List.of("Sesión de Terapia", "sesion de terapia"), List.of()));
+        assertEquals(List.of(new TermMatch("Sesión de Terapia", 0, 17)), scanner.scan("SESION DE TERAPIA"));
+    }
+
+    // --- evasion through the scanner -----------------------------------------------------
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+        "Notes from THERAPY today",
+        "Notes from thérapy today",
+        "Notes from ｔｈｅｒａｐｙ today",
+        "Notes from \uD835\uDC2D\uD835\uDC21\uD835\uDC1E\uD835\uDC2B\uD835\uDC1A\uD835\uDC29\uD835\uDC32 today",
+        "Notes from thеrapy today",
+        "Notes from thεrαρy today",
+        "Notes from the\u200Brapy today",
+        "Notes from t h e r a p y today",
+        "Notes from t.h.e.r.a.p.y today",
+        "Notes from ther-\napy today",
+        "Notes from th3r4py today",
+        "Notes from <b>ther</b>apy today",
+        "Notes from **ther**apy today",
+        "Notes from %74herapy today",
+        "Notes from &#116;herapy today",
+        "Notes from th&eacute;rapy today",
+    })
+    void evasionsAreCaught(String text) {
+        List<TermMatch> matches = ENGLISH.scan(text);
+        assertEquals(1, matches.size(), () -> "matches: " + matches);
+        TermMatch match = matches.get(0);
+        assertEquals("therapy", match.term());
+        int prefixEnd = "Notes from ".length();
+        assertTrue(match.start() >= prefixEnd, () -> "start " + match.start());
+        assertEquals("", TextNormalizer.normalize(text.substring(prefixEnd, match.start())),
+                "only letter-free markup may precede the highlight");
+        assertEquals("therapy", TextNormalizer.normalize(text.substring(match.start(), match.end())),
+                "highlight covers exactly the term");
+        assertEquals(text.indexOf(" today"), match.end());
+        assertTrue(ENGLISH.matches(text));
+    }
+
+    // --- offsets -------------------------------------------------------------------------
+
+    @Test
+    void offsetsPointAtTheOriginalSubstring() {
+        String plain = "Youth said her therapist helped.";
+        assertEquals("therapist", substringOf(plain, ENGLISH.scan(plain).get(0)));
+
+        String spread = "she said t h e r a p i s t told";
+        assertEquals("t h e r a p i s t", substringOf(spread, ENGLISH.scan(spread).get(0)));
+
+        String surrogates = "a \uD835\uDC2D\uD835\uDC21\uD835\uDC1E\uD835\uDC2B\uD835\uDC1A\uD835\uDC29\uD835\uDC32 b";
+        TermMatch bold = ENGLISH.scan(surrogates).get(0);
+        assertEquals(2, bold.start());
+        assertEquals(16, bold.end());
+        assertEquals(surrogates.substring(2, 16), substringOf(surrogates, bold));
+
+        String tagged = "x <i>ther</i>apy y";
+        assertEquals("ther</i>apy", substringOf(tagged, ENGLISH.scan(tagged).get(0)));
+
+        String entity = "x &#116;herapy y";
+        assertEquals("&#116;herapy", substringOf(entity, ENGLISH.scan(entity).get(0)));
+
+        String ligature = "ﬁx"; // one source char yields two letters
+        ContentScanner fi = new ContentScanner(Dictionary.compile(List.of("fix"), List.of()));
+        assertEquals(List.of(new TermMatch("fix", 0, 2)), fi.scan(ligature));
+    }
+
+    @Test
+    void markupAndSurrogatesStraddlingTheScannersChunkBoundaryAreDecoded() {
+        // The scanner copies text in 4096-char chunks; a decode may cross into the next chunk.
+        for (int pad = 4080; pad <= 4100; pad++) {
+            String padding = " ".repeat(pad);
+            for (String evasion : List.of("<b>ther</b>apy", "&#116;herapy",
+                    "\uD835\uDC2D\uD835\uDC21\uD835\uDC1E\uD835\uDC2B\uD835\uDC1A\uD835\uDC29\uD835\uDC32",
+                    "t h e r a p y")) {
+                String text = padding + evasion + " done";
+                List<TermMatch> matches = ENGLISH.scan(text);
+                assertEquals(1, matches.size(), () -> "pad " + padding.length() + ": " + evasion);
+                assertEquals(text.indexOf(" done"), matches.get(0).end());
+                assertEquals("therapy", TextNormalizer.normalize(substringOf(text, matches.get(0))));
+            }
+        }
+    }
+
+    private static String substringOf(String text, TermMatch match) {
+        return text.substring(match.start(), match.end());
+    }
+
+    // --- Spanish -------------------------------------------------------------------------
+
+    @Test
+    void spanishTermsAreCaught() {
+        String told = "La niña le contó a su terapeuta lo que pasó.";
+        assertEquals(List.of(new TermMatch("terapeuta", 22, 31)), SPANISH.scan(told));
+
+        String session = "En la sesión de terapia habló de su padre.";
+        assertEquals(List.of(
+                new TermMatch("sesión de terapia", 6, 23),
+                new TermMatch("terapia", 16, 23)), SPANISH.scan(session));
+
+        String psychologist = "La PSICÓLOGA escribió una nota.";
+        assertEquals(List.of(new TermMatch("psicóloga", 3, 12)), SPANISH.scan(psychologist));
+    }
+
+    @Test
+    void spanishExclusionsSuppress() {
+        assertTrue(SPANISH.scan("Tiene terapia física los martes.").isEmpty());
+        assertTrue(SPANISH.scan("Vino el perro de terapia.").isEmpty());
+    }
+
+    // --- robustness ----------------------------------------------------------------------
+
+    @Test
+    void nullAndEmptyAreClean() {
+        assertEquals(List.of(), ENGLISH.scan(null));
+        assertEquals(List.of(), ENGLISH.scan(""));
+        assertFalse(ENGLISH.matches(null));
+        assertFalse(ENGLISH.matches(""));
+        assertEquals(List.of(), ENGLISH.scan("   \n\t  "));
+    }
+
+    @Test
+    void anyCharSequenceIsAccepted() {
+        assertEquals(1, ENGLISH.scan(new StringBuilder("my therapist")).size());
+    }
+
+    @Test
+    void oneMegabyteOfRandomCharsDoesNotThrow() {
+        Random random = new Random(11);
+        char[] chars = new char[1 << 20];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) random.nextInt(0x10000);
+        }
+        String text = new String(chars);
+        List<TermMatch> matches = ENGLISH.scan(text);
+        assertNotNull(matches);
+        assertEquals(!matches.isEmpty(), ENGLISH.matches(text));
+        for (TermMatch match : matches) {
+            assertTrue(0 <= match.start() && match.start() < match.end() && match.end() <= text.length());
+        }
+    }
+
+    @Test
+    void randomMarkupHeavyInputDoesNotThrow() {
+        Random random = new Random(5);
+        String alphabet = "<>/&#;%x0123456789abcdefABCDEFtherapy \uD835\uDC2D";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        List<TermMatch> matches = ENGLISH.scan(text);
+        assertEquals(!matches.isEmpty(), ENGLISH.matches(text));
+    }
+
+    @Test
+    void scannerMatchesABruteForceReferenceOnRandomText() {
+        List<String> terms = List.of("ab", "bab", "a", "abba", "ba");
+        List<String> exclusions = List.of("bb", "aab", "babb", "ba");
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(terms, exclusions));
+        Random random = new Random(3);
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append("ab ".charAt(random.nextInt(3)));
+            }
+            String source = text.toString();
+            List<String> expected = bruteForce(source.replace(" ", ""), terms, exclusions);
+            List<String> actual = scanner.scan(source).stream()
+                    .map(m -> m.term() + "@" + lettersBefore(source, m.start()) + "-" + lettersBefore(source, m.end()))
+                    .collect(Collectors.toList());
+            assertEquals(expected, actual, () -> "text: '" + source + "'");
+            assertEquals(!expected.isEmpty(), scanner.matches(source), () -> "text: '" + source + "'");
+        }
+    }
+
+    private static List<String> bruteForce(String letters, List<String> terms, List<String> exclusions) {
+        List<int[]> hits = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            String term = terms.get(t);
+            for (int s = letters.indexOf(term); s >= 0; s = letters.indexOf(term, s + 1)) {
+                int e = s + term.length();
+                boolean covered = false;
+                for (String exclusion : exclusions) {
+                    for (int xs = letters.indexOf(exclusion); xs >= 0; xs = letters.indexOf(exclusion, xs + 1)) {
+                        covered |= xs <= s && e <= xs + exclusion.length();
+                    }
+                }
+                if (!covered) {
+                    hits.add(new int[] {s, e, t});
+                }
+            }
+        }
+        hits.sort(Comparator.<int[]>comparingInt(h -> h[0]).thenComparingInt(h -> h[1])
+                .thenComparing(h -> terms.get(h[2])));
+        return hits.stream().map(h -> terms.get(h[2]) + "@" + h[0] + "-" + h[1]).collect(Collectors.toList());
+    }
+
+    private static int lettersBefore(String text, int offset) {
+        return text.substring(0, offset).replace(" ", "").length();
+    }
+
+    @Test
+    void concurrentScansAgree() throws Exception {
+        String text = "She told her therapist; physical therapy; counseling. ".repeat(200);
+        List<TermMatch> expected = ENGLISH.scan(text);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<TermMatch>>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                results.add(pool.submit(() -> ENGLISH.scan(text)));
+            }
+            for (Future<List<TermMatch>> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(400, expected.size());
+    }
+
+    // --- dictionary compilation ----------------------------------------------------------
+
+    @Test
+    void compileRejectsEntriesWithoutLettersNamingThem() {
+        IllegalArgumentException bang = assertThrows(IllegalArgumentException.class,
+                () -> Dictionary.compile(List.of("therapy", "!!!"), List.of()));
+        assertTrue(bang.getMessage().contains("\"!!!\""), bang.getMessage());
+
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> Dictionary.compile(List.of(""), List.of()));
+        assertTrue(empty.getMessage().contains("term #0 \"\""), empty.getMessage());
+
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> Dictionary.compile(List.of("therapy"), List.of("physical therapy", " -- ")));
+        assertTrue(blank.getMessage().contains("exclusion #1 \" -- \""), blank.getMessage());
+    }
+
+    @Test
+    void compileRejectsNullListsAndEntries() {
+        assertThrows(IllegalArgumentException.class, () -> Dictionary.compile(null, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> Dictionary.compile(List.of(), null));
+        IllegalArgumentException nullEntry = assertThrows(IllegalArgumentException.class,
+                () -> Dictionary.compile(Arrays.asList("therapy", null), List.of()));
+        assertTrue(nullEntry.getMessage().contains("term #1"), nullEntry.getMessage());
+    }
+
+    @Test
+    void duplicatesAreFineAndCountedOnce() {
+        Dictionary dictionary = Dictionary.compile(
+                List.of("therapy", "therapy", "THERAPY", "therapist"), List.of("therapy dog", "therapy-dog"));
+        assertEquals(2, dictionary.termCount());
+        assertEquals(1, dictionary.exclusionCount());
+        assertEquals(List.of(new TermMatch("therapy", 0, 7)), new ContentScanner(dictionary).scan("therapy"));
+    }
+
+    @Test
+    void emptyDictionaryNeverMatches() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of(), List.of()));
+        assertEquals(List.of(), scanner.scan("therapy"));
+        assertFalse(scanner.matches("therapy"));
+    }
+
+    // --- the shipped default dictionary --------------------------------------------------
+
+    @Test
+    void defaultDictionaryCompilesAndSeparatesTherapyFromLookAlikes() throws IOException {
+        List<String> terms = new ArrayList<>();
+        List<String> exclusions = new ArrayList<>();
+        readDefaultDictionary(terms, exclusions);
+        assertTrue(terms.size() >= 40 && terms.size() <= 80, "term count " + terms.size());
+        assertTrue(exclusions.size() >= 20, "exclusion count " + exclusions.size());
+
+        Dictionary dictionary = Dictionary.compile(terms, exclusions);
+        assertEquals(terms.size(), dictionary.termCount(), "no two terms should normalize alike");
+        ContentScanner scanner = new ContentScanner(dictionary);
+
+        assertTrue(scanner.matches("She disclosed to her therapist that her uncle threatened her."));
+        assertTrue(scanner.matches("During counseling the youth described the border crossing."));
+        assertTrue(scanner.matches("Le contó a su terapeuta que su tío la amenazó."));
+        assertTrue(scanner.matches("En la sesión de terapia habló de las maras."));
+        assertTrue(scanner.matches("La psicóloga recomendó más apoyo."));
+
+        for (String clean : List.of(
+                "Maria had physical therapy for her ankle",
+                "Her legal counsel filed the motion",
+                "the court session was postponed",
+                "a therapy dog visited the unit",
+                "The court is in session until noon.",
+                "Tiene terapia física dos veces por semana.",
+                "Su consejero legal presentó la moción.",
+                "The youth played soccer and attended school; sponsor interview scheduled.")) {
+            assertEquals(List.of(), scanner.scan(clean), clean);
+        }
+    }
+
+    /** The dictionary as shipped: the contentScan section of the bundled policy. */
+    private static void readDefaultDictionary(List<String> terms, List<String> exclusions) throws IOException {
+        try (InputStream in = ContentScannerTest.class.getResourceAsStream("/" + org.disclosureguard.policy.Policy.BUNDLED_RESOURCE)) {
+            assertNotNull(in, "the bundled policy is not on the classpath");
+            var scan = org.disclosureguard.policy.Policy.parse(in, "bundled").contentScan();
+            terms.addAll(scan.terms());
+            exclusions.addAll(scan.exclusions());
+        }
+        assertTrue(terms.size() > 40, "the shipped dictionary lost its terms");
+    }
+}
