@@ -1,0 +1,219 @@
+package org.disclosureguard.policy;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelBuilder;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelEvaluationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.disclosureguard.contract.SchemaCatalog;
+import org.disclosureguard.scan.ContentScanner;
+import org.disclosureguard.scan.Dictionary;
+
+/**
+ * A validated, compiled screening policy: field actions by classification, record rules in CEL, the content
+ * scan dictionary and the projection onto the enforcement schema, all checked against the contract schemas at
+ * load. Immutable and thread-safe. A policy with any problem is refused as a whole ({@link PolicyException}).
+ */
+public final class Policy {
+    public static final String BUNDLED_RESOURCE = "policy/default-policy.yaml";
+
+    private final String id;
+    private final String version;
+    private final FieldPlan fieldPlan;
+    private final List<RecordRule> rules;
+    private final ContentScanner scanner;
+    private final PolicyDocument.ContentScanSpec scanSpec;
+    private final Projection projection;
+
+    private Policy(String id, String version, FieldPlan fieldPlan, List<RecordRule> rules, ContentScanner scanner,
+                   PolicyDocument.ContentScanSpec scanSpec, Projection projection) {
+        this.id = id;
+        this.version = version;
+        this.fieldPlan = fieldPlan;
+        this.rules = rules;
+        this.scanner = scanner;
+        this.scanSpec = scanSpec;
+        this.projection = projection;
+    }
+
+    /** The policy shipped in the jar. */
+    public static Policy bundled() {
+        try (InputStream in = Policy.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled policy " + BUNDLED_RESOURCE + " is missing from the jar");
+            }
+            return compile(parse(in, BUNDLED_RESOURCE), SchemaCatalog.bundled(), BUNDLED_RESOURCE);
+        } catch (IOException e) {
+            throw new PolicyException(BUNDLED_RESOURCE, List.of(e.getMessage()));
+        }
+    }
+
+    /** Loads a policy file, or the bundled policy when {@code file} is null. */
+    public static Policy load(Path file) {
+        if (file == null) {
+            return bundled();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return compile(parse(in, file.toString()), SchemaCatalog.bundled(), file.toString());
+        } catch (IOException e) {
+            throw new PolicyException(file.toString(), List.of("cannot read it: " + e));
+        }
+    }
+
+    public static PolicyDocument parse(InputStream in, String source) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try {
+            return yaml.readValue(in, PolicyDocument.class);
+        } catch (JacksonException e) {
+            throw new PolicyException(source, List.of(e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
+        } catch (IOException e) {
+            throw new PolicyException(source, List.of("cannot read it: " + e));
+        }
+    }
+
+    /** Validates and compiles a policy document against the contract schemas; every problem is reported at once. */
+    public static Policy compile(PolicyDocument doc, SchemaCatalog catalog, String source) {
+        List<String> problems = new ArrayList<>();
+        require(doc.id(), "id", problems);
+        require(doc.version(), "version", problems);
+        Map<String, PolicyDocument.ClassificationPolicy> classifications =
+                doc.classifications() == null ? Map.of() : doc.classifications();
+        classifications.forEach((name, policy) -> {
+            if (policy != null && policy.action() != null && policy.action() != Action.PASS
+                    && policy.action() != Action.SCAN && isBlank(policy.explanation())) {
+                problems.add("classification '" + name + "' drops or holds but has no explanation for reviewers");
+            }
+        });
+        Schema input = catalog.current(SchemaCatalog.CASE_RECORD_EVENT);
+        FieldPlan plan = FieldPlan.build(input, classifications, problems);
+        List<RecordRule> rules = compileRules(doc.rules() == null ? List.of() : doc.rules(), input, problems);
+
+        ContentScanner scanner = null;
+        PolicyDocument.ContentScanSpec scan = doc.contentScan();
+        boolean anyScan = plan.checks().stream().anyMatch(c -> c.action() == Action.SCAN);
+        if (scan == null) {
+            if (anyScan) {
+                problems.add("fields are classified for scan but the policy has no contentScan section");
+            }
+        } else {
+            require(scan.ruleId(), "contentScan.ruleId", problems);
+            require(scan.explanation(), "contentScan.explanation", problems);
+            if (scan.terms() == null || scan.terms().isEmpty()) {
+                problems.add("contentScan.terms is empty: a scan that can match nothing is not a scan");
+            } else {
+                try {
+                    scanner = new ContentScanner(Dictionary.compile(scan.terms(),
+                            scan.exclusions() == null ? List.of() : scan.exclusions()));
+                } catch (IllegalArgumentException e) {
+                    problems.add("contentScan: " + e.getMessage());
+                }
+            }
+        }
+
+        Set<String> neverForward = new HashSet<>(doc.neverForward() == null ? List.of() : doc.neverForward());
+        if (!neverForward.contains("therapy")) {
+            problems.add("neverForward must include 'therapy'");
+        }
+        Projection projection = Projection.build(input, catalog.current(SchemaCatalog.ENFORCEMENT_CASE_EVENT),
+                plan, neverForward, problems);
+        if (!problems.isEmpty()) {
+            throw new PolicyException(source, problems);
+        }
+        return new Policy(doc.id(), doc.version(), plan, List.copyOf(rules), scanner, scan, projection);
+    }
+
+    private static List<RecordRule> compileRules(List<PolicyDocument.RuleSpec> specs, Schema input, List<String> problems) {
+        CelBuilder builder = CelFactory.standardCelBuilder().setResultType(SimpleType.BOOL);
+        for (Schema.Field field : input.getFields()) {
+            builder.addVar(field.name(), CelValues.typeOf(field.schema()));
+        }
+        Cel cel = builder.build();
+        List<RecordRule> rules = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (PolicyDocument.RuleSpec spec : specs) {
+            String label = "rule '" + spec.id() + "'";
+            if (isBlank(spec.id())) {
+                problems.add("a rule has no id");
+                continue;
+            }
+            if (!ids.add(spec.id())) {
+                problems.add(label + " is defined twice");
+            }
+            if (isBlank(spec.condition()) || isBlank(spec.explanation())) {
+                problems.add(label + " needs a condition and an explanation");
+                continue;
+            }
+            CelValidationResult compiled = cel.compile(spec.condition());
+            if (compiled.hasError()) {
+                problems.add(label + " does not compile: " + compiled.getErrorString());
+                continue;
+            }
+            try {
+                rules.add(new RecordRule(spec.id(), spec.condition(), spec.explanation(), spec.legalBasis(),
+                        cel.createProgram(compiled.getAst())));
+            } catch (CelValidationException | CelEvaluationException e) {
+                problems.add(label + " cannot be planned: " + e.getMessage());
+            }
+        }
+        return rules;
+    }
+
+    private static void require(String value, String name, List<String> problems) {
+        if (isBlank(value)) {
+            problems.add("'" + name + "' is required");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public FieldPlan fieldPlan() {
+        return fieldPlan;
+    }
+
+    public List<RecordRule> rules() {
+        return rules;
+    }
+
+    /** The free-text scanner, or null when no field is scanned. */
+    public ContentScanner scanner() {
+        return scanner;
+    }
+
+    public PolicyDocument.ContentScanSpec contentScan() {
+        return scanSpec;
+    }
+
+    public Projection projection() {
+        return projection;
+    }
+}
