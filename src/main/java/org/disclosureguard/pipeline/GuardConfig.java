@@ -1,0 +1,66 @@
+package org.disclosureguard.pipeline;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.disclosureguard.policy.Policy;
+
+/**
+ * The guard's own settings, declared once with their docs (Kafka's {@link ConfigDef}), so that help texts and the
+ * configuration reference come from one place. They travel inside the Kafka Streams properties, which is how
+ * the exception handler (instantiated by Kafka Streams) learns the topic names and the policy version.
+ */
+public record GuardConfig(Topics topics, String policyId, String policyVersion) {
+    public static final String TOPIC_INPUT = "guard.topic.input";
+    public static final String TOPIC_ENFORCEMENT = "guard.topic.enforcement";
+    public static final String TOPIC_REVIEW = "guard.topic.review";
+    public static final String TOPIC_AUDIT = "guard.topic.audit";
+    /** Set by the app from the loaded policy, for components Kafka Streams instantiates. Not for users. */
+    static final String POLICY_ID = "guard.internal.policy.id";
+    static final String POLICY_VERSION = "guard.internal.policy.version";
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(TOPIC_INPUT, ConfigDef.Type.STRING, Topics.DEFAULT_INPUT, ConfigDef.Importance.HIGH,
+                    "Topic the provider writes case-record events to (CaseRecordEvent, key caseId).")
+            .define(TOPIC_ENFORCEMENT, ConfigDef.Type.STRING, Topics.DEFAULT_ENFORCEMENT, ConfigDef.Importance.HIGH,
+                    "Enforcement-facing topic: only screened, projected EnforcementCaseEvent records. The guard must be its only writer.")
+            .define(TOPIC_REVIEW, ConfigDef.Type.STRING, Topics.DEFAULT_REVIEW, ConfigDef.Importance.HIGH,
+                    "Review (quarantine) topic: held and rejected records with their reasons. As sensitive as the input.")
+            .define(TOPIC_AUDIT, ConfigDef.Type.STRING, Topics.DEFAULT_AUDIT, ConfigDef.Importance.HIGH,
+                    "Audit topic: one ScreeningDecision per input record, without sensitive values.")
+            .defineInternal(POLICY_ID, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW)
+            .defineInternal(POLICY_VERSION, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW);
+
+    public static GuardConfig fromStreamsConfig(Map<String, ?> configs) {
+        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
+        return new GuardConfig(new Topics((String) parsed.get(TOPIC_INPUT), (String) parsed.get(TOPIC_ENFORCEMENT),
+                (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT)),
+                (String) parsed.get(POLICY_ID), (String) parsed.get(POLICY_VERSION));
+    }
+
+    /**
+     * Kafka Streams properties for the screening app: exactly-once v2 and the quarantining exception handler by
+     * default; {@code overrides} (user settings, security included) win over the defaults, except the handler.
+     */
+    public static Properties streamsProperties(String applicationId, String bootstrapServers, Topics topics,
+                                               Policy policy, Map<String, ?> overrides) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.putAll(overrides);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantiningExceptionHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(TOPIC_INPUT, topics.input());
+        props.put(TOPIC_ENFORCEMENT, topics.enforcement());
+        props.put(TOPIC_REVIEW, topics.review());
+        props.put(TOPIC_AUDIT, topics.audit());
+        props.put(POLICY_ID, policy.id());
+        props.put(POLICY_VERSION, policy.version());
+        return props;
+    }
+}

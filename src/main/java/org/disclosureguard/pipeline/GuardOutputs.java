@@ -1,0 +1,176 @@
+package org.disclosureguard.pipeline;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.contract.audit.ScreeningDecision;
+import org.disclosureguard.contract.review.Disposition;
+import org.disclosureguard.contract.review.QuarantinedRecord;
+import org.disclosureguard.contract.review.Reason;
+import org.disclosureguard.screen.Finding;
+import org.disclosureguard.screen.ScreeningResult;
+
+/**
+ * Turns one screening result into the records the guard writes: the enforcement record (forwarded decisions
+ * only), the review record (held and rejected), and always exactly one audit decision. Everything is encoded
+ * here, before anything is sent, so that sending cannot fail half-way. Not thread-safe (the codec reuses a
+ * buffer): one instance per stream task.
+ */
+public final class GuardOutputs {
+    /** The encoded records for one input record; {@code enforcement} and {@code review} may be null. */
+    public record Encoded(Out enforcement, Out review, Out audit) {
+        public List<Out> all() {
+            List<Out> all = new ArrayList<>(3);
+            if (enforcement != null) {
+                all.add(enforcement);
+            }
+            if (review != null) {
+                all.add(review);
+            }
+            all.add(audit);
+            return all;
+        }
+    }
+
+    /** One output record: key, value and headers (fresh headers: input headers never reach enforcement). */
+    public record Out(byte[] key, byte[] value, Headers headers) {}
+
+    private final String policyId;
+    private final String policyVersion;
+    private final SingleObjectCodec enforcementCodec;
+
+    public GuardOutputs(String policyId, String policyVersion, SingleObjectCodec enforcementCodec) {
+        this.policyId = policyId;
+        this.policyVersion = policyVersion;
+        this.enforcementCodec = enforcementCodec;
+    }
+
+    /**
+     * @param decoded the decoded input record, or null if it did not decode
+     * @param exception the exception that stopped screening, if any (its class and message go to review headers)
+     */
+    public Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, Throwable exception) {
+        String caseId = text(decoded, "caseId");
+        byte[] auditKey = caseId != null ? utf8(caseId) : source.key();
+        Out enforcement = null;
+        Out review = null;
+        if (result.forwarded()) {
+            enforcement = new Out(utf8(caseId), enforcementCodec.encode(result.projection()), new RecordHeaders());
+        } else {
+            review = new Out(utf8(source.quarantineId()), encodeReview(source, decoded, result, now),
+                    reviewHeaders(source, result, exception));
+        }
+        Out audit = new Out(auditKey, encodeAudit(source, decoded, result, now), new RecordHeaders());
+        return new Encoded(enforcement, review, audit);
+    }
+
+    private byte[] encodeAudit(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
+        ScreeningDecision decision = ScreeningDecision.newBuilder()
+                .setDecisionId(source.quarantineId())
+                .setDecision(result.decision())
+                .setRuleIds(result.ruleIds())
+                .setDroppedFields(result.droppedFields())
+                .setEventId(text(decoded, "eventId"))
+                .setCaseId(text(decoded, "caseId"))
+                .setFacilityId(text(decoded, "facilityId"))
+                .setEventType(text(decoded, "eventType"))
+                .setInformationSource(text(decoded, "informationSource"))
+                .setQuarantineId(result.forwarded() ? null : source.quarantineId())
+                .setPolicyId(policyId)
+                .setPolicyVersion(policyVersion)
+                .setSource(org.disclosureguard.contract.audit.SourceCoordinates.newBuilder()
+                        .setTopic(source.topic()).setPartition(source.partition()).setOffset(source.offset())
+                        .setTimestamp(Instant.ofEpochMilli(source.timestamp())).build())
+                .setDecidedAt(Instant.ofEpochMilli(now))
+                .build();
+        return encoded(decision::toByteBuffer);
+    }
+
+    private byte[] encodeReview(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
+        List<Reason> reasons = new ArrayList<>(result.findings().size());
+        for (Finding f : result.findings()) {
+            reasons.add(Reason.newBuilder()
+                    .setRuleId(f.ruleId()).setKind(f.kind()).setFieldPath(f.fieldPath())
+                    .setMatchedTerm(f.matchedTerm()).setSpanStart(f.spanStart()).setSpanEnd(f.spanEnd())
+                    .setExplanation(f.explanation()).setLegalBasis(f.legalBasis()).setDetail(f.detail())
+                    .build());
+        }
+        QuarantinedRecord record = QuarantinedRecord.newBuilder()
+                .setQuarantineId(source.quarantineId())
+                .setDisposition(result.decision() == org.disclosureguard.contract.audit.Decision.REJECT
+                        ? Disposition.REJECT : Disposition.HOLD)
+                .setReasons(reasons)
+                .setEventId(text(decoded, "eventId"))
+                .setCaseId(text(decoded, "caseId"))
+                .setFacilityId(text(decoded, "facilityId"))
+                .setEventType(text(decoded, "eventType"))
+                .setOriginalKey(source.key() == null ? null : ByteBuffer.wrap(source.key()))
+                .setOriginalValue(source.value() == null ? null : ByteBuffer.wrap(source.value()))
+                .setPolicyId(policyId)
+                .setPolicyVersion(policyVersion)
+                .setSource(org.disclosureguard.contract.review.SourceCoordinates.newBuilder()
+                        .setTopic(source.topic()).setPartition(source.partition()).setOffset(source.offset())
+                        .setTimestamp(Instant.ofEpochMilli(source.timestamp())).build())
+                .setQuarantinedAt(Instant.ofEpochMilli(now))
+                .build();
+        return encoded(record::toByteBuffer);
+    }
+
+    private Headers reviewHeaders(SourceRecord source, ScreeningResult result, Throwable exception) {
+        // The review topic is as sensitive as the input, so the input's own headers travel with the record.
+        Headers headers = new RecordHeaders();
+        if (source.headers() != null) {
+            source.headers().forEach(h -> {
+                if (!h.key().startsWith(GuardHeaders.PREFIX)) {
+                    headers.add(h);
+                }
+            });
+        }
+        GuardHeaders.put(headers, GuardHeaders.DISPOSITION, result.decision().name());
+        GuardHeaders.put(headers, GuardHeaders.RULE_IDS, String.join(",", result.ruleIds()));
+        GuardHeaders.put(headers, GuardHeaders.SOURCE_TOPIC, source.topic());
+        GuardHeaders.put(headers, GuardHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
+        GuardHeaders.put(headers, GuardHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
+        GuardHeaders.put(headers, GuardHeaders.POLICY_ID, policyId);
+        GuardHeaders.put(headers, GuardHeaders.POLICY_VERSION, policyVersion);
+        if (exception != null) {
+            GuardHeaders.put(headers, GuardHeaders.EXCEPTION_CLASS, exception.getClass().getName());
+            GuardHeaders.put(headers, GuardHeaders.EXCEPTION_MESSAGE, String.valueOf(exception.getMessage()));
+        }
+        return headers;
+    }
+
+    private static String text(GenericRecord record, String field) {
+        if (record == null || record.getSchema().getField(field) == null) {
+            return null;
+        }
+        Object value = record.get(field);
+        return value == null ? null : value.toString();
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private interface AvroEncoding {
+        ByteBuffer encode() throws java.io.IOException;
+    }
+
+    private static byte[] encoded(AvroEncoding encoding) {
+        ByteBuffer buffer;
+        try {
+            buffer = encoding.encode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}

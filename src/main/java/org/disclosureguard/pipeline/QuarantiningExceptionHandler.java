@@ -1,0 +1,75 @@
+package org.disclosureguard.pipeline;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.disclosureguard.contract.SchemaCatalog;
+import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.contract.audit.Decision;
+import org.disclosureguard.contract.review.ReasonKind;
+import org.disclosureguard.screen.Finding;
+import org.disclosureguard.screen.ScreeningResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams' processing exception handler (KIP-1033) with dead-letter records (KIP-1034): an unexpected
+ * exception while screening holds the record instead of killing the app or skipping it silently. The handler
+ * answers "resume" with two records that Kafka Streams writes in the same transaction: the review record (the
+ * original bytes, a PROCESSING_ERROR reason and {@code __guard.errors.*} headers) and the audit decision, so the
+ * record still has exactly one decision. Logs carry the coordinates and exception class, never the payload.
+ */
+public final class QuarantiningExceptionHandler implements ProcessingExceptionHandler {
+    public static final String RULE_ID = "processing.error";
+    private static final Logger LOG = LoggerFactory.getLogger(QuarantiningExceptionHandler.class);
+
+    private String reviewTopic;
+    private String auditTopic;
+    private GuardOutputs outputs;
+    private SingleObjectCodec inputCodec;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        GuardConfig config = GuardConfig.fromStreamsConfig(configs);
+        this.reviewTopic = config.topics().review();
+        this.auditTopic = config.topics().audit();
+        SchemaCatalog catalog = SchemaCatalog.bundled();
+        this.inputCodec = new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT);
+        this.outputs = new GuardOutputs(config.policyId(), config.policyVersion(),
+                new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+    }
+
+    @Override
+    public synchronized Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        SourceRecord source = new SourceRecord(context.topic(), context.partition(), context.offset(),
+                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers());
+        LOG.warn("Holding input {} after an unexpected {} in processor {}",
+                source.quarantineId(), exception.getClass().getName(), context.processorNodeId());
+        ScreeningResult held = ScreeningResult.quarantined(Decision.HOLD, List.of(new Finding(RULE_ID,
+                ReasonKind.PROCESSING_ERROR, null, null, null, null,
+                "The guard failed while screening this record, so it is held (fail closed).",
+                "Disclosure Guard principle 1 (fail closed)",
+                exception.getClass().getName() + ": " + exception.getMessage())));
+        long now = Clock.systemUTC().millis();
+        GuardOutputs.Encoded encoded = outputs.encode(source, bestEffortDecode(source.value()), held, now, exception);
+        return Response.resume(List.of(
+                new ProducerRecord<>(reviewTopic, null, source.timestamp(), encoded.review().key(),
+                        encoded.review().value(), encoded.review().headers()),
+                new ProducerRecord<>(auditTopic, null, source.timestamp(), encoded.audit().key(),
+                        encoded.audit().value(), encoded.audit().headers())));
+    }
+
+    /** Identifiers for the review and audit records, if the bytes decode at all. */
+    private GenericRecord bestEffortDecode(byte[] value) {
+        try {
+            return inputCodec.decode(value);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

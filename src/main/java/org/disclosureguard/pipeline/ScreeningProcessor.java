@@ -1,0 +1,60 @@
+package org.disclosureguard.pipeline;
+
+import java.time.Clock;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.disclosureguard.contract.SchemaCatalog;
+import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.screen.Screener;
+
+/**
+ * The one processor of the topology: screens each input record and forwards its outputs to the enforcement,
+ * review and audit sinks. Exactly one audit record per input record; an exception thrown from here goes to
+ * {@link QuarantiningExceptionHandler}, which writes the review and audit records instead.
+ */
+final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    private final Screener screener;
+    private final Clock clock;
+    private ProcessorContext<byte[], byte[]> context;
+    private RecordScreening screening;
+    private GuardOutputs outputs;
+
+    ScreeningProcessor(Screener screener, Clock clock) {
+        this.screener = screener;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        SchemaCatalog catalog = SchemaCatalog.bundled();
+        this.screening = new RecordScreening(new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT), screener);
+        this.outputs = new GuardOutputs(screener.policy().id(), screener.policy().version(),
+                new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata metadata = context.recordMetadata().orElseThrow(
+                () -> new IllegalStateException("screening needs source coordinates (topic, partition, offset)"));
+        SourceRecord source = new SourceRecord(metadata.topic(), metadata.partition(), metadata.offset(),
+                record.timestamp(), record.key(), record.value(), record.headers());
+        long now = clock.millis();
+        RecordScreening.Outcome outcome = screening.screen(source, now);
+        GuardOutputs.Encoded encoded = outputs.encode(source, outcome.decoded(), outcome.result(), now, null);
+        // Everything is encoded before the first forward, so an exception cannot leave a partial set of outputs.
+        if (encoded.enforcement() != null) {
+            forward(encoded.enforcement(), record.timestamp(), ScreeningTopology.ENFORCEMENT_SINK);
+        }
+        if (encoded.review() != null) {
+            forward(encoded.review(), record.timestamp(), ScreeningTopology.REVIEW_SINK);
+        }
+        forward(encoded.audit(), record.timestamp(), ScreeningTopology.AUDIT_SINK);
+    }
+
+    private void forward(GuardOutputs.Out out, long timestamp, String sink) {
+        context.forward(new Record<>(out.key(), out.value(), timestamp, out.headers()), sink);
+    }
+}

@@ -1,0 +1,36 @@
+package org.disclosureguard.pipeline;
+
+import java.time.Clock;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+import org.disclosureguard.screen.Screener;
+
+/**
+ * The screening topology, the same for production, the demo, replay and the tests:
+ * <pre>
+ *   input ─► screen ─┬─► enforcement   (FORWARD, FORWARD_REDACTED: the allow-list projection)
+ *                    ├─► review        (HOLD, REJECT: original bytes and reasons)
+ *                    └─► audit         (every input: exactly one decision, no sensitive values)
+ * </pre>
+ * Bytes in, bytes out: decoding happens inside the processor, so undecodable input is routed, never lost.
+ */
+public final class ScreeningTopology {
+    static final String SOURCE = "provider-source";
+    static final String SCREEN = "screen";
+    static final String ENFORCEMENT_SINK = "enforcement-sink";
+    static final String REVIEW_SINK = "review-sink";
+    static final String AUDIT_SINK = "audit-sink";
+
+    private ScreeningTopology() {}
+
+    public static Topology build(Screener screener, Topics topics, Clock clock) {
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
+        topology.addProcessor(SCREEN, () -> new ScreeningProcessor(screener, clock), SOURCE);
+        topology.addSink(ENFORCEMENT_SINK, topics.enforcement(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
+        topology.addSink(REVIEW_SINK, topics.review(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
+        topology.addSink(AUDIT_SINK, topics.audit(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
+        return topology;
+    }
+}

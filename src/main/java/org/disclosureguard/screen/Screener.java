@@ -1,0 +1,159 @@
+package org.disclosureguard.screen;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.disclosureguard.contract.audit.Decision;
+import org.disclosureguard.contract.review.ReasonKind;
+import org.disclosureguard.policy.Action;
+import org.disclosureguard.policy.FieldCheck;
+import org.disclosureguard.policy.Policy;
+import org.disclosureguard.policy.PolicyDocument;
+import org.disclosureguard.policy.ProjectionException;
+import org.disclosureguard.policy.RecordRule;
+import org.disclosureguard.scan.ContentScanner;
+import org.disclosureguard.scan.TermMatch;
+
+/**
+ * The screening core: a pure function from a decoded input record and a policy to a decision. No Kafka here.
+ * Fail closed: a rule that cannot be evaluated holds the record, and only a record that every check let through
+ * is projected onto the enforcement schema. Every reason is collected (not just the first) so that a reviewer
+ * sees the whole picture. Thread-safe.
+ */
+public final class Screener {
+    /** Bounds the review record: after this many content hits in one field, the rest are summarized. */
+    static final int MAX_HITS_PER_FIELD = 20;
+    public static final String RULE_ERROR_ID = "rule.evaluation-error";
+    public static final String PROJECTION_ID = "projection.no-place-in-output";
+
+    private final Policy policy;
+
+    public Screener(Policy policy) {
+        this.policy = policy;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public ScreeningResult screen(GenericRecord record, long screenedAt) {
+        List<Finding> findings = new ArrayList<>();
+        applyRecordRules(record, findings);
+        List<String> dropped = new ArrayList<>();
+        Set<String> dropRuleIds = new LinkedHashSet<>();
+        for (FieldCheck check : policy.fieldPlan().checks()) {
+            Object value = valueAt(record, check.positions());
+            if (isEmpty(value)) {
+                continue;
+            }
+            switch (check.action()) {
+                case DROP -> {
+                    dropped.add(check.path());
+                    dropRuleIds.add(check.ruleId());
+                }
+                case HOLD -> findings.add(Finding.of(check.ruleId(), ReasonKind.FIELD_CLASSIFICATION, check.path(),
+                        check.explanation(), check.legalBasis()));
+                case SCAN -> scanText(check.path(), value, findings);
+                case PASS -> { }
+            }
+        }
+        if (!findings.isEmpty()) {
+            return ScreeningResult.quarantined(Decision.HOLD, findings);
+        }
+        try {
+            GenericRecord projected = policy.projection().project(record,
+                    new org.disclosureguard.policy.Projection.Stamp(policy.id(), policy.version(), screenedAt));
+            return new ScreeningResult(dropped.isEmpty() ? Decision.FORWARD : Decision.FORWARD_REDACTED,
+                    List.of(), dropped, List.copyOf(dropRuleIds), projected);
+        } catch (ProjectionException e) {
+            return ScreeningResult.quarantined(Decision.HOLD, List.of(new Finding(PROJECTION_ID, ReasonKind.PROJECTION,
+                    e.fieldPath(), null, null, null,
+                    "The record has a value that the enforcement schema has no place for, so it cannot be forwarded as is.",
+                    "Disclosure Guard principle 2 (allow-list projection)", e.getMessage())));
+        }
+    }
+
+    private void applyRecordRules(GenericRecord record, List<Finding> findings) {
+        for (RecordRule rule : policy.rules()) {
+            try {
+                if (rule.matches(record)) {
+                    findings.add(Finding.of(rule.id(), ReasonKind.RECORD_RULE, null, rule.explanation(), rule.legalBasis()));
+                }
+            } catch (Exception e) {
+                // Fail closed: a rule we cannot evaluate might have held the record.
+                findings.add(new Finding(RULE_ERROR_ID, ReasonKind.PROCESSING_ERROR, null, null, null, null,
+                        "Rule " + rule.id() + " could not be evaluated on this record, so the record is held.",
+                        "Disclosure Guard principle 1 (fail closed)", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+    }
+
+    private void scanText(String path, Object value, List<Finding> findings) {
+        if (value instanceof CharSequence text) {
+            scanOne(path, text, findings);
+        } else if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                if (item != null) {
+                    scanOne(path + "[" + i + "]", item.toString(), findings);
+                }
+                i++;
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getValue() != null) {
+                    scanOne(path + "." + entry.getKey(), entry.getValue().toString(), findings);
+                }
+            }
+        }
+    }
+
+    private void scanOne(String path, CharSequence text, List<Finding> findings) {
+        ContentScanner scanner = policy.scanner();
+        PolicyDocument.ContentScanSpec spec = policy.contentScan();
+        List<TermMatch> matches = scanner.scan(text);
+        int shown = Math.min(matches.size(), MAX_HITS_PER_FIELD);
+        for (int i = 0; i < shown; i++) {
+            TermMatch match = matches.get(i);
+            findings.add(new Finding(spec.ruleId(), ReasonKind.CONTENT_SCAN, path, match.term(), match.start(), match.end(),
+                    spec.explanation(), spec.legalBasis(),
+                    i == shown - 1 && matches.size() > shown ? (matches.size() - shown) + " more matches in this field" : null));
+        }
+    }
+
+    /** Walks schema positions from the root; null as soon as a nullable parent is absent. */
+    static Object valueAt(GenericRecord record, int[] positions) {
+        Object current = record;
+        for (int position : positions) {
+            if (!(current instanceof GenericRecord r)) {
+                return null;
+            }
+            current = r.get(position);
+        }
+        return current;
+    }
+
+    static boolean isEmpty(Object value) {
+        if (value == null) {
+            return true;
+        }
+        if (value instanceof CharSequence text) {
+            return text.length() == 0;
+        }
+        if (value instanceof Collection<?> items) {
+            return items.isEmpty();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.isEmpty();
+        }
+        if (value instanceof ByteBuffer bytes) {
+            return !bytes.hasRemaining();
+        }
+        return false;
+    }
+}

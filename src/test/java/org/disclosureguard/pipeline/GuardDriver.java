@@ -1,0 +1,127 @@
+package org.disclosureguard.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.contract.SchemaCatalog;
+import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.contract.audit.ScreeningDecision;
+import org.disclosureguard.contract.review.QuarantinedRecord;
+import org.disclosureguard.policy.Policy;
+import org.disclosureguard.screen.Screener;
+
+/** The production topology in a TopologyTestDriver, with typed access to its three outputs. */
+public final class GuardDriver implements AutoCloseable {
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<byte[], byte[]> input;
+    private final TestOutputTopic<byte[], byte[]> enforcement;
+    private final TestOutputTopic<byte[], byte[]> review;
+    private final TestOutputTopic<byte[], byte[]> audit;
+    private final SingleObjectCodec enforcementCodec =
+            new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.ENFORCEMENT_CASE_EVENT);
+
+    public GuardDriver() {
+        this(Policy.bundled(), Clock.systemUTC());
+    }
+
+    public GuardDriver(Policy policy, Clock clock) {
+        Topics topics = Topics.defaults();
+        driver = new TopologyTestDriver(ScreeningTopology.build(new Screener(policy), topics, clock),
+                GuardConfig.streamsProperties("guard-test", "unused:9092", topics, policy, Map.of()));
+        input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
+        enforcement = driver.createOutputTopic(topics.enforcement(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        review = driver.createOutputTopic(topics.review(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        audit = driver.createOutputTopic(topics.audit(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public void send(CaseRecordEvent event) {
+        send(event, new RecordHeaders());
+    }
+
+    public void send(CaseRecordEvent event, Headers headers) {
+        sendBytes(event.getCaseId().getBytes(StandardCharsets.UTF_8), encode(event), headers);
+    }
+
+    public void sendBytes(byte[] key, byte[] value, Headers headers) {
+        input.pipeInput(new TestRecord<>(key, value, headers));
+    }
+
+    public static byte[] encode(CaseRecordEvent event) {
+        try {
+            ByteBuffer buffer = event.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Raw enforcement records (key, value bytes, headers), for leak checks on the bytes. */
+    public List<TestRecord<byte[], byte[]>> enforcementRecords() {
+        return enforcement.readRecordsToList();
+    }
+
+    public List<GenericRecord> enforcementValues() {
+        return enforcement.readValuesToList().stream().map(this::decodeEnforcement).toList();
+    }
+
+    public GenericRecord decodeEnforcement(byte[] bytes) {
+        try {
+            return enforcementCodec.decode(bytes);
+        } catch (Exception e) {
+            throw new AssertionError("unreadable enforcement record", e);
+        }
+    }
+
+    public List<TestRecord<byte[], byte[]>> reviewRecords() {
+        return review.readRecordsToList();
+    }
+
+    public static QuarantinedRecord decodeReview(byte[] bytes) {
+        try {
+            return QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<QuarantinedRecord> reviewValues() {
+        return review.readValuesToList().stream().map(GuardDriver::decodeReview).toList();
+    }
+
+    public List<TestRecord<byte[], byte[]>> auditRecords() {
+        return audit.readRecordsToList();
+    }
+
+    public static ScreeningDecision decodeAudit(byte[] bytes) {
+        try {
+            return ScreeningDecision.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<ScreeningDecision> auditValues() {
+        return audit.readValuesToList().stream().map(GuardDriver::decodeAudit).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
