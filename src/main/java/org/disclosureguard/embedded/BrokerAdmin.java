@@ -140,7 +140,7 @@ final class BrokerAdmin {
             try {
                 Map<String, TopicDescription> described =
                         admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS);
-                if (allPartitionsLed(described)) {
+                if (allPartitionsLed(described) && leadersServe(admin, described)) {
                     warnOnPartitionMismatch(topics, described);
                     return;
                 }
@@ -155,6 +155,24 @@ final class BrokerAdmin {
                 lastError = e;
             }
             sleep();
+        }
+    }
+
+    /**
+     * The controller names a leader before the broker has applied it: a produce request sent in between fails
+     * with NOT_LEADER_OR_FOLLOWER (and can wedge an idempotent producer). ListOffsets is served by leaders
+     * only, so its success means the partitions really are ready.
+     */
+    private static boolean leadersServe(Admin admin, Map<String, TopicDescription> described) throws InterruptedException {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        described.forEach((name, description) -> description.partitions().forEach(p ->
+                latest.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest())));
+        try {
+            admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
         }
     }
 

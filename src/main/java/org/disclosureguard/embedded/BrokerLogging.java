@@ -29,6 +29,8 @@ public final class BrokerLogging {
         levels.put(PREFIX + "org.apache.kafka", "warn");
         levels.put(PREFIX + "org.apache.zookeeper", "warn");
         levels.put(PREFIX + "state.change.logger", "warn");
+        // A fresh single-node cluster always "performs controller activation" at WARN: expected here, not a problem.
+        levels.put(PREFIX + "org.apache.kafka.controller.QuorumController", "error");
         return levels;
     }
 

@@ -1,0 +1,101 @@
+package org.disclosureguard.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.disclosureguard.pipeline.Topics;
+
+/**
+ * The guard's topics with the configs they need, and the ACLs the guard's principal needs. Retention: the review
+ * topic keeps records until they are reviewed (no time limit), the audit topic keeps every decision (no time
+ * limit: it is the record of what was blocked), input and enforcement keep 7 days.
+ */
+public final class TopicPlan {
+    private static final String WEEK_MS = Long.toString(7L * 24 * 60 * 60 * 1000);
+    private static final String FOREVER = "-1";
+
+    private TopicPlan() {}
+
+    public static List<NewTopic> newTopics(Topics topics, int partitions, short replicationFactor) {
+        String minIsr = Integer.toString(Math.min(2, replicationFactor));
+        return List.of(
+                topic(topics.input(), partitions, replicationFactor, WEEK_MS, minIsr),
+                topic(topics.enforcement(), partitions, replicationFactor, WEEK_MS, minIsr),
+                topic(topics.review(), partitions, replicationFactor, FOREVER, minIsr),
+                topic(topics.audit(), partitions, replicationFactor, FOREVER, minIsr));
+    }
+
+    private static NewTopic topic(String name, int partitions, short replicationFactor, String retentionMs, String minIsr) {
+        return new NewTopic(name, partitions, replicationFactor).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, retentionMs,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr));
+    }
+
+    /**
+     * Creates the topics that do not exist yet and waits until their partition leaders serve requests; returns
+     * the names of those that already existed.
+     */
+    public static List<String> create(Admin admin, List<NewTopic> newTopics) throws InterruptedException, ExecutionException {
+        List<String> existed = new ArrayList<>();
+        var results = admin.createTopics(newTopics).values();
+        for (var entry : results.entrySet()) {
+            try {
+                entry.getValue().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    existed.add(entry.getKey());
+                } else {
+                    throw e;
+                }
+            }
+        }
+        awaitLeadersServe(admin, newTopics.stream().map(NewTopic::name).toList(), java.time.Duration.ofSeconds(60));
+        return existed;
+    }
+
+    /** ListOffsets is served by partition leaders only: once it succeeds everywhere, producers will not be refused. */
+    private static void awaitLeadersServe(Admin admin, List<String> names, java.time.Duration timeout)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+                admin.describeTopics(names).allTopicNames().get().forEach((name, description) -> description.partitions()
+                        .forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                admin.listOffsets(latest).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * kafka-acls commands that give the guard's principal what it needs, and nothing more: read the input, be
+     * the only writer of the enforcement topic (grant Write to no one else), write review and audit,
+     * transactions for exactly-once, and its consumer group.
+     */
+    public static String acls(Topics topics, String applicationId, String principal) {
+        String base = "kafka-acls.sh --bootstrap-server $BOOTSTRAP --add --allow-principal " + principal;
+        return String.join("\n",
+                base + " --operation Read --operation Describe --topic " + topics.input(),
+                base + " --operation Write --operation Describe --topic " + topics.enforcement(),
+                base + " --operation Write --operation Describe --topic " + topics.review(),
+                base + " --operation Write --operation Describe --topic " + topics.audit(),
+                base + " --operation Read --group " + applicationId,
+                base + " --operation Write --operation Describe --transactional-id " + applicationId + " --resource-pattern-type prefixed",
+                base + " --operation IdempotentWrite --cluster",
+                "# Enforcement topic: grant Write to no other principal, and run the brokers with",
+                "# allow.everyone.if.no.acl.found=false, so that the guard is its only writer.");
+    }
+}
