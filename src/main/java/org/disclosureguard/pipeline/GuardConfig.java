@@ -17,6 +17,7 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion) 
     public static final String TOPIC_ENFORCEMENT = "guard.topic.enforcement";
     public static final String TOPIC_REVIEW = "guard.topic.review";
     public static final String TOPIC_AUDIT = "guard.topic.audit";
+    public static final String POLICY_FILE = "guard.policy.file";
     /** Set by the app from the loaded policy, for components Kafka Streams instantiates. Not for users. */
     static final String POLICY_ID = "guard.internal.policy.id";
     static final String POLICY_VERSION = "guard.internal.policy.version";
@@ -30,8 +31,16 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion) 
                     "Review (quarantine) topic: held and rejected records with their reasons. As sensitive as the input.")
             .define(TOPIC_AUDIT, ConfigDef.Type.STRING, Topics.DEFAULT_AUDIT, ConfigDef.Importance.HIGH,
                     "Audit topic: one ScreeningDecision per input record, without sensitive values.")
+            .define(POLICY_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
+                    "Screening policy YAML file. Empty: the policy bundled in the jar. The --policy option overrides it.")
             .defineInternal(POLICY_ID, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW)
             .defineInternal(POLICY_VERSION, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW);
+
+    /** The policy file named in the settings, or null for the bundled policy. */
+    public static String policyFile(Map<String, ?> configs) {
+        String file = (String) CONFIG_DEF.parse(configs).get(POLICY_FILE);
+        return file == null || file.isBlank() ? null : file;
+    }
 
     public static GuardConfig fromStreamsConfig(Map<String, ?> configs) {
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);

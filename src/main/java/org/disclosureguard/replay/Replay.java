@@ -1,9 +1,5 @@
 package org.disclosureguard.replay;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,8 +45,6 @@ public final class Replay {
     public static final String AUDIT_FILE = "audit.jsonl";
 
     private final Policy policy;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Counts per decision, in the order of the Decision enum. */
     public record Summary(long lines, Map<Decision, Long> counts) {
@@ -74,7 +67,7 @@ public final class Replay {
         Topics topics = Topics.defaults();
         Properties props = GuardConfig.streamsProperties("disclosure-guard-replay", "replay:9092", topics, policy, Map.of());
         Files.createDirectories(outDir);
-        SingleObjectCodec inputCodec = new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.CASE_RECORD_EVENT);
+        JsonLineConverter converter = new JsonLineConverter();
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC()), props)) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic(topics.input(),
@@ -84,7 +77,7 @@ public final class Replay {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     lines++;
-                    in.pipeInput(toInputRecord(line, lines, inputCodec));
+                    in.pipeInput(toInputRecord(line, lines, converter));
                 }
             }
             SingleObjectCodec enforcementCodec = new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.ENFORCEMENT_CASE_EVENT);
@@ -107,26 +100,14 @@ public final class Replay {
         }
     }
 
-    private TestRecord<byte[], byte[]> toInputRecord(String line, long lineNumber, SingleObjectCodec codec) {
-        String error;
-        try {
-            JsonNode node = json.readTree(line);
-            if (node == null || node.isMissingNode()) {
-                error = "empty line";
-            } else {
-                GenericRecord record = PlainJson.toRecord(node, codec.schema());
-                long occurredAt = (Long) record.get("occurredAt");
-                return new TestRecord<>(record.get("caseId").toString().getBytes(StandardCharsets.UTF_8),
-                        codec.encode(record), new RecordHeaders(), Instant.ofEpochMilli(occurredAt));
-            }
-        } catch (JacksonException e) {
-            error = "not valid JSON: " + e.getOriginalMessage();
-        } catch (PlainJson.InvalidJsonRecordException e) {
-            error = e.getMessage();
+    private static TestRecord<byte[], byte[]> toInputRecord(String line, long lineNumber, JsonLineConverter converter) {
+        JsonLineConverter.Converted converted = converter.convert(line, lineNumber);
+        if (converted.ok()) {
+            return new TestRecord<>(converted.key(), converted.value(), new RecordHeaders(),
+                    Instant.ofEpochMilli(converted.timestamp()));
         }
         RecordHeaders headers = new RecordHeaders();
-        headers.add(new RecordHeader(GuardHeaders.INPUT_ERROR,
-                ("line " + lineNumber + ": " + error).getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(GuardHeaders.INPUT_ERROR, converted.error().getBytes(StandardCharsets.UTF_8)));
         return new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8), headers, Instant.now());
     }
 

@@ -102,6 +102,18 @@ public final class CaseEventGenerator {
     /** A generated event together with its kind (and so the decision it should get). */
     public record Generated(Kind kind, CaseRecordEvent event) {}
 
+    /**
+     * Texts that only ever appear in therapy-derived places of generated events (counseling blocks, case notes
+     * that retell a session): none of them may ever be found on the enforcement topic.
+     */
+    public static List<String> therapyDerivedTexts() {
+        List<String> texts = new java.util.ArrayList<>(DISCLOSURES);
+        texts.addAll(RETOLD_EN);
+        texts.addAll(RETOLD_ES);
+        texts.add("Youth processed grief about leaving his grandmother");
+        return texts;
+    }
+
     public Generated next() {
         int pick = random.nextInt(totalWeight);
         for (Kind kind : Kind.values()) {

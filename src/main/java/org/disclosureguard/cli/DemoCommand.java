@@ -1,0 +1,175 @@
+package org.disclosureguard.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.disclosureguard.app.GuardApp;
+import org.disclosureguard.app.TopicPlan;
+import org.disclosureguard.contract.audit.Decision;
+import org.disclosureguard.demo.DecisionCounter;
+import org.disclosureguard.demo.EventFeeder;
+import org.disclosureguard.embedded.EmbeddedKafka;
+import org.disclosureguard.pipeline.GuardConfig;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.policy.Policy;
+import org.disclosureguard.synthetic.CaseEventGenerator;
+import org.disclosureguard.verify.ConservationChecker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The whole product on one machine: embedded broker, the guard, a synthetic provider, live counts and a check. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts an embedded Kafka broker (unless --bootstrap-servers is given), creates the topics, starts "
+                + "the guard and feeds it synthetic case events: mostly routine records, some with counseling blocks, "
+                + "clinician-written incidents and case notes that retell therapy, and a few poison pills.",
+                "Shows live counts, then checks the topics: one decision per input, nothing twice, no therapy text forwarded."})
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--duration", defaultValue = "20", paramLabel = "SECONDS", description = "How long to feed events (default: ${DEFAULT-VALUE} s).")
+    int durationSeconds;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Events per second (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--poison-percent", defaultValue = "1", description = "Share of poison pills, in percent (default: ${DEFAULT-VALUE}).")
+    double poisonPercent;
+
+    @Option(names = "--partitions", defaultValue = "3", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
+    Path policyFile;
+
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean interrupted;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Policy policy = Policy.load(policyFile);
+        Thread shutdownHook = new Thread(() -> {
+            interrupted = true;
+            try {
+                finished.await(90, TimeUnit.SECONDS); // let the demo close the app and the broker cleanly
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        EmbeddedKafka broker = null;
+        Path stateDir = Files.createTempDirectory("disclosure-guard-demo-state");
+        try {
+            Map<String, Object> settings;
+            if (cluster.given()) {
+                settings = cluster.settings(true);
+            } else {
+                out.println("Starting an embedded Kafka broker (KRaft, single node)...");
+                broker = EmbeddedKafka.start();
+                settings = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+            }
+            String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+            Topics topics = GuardConfig.fromStreamsConfig(settings).topics();
+            createTopics(settings, topics, broker != null ? (short) 1 : (short) 1);
+            out.printf("Kafka at %s; topics %s%n", bootstrap, topics.all());
+
+            Map<String, Object> streamsSettings = new HashMap<>(settings);
+            streamsSettings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            streamsSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+            GuardApp app = GuardApp.start(policy, topics,
+                    GuardConfig.streamsProperties("disclosure-guard-demo", bootstrap, topics, policy, streamsSettings));
+            try {
+                if (!app.awaitRunning(Duration.ofSeconds(60))) {
+                    throw new IllegalStateException("the guard did not reach RUNNING within 60 s (state " + app.state() + ")");
+                }
+                out.printf("Guard running under policy %s %s; feeding %.0f events/s for %d s (Ctrl-C stops early)%n",
+                        policy.id(), policy.version(), rate, durationSeconds);
+                return feedAndReport(settings, topics, out);
+            } finally {
+                app.close(Duration.ofSeconds(30));
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            deleteQuietly(stateDir);
+            finished.countDown();
+            if (!interrupted) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            }
+        }
+    }
+
+    private int feedAndReport(Map<String, Object> settings, Topics topics, PrintStream out) throws InterruptedException {
+        EventFeeder feeder = new EventFeeder(settings, topics.input(), rate, poisonPercent / 100.0, seed, Long.MAX_VALUE);
+        DecisionCounter counter = new DecisionCounter(settings, topics.audit());
+        Thread feederThread = new Thread(feeder, "demo-feeder");
+        Thread counterThread = new Thread(counter, "demo-counter");
+        counterThread.start();
+        feederThread.start();
+        ProgressLine progress = new ProgressLine(out);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+        while (System.nanoTime() < end && !interrupted) {
+            Thread.sleep(1000);
+            progress.show(feeder.produced(), counter);
+        }
+        feeder.stop();
+        feederThread.join();
+        // Drain: wait until every sent event has its committed decision.
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (counter.total() < feeder.produced() && System.nanoTime() < drainUntil) {
+            Thread.sleep(250);
+            progress.show(feeder.produced(), counter);
+        }
+        progress.show(feeder.produced(), counter);
+        progress.done();
+        counter.stop();
+        counterThread.join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        ConservationChecker.Report report = ConservationChecker.check(settings, topics,
+                CaseEventGenerator.therapyDerivedTexts(), Duration.ofSeconds(60));
+        out.println();
+        out.println("Summary");
+        out.printf("  sent           %8d  (%d poison pills)%n", feeder.produced(), feeder.poisonPills());
+        for (Decision decision : Decision.values()) {
+            out.printf("  %-15s%8d%n", decision.name().toLowerCase().replace('_', ' '), counter.count(decision));
+        }
+        out.printf("  throughput     %8.0f records/s over %.1f s%n", counter.total() / seconds, seconds);
+        out.println("  check          " + report.summary());
+        report.problems().forEach(p -> out.println("    - " + p));
+        return report.clean() && counter.total() == feeder.produced() ? 0 : FriendlyErrors.FAILURE;
+    }
+
+    private static void createTopics(Map<String, Object> settings, Topics topics, short replication) throws Exception {
+        Map<String, Object> adminSettings = new HashMap<>(settings);
+        adminSettings.keySet().retainAll(AdminClientConfig.configNames());
+        try (Admin admin = Admin.create(adminSettings)) {
+            TopicPlan.create(admin, TopicPlan.newTopics(topics, 3, replication));
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            // a temp dir left behind is harmless
+        }
+    }
+}

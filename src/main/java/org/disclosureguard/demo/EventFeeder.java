@@ -1,0 +1,123 @@
+package org.disclosureguard.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.synthetic.CaseEventGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds synthetic case events to the input topic at a steady rate (an idempotent producer, as a provider's
+ * system would use), with a small share of poison pills (random bytes, truncated Avro) mixed in, until stopped.
+ */
+public final class EventFeeder implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventFeeder.class);
+
+    private final Map<String, Object> clientSettings;
+    private final String topic;
+    private final double ratePerSecond;
+    private final double poisonShare;
+    private final long limit;
+    private final CaseEventGenerator generator;
+    private final SplittableRandom random;
+    private final AtomicLong produced = new AtomicLong();
+    private final AtomicLong poison = new AtomicLong();
+    private volatile boolean stopping;
+
+    /**
+     * @param limit how many records to send at most (Long.MAX_VALUE: until stopped)
+     * @param poisonShare share of records that are poison pills (0 to 1)
+     */
+    public EventFeeder(Map<String, Object> clientSettings, String topic, double ratePerSecond, double poisonShare,
+                       long seed, long limit) {
+        this.clientSettings = clientSettings;
+        this.topic = topic;
+        this.ratePerSecond = ratePerSecond;
+        this.poisonShare = poisonShare;
+        this.limit = limit;
+        this.generator = new CaseEventGenerator(seed);
+        this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    }
+
+    @Override
+    public void run() {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.keySet().retainAll(ProducerConfig.configNames());
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
+            while (!stopping && produced.get() < limit) {
+                long due = start + (long) (produced.get() * 1_000_000_000L / ratePerSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                producer.send(nextRecord(), (metadata, e) -> {
+                    if (e != null) {
+                        LOG.warn("Could not send a demo event: {}", e.toString());
+                    }
+                });
+                produced.incrementAndGet();
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> nextRecord() {
+        CaseRecordEvent event = generator.next().event();
+        byte[] key = event.getCaseId().getBytes(StandardCharsets.UTF_8);
+        byte[] value = encode(event);
+        if (random.nextDouble() < poisonShare) {
+            poison.incrementAndGet();
+            if (random.nextBoolean()) {
+                byte[] garbage = new byte[1 + random.nextInt(64)];
+                for (int i = 0; i < garbage.length; i++) {
+                    garbage[i] = (byte) random.nextInt(256);
+                }
+                value = garbage;
+            } else {
+                value = Arrays.copyOf(value, value.length / 2);
+            }
+        }
+        return new ProducerRecord<>(topic, key, value);
+    }
+
+    private static byte[] encode(CaseRecordEvent event) {
+        try {
+            ByteBuffer buffer = event.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stop() {
+        stopping = true;
+    }
+
+    public long produced() {
+        return produced.get();
+    }
+
+    public long poisonPills() {
+        return poison.get();
+    }
+}
