@@ -1,0 +1,101 @@
+package org.disclosureguard.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.streams.StreamsConfig;
+import org.disclosureguard.app.GuardApp;
+import org.disclosureguard.app.TopicPlan;
+import org.disclosureguard.embedded.KafkaBroker;
+import org.disclosureguard.pipeline.GuardConfig;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.policy.Policy;
+import org.disclosureguard.synthetic.CaseEventGenerator;
+import org.disclosureguard.verify.ConservationChecker;
+import org.disclosureguard.verify.TopicReader;
+
+/** One test's topics (unique names) and app settings on a broker, plus the waits and the check every test uses. */
+final class ClusterFixture {
+    final KafkaBroker broker;
+    final Topics topics;
+    final String applicationId;
+    final Map<String, Object> clientSettings;
+
+    ClusterFixture(KafkaBroker broker, int partitions) {
+        this.broker = broker;
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        this.topics = new Topics("input-" + suffix, "enforcement-" + suffix, "review-" + suffix, "audit-" + suffix);
+        this.applicationId = "guard-it-" + suffix;
+        this.clientSettings = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        broker.createTopics(TopicPlan.newTopics(topics, partitions, (short) 1));
+    }
+
+    /** App settings tuned for fast failure detection in tests (a crashed member leaves the group within seconds). */
+    Map<String, Object> appSettings(Path stateDir) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        settings.put(GuardConfig.TOPIC_INPUT, topics.input());
+        settings.put(GuardConfig.TOPIC_ENFORCEMENT, topics.enforcement());
+        settings.put(GuardConfig.TOPIC_REVIEW, topics.review());
+        settings.put(GuardConfig.TOPIC_AUDIT, topics.audit());
+        settings.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
+        settings.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
+        settings.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 10000);
+        return settings;
+    }
+
+    GuardApp startApp(Path stateDir) {
+        Policy policy = Policy.bundled();
+        Properties props = GuardConfig.streamsProperties(applicationId, broker.bootstrapServers(), topics, policy, appSettings(stateDir));
+        return GuardApp.start(policy, topics, props);
+    }
+
+    /** Writes the app settings as the properties file that `run --config` reads. */
+    Path writeRunConfig(Path file, Path stateDir) throws IOException {
+        Properties properties = new Properties();
+        appSettings(stateDir).forEach((k, v) -> properties.setProperty(k, String.valueOf(v)));
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "integration test");
+        }
+        return file;
+    }
+
+    long committedDecisions() {
+        return TopicReader.readAll(clientSettings, topics.audit(), Duration.ofSeconds(30)).size();
+    }
+
+    void awaitDecisions(long atLeast, Duration timeout) throws InterruptedException {
+        await(() -> committedDecisions() >= atLeast, timeout, () -> "decisions: " + committedDecisions() + " of " + atLeast);
+    }
+
+    ConservationChecker.Report check() {
+        return ConservationChecker.check(clientSettings, topics, CaseEventGenerator.therapyDerivedTexts(), Duration.ofSeconds(60));
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> status) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s; " + status.get());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static void assertClean(ConservationChecker.Report report, long expectedInputs) {
+        assertTrue(report.clean(), report.summary() + "\n" + String.join("\n", report.problems()));
+        assertTrue(report.inputs() == expectedInputs, "expected " + expectedInputs + " inputs: " + report.summary());
+    }
+}

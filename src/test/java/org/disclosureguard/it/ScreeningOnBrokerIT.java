@@ -1,0 +1,126 @@
+package org.disclosureguard.it;
+
+import static org.disclosureguard.it.ClusterFixture.assertClean;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.disclosureguard.app.GuardApp;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.contract.audit.Decision;
+import org.disclosureguard.contract.audit.ScreeningDecision;
+import org.disclosureguard.demo.EventFeeder;
+import org.disclosureguard.embedded.EmbeddedKafka;
+import org.disclosureguard.synthetic.CaseEventGenerator;
+import org.disclosureguard.verify.ConservationChecker;
+import org.disclosureguard.verify.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The guard on a real (embedded) broker: conservation, poison pills, and a rebalance to a second instance. */
+class ScreeningOnBrokerIT {
+    private static EmbeddedKafka broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void everyInputGetsExactlyOneDecisionAndNoTherapyTextCrosses(@TempDir Path state) throws Exception {
+        ClusterFixture cluster = new ClusterFixture(broker, 3);
+        int events = 3000;
+        new EventFeeder(cluster.clientSettings, cluster.topics.input(), 5000, 0.01, 7, events).run();
+        try (GuardApp app = cluster.startApp(state)) {
+            cluster.awaitDecisions(events, Duration.ofSeconds(90));
+            assertEquals(KafkaStreams.State.RUNNING, app.state());
+        }
+        ConservationChecker.Report report = cluster.check();
+        assertClean(report, events);
+        assertTrue(report.decisions().get(Decision.HOLD) > 0 && report.decisions().get(Decision.FORWARD_REDACTED) > 0
+                && report.decisions().get(Decision.REJECT) > 0, report.summary());
+    }
+
+    @Test
+    void poisonPillsBecomeRejectsAndTheAppKeepsRunning(@TempDir Path state) throws Exception {
+        ClusterFixture cluster = new ClusterFixture(broker, 1);
+        byte[] good = encode(new CaseEventGenerator(3).next(CaseEventGenerator.Kind.INTAKE));
+        byte[] unknownFingerprint = good.clone();
+        unknownFingerprint[5] ^= 0x33;
+        // A truncated header (magic bytes, half a fingerprint) is not single-object encoding at all.
+        List<byte[]> values = List.of(good, new byte[] {(byte) 0xC3, 0x01, 1, 2}, good,
+                "not avro at all".getBytes(StandardCharsets.UTF_8), Arrays.copyOf(good, good.length - 7), good,
+                unknownFingerprint, new byte[0], good);
+        Map<String, Object> producerSettings = new HashMap<>(cluster.clientSettings);
+        producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (GuardApp app = cluster.startApp(state);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(cluster.topics.input(), "k".getBytes(StandardCharsets.UTF_8), value)).get();
+            }
+            cluster.awaitDecisions(values.size(), Duration.ofSeconds(60));
+            assertEquals(KafkaStreams.State.RUNNING, app.state(), "poison pills must not stop the app");
+        }
+        List<ConsumerRecord<byte[], byte[]>> audit = TopicReader.readAll(cluster.clientSettings, cluster.topics.audit(), Duration.ofSeconds(30));
+        List<String> rules = audit.stream().map(r -> decode(r.value())).map(d -> d.getDecision() + ":" + String.join(",", d.getRuleIds())).toList();
+        assertEquals(List.of("FORWARD:", "REJECT:reject.not-avro", "FORWARD:", "REJECT:reject.not-avro", "REJECT:reject.malformed",
+                "FORWARD:", "REJECT:reject.unknown-schema", "REJECT:reject.empty", "FORWARD:"), rules);
+        assertClean(cluster.check(), values.size());
+    }
+
+    @Test
+    void aSecondInstanceJoiningMidStreamLosesAndDuplicatesNothing(@TempDir Path stateA, @TempDir Path stateB) throws Exception {
+        ClusterFixture cluster = new ClusterFixture(broker, 4);
+        int events = 4000;
+        EventFeeder feeder = new EventFeeder(cluster.clientSettings, cluster.topics.input(), 400, 0.01, 11, events);
+        Thread feeding = new Thread(feeder, "it-feeder");
+        try (GuardApp first = cluster.startApp(stateA)) {
+            feeding.start();
+            cluster.awaitDecisions(800, Duration.ofSeconds(60));
+            try (GuardApp second = cluster.startApp(stateB)) {
+                feeding.join();
+                cluster.awaitDecisions(events, Duration.ofSeconds(120));
+                assertEquals(KafkaStreams.State.RUNNING, first.state());
+                assertEquals(KafkaStreams.State.RUNNING, second.state());
+                assertTrue(second.streams().metadataForLocalThreads().stream().anyMatch(t -> !t.activeTasks().isEmpty()),
+                        "the second instance took over some partitions");
+            }
+        }
+        assertClean(cluster.check(), events);
+    }
+
+    private static byte[] encode(CaseRecordEvent event) throws Exception {
+        ByteBuffer buffer = event.toByteBuffer();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private static ScreeningDecision decode(byte[] value) {
+        try {
+            return ScreeningDecision.fromByteBuffer(ByteBuffer.wrap(value));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
