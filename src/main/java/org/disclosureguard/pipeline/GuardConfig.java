@@ -36,6 +36,24 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion) 
             .defineInternal(POLICY_ID, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW)
             .defineInternal(POLICY_VERSION, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW);
 
+    /**
+     * The configuration reference as a Markdown table (property, environment variable, default, description),
+     * generated from {@link #CONFIG_DEF} so that the README and the help text cannot drift from the code.
+     */
+    public static String referenceMarkdown() {
+        StringBuilder table = new StringBuilder("| property | environment variable | default | description |\n|---|---|---|---|\n");
+        for (ConfigDef.ConfigKey key : CONFIG_DEF.configKeys().values()) {
+            if (key.internalConfig) {
+                continue;
+            }
+            table.append("| `").append(key.name).append("` | `")
+                    .append(org.disclosureguard.app.RunSettings.environmentVariable(key.name)).append("` | ")
+                    .append(key.defaultValue == null || key.defaultValue.toString().isEmpty() ? "(none)" : "`" + key.defaultValue + "`")
+                    .append(" | ").append(key.documentation).append(" |\n");
+        }
+        return table.toString();
+    }
+
     /** The policy file named in the settings, or null for the bundled policy. */
     public static String policyFile(Map<String, ?> configs) {
         String file = (String) CONFIG_DEF.parse(configs).get(POLICY_FILE);
