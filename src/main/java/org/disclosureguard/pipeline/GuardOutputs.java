@@ -70,55 +70,37 @@ public final class GuardOutputs {
         return new Encoded(enforcement, review, audit);
     }
 
+    // All-args constructors (schema field order) rather than builders: builders validate and copy per field,
+    // which showed up in the per-record cost.
     private byte[] encodeAudit(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
-        ScreeningDecision decision = ScreeningDecision.newBuilder()
-                .setDecisionId(source.quarantineId())
-                .setDecision(result.decision())
-                .setRuleIds(result.ruleIds())
-                .setDroppedFields(result.droppedFields())
-                .setEventId(text(decoded, "eventId"))
-                .setCaseId(text(decoded, "caseId"))
-                .setFacilityId(text(decoded, "facilityId"))
-                .setEventType(text(decoded, "eventType"))
-                .setInformationSource(text(decoded, "informationSource"))
-                .setQuarantineId(result.forwarded() ? null : source.quarantineId())
-                .setPolicyId(policyId)
-                .setPolicyVersion(policyVersion)
-                .setSource(org.disclosureguard.contract.audit.SourceCoordinates.newBuilder()
-                        .setTopic(source.topic()).setPartition(source.partition()).setOffset(source.offset())
-                        .setTimestamp(Instant.ofEpochMilli(source.timestamp())).build())
-                .setDecidedAt(Instant.ofEpochMilli(now))
-                .build();
+        ScreeningDecision decision = new ScreeningDecision(
+                source.quarantineId(), result.decision(), result.ruleIds(), result.droppedFields(),
+                text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
+                text(decoded, "eventType"), text(decoded, "informationSource"),
+                result.forwarded() ? null : source.quarantineId(), policyId, policyVersion,
+                new org.disclosureguard.contract.audit.SourceCoordinates(source.topic(), source.partition(),
+                        source.offset(), Instant.ofEpochMilli(source.timestamp())),
+                Instant.ofEpochMilli(now));
         return encoded(decision::toByteBuffer);
     }
 
     private byte[] encodeReview(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
         List<Reason> reasons = new ArrayList<>(result.findings().size());
         for (Finding f : result.findings()) {
-            reasons.add(Reason.newBuilder()
-                    .setRuleId(f.ruleId()).setKind(f.kind()).setFieldPath(f.fieldPath())
-                    .setMatchedTerm(f.matchedTerm()).setSpanStart(f.spanStart()).setSpanEnd(f.spanEnd())
-                    .setExplanation(f.explanation()).setLegalBasis(f.legalBasis()).setDetail(f.detail())
-                    .build());
+            reasons.add(new Reason(f.ruleId(), f.kind(), f.fieldPath(), f.matchedTerm(), f.spanStart(), f.spanEnd(),
+                    f.explanation(), f.legalBasis(), f.detail()));
         }
-        QuarantinedRecord record = QuarantinedRecord.newBuilder()
-                .setQuarantineId(source.quarantineId())
-                .setDisposition(result.decision() == org.disclosureguard.contract.audit.Decision.REJECT
-                        ? Disposition.REJECT : Disposition.HOLD)
-                .setReasons(reasons)
-                .setEventId(text(decoded, "eventId"))
-                .setCaseId(text(decoded, "caseId"))
-                .setFacilityId(text(decoded, "facilityId"))
-                .setEventType(text(decoded, "eventType"))
-                .setOriginalKey(source.key() == null ? null : ByteBuffer.wrap(source.key()))
-                .setOriginalValue(source.value() == null ? null : ByteBuffer.wrap(source.value()))
-                .setPolicyId(policyId)
-                .setPolicyVersion(policyVersion)
-                .setSource(org.disclosureguard.contract.review.SourceCoordinates.newBuilder()
-                        .setTopic(source.topic()).setPartition(source.partition()).setOffset(source.offset())
-                        .setTimestamp(Instant.ofEpochMilli(source.timestamp())).build())
-                .setQuarantinedAt(Instant.ofEpochMilli(now))
-                .build();
+        QuarantinedRecord record = new QuarantinedRecord(
+                source.quarantineId(),
+                result.decision() == org.disclosureguard.contract.audit.Decision.REJECT ? Disposition.REJECT : Disposition.HOLD,
+                reasons, text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
+                text(decoded, "eventType"),
+                source.key() == null ? null : ByteBuffer.wrap(source.key()),
+                source.value() == null ? null : ByteBuffer.wrap(source.value()),
+                policyId, policyVersion,
+                new org.disclosureguard.contract.review.SourceCoordinates(source.topic(), source.partition(),
+                        source.offset(), Instant.ofEpochMilli(source.timestamp())),
+                Instant.ofEpochMilli(now));
         return encoded(record::toByteBuffer);
     }
 

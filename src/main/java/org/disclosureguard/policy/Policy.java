@@ -38,16 +38,18 @@ public final class Policy {
     private final String version;
     private final FieldPlan fieldPlan;
     private final List<RecordRule> rules;
+    private final RecordRule anyRule;
     private final ContentScanner scanner;
     private final PolicyDocument.ContentScanSpec scanSpec;
     private final Projection projection;
 
-    private Policy(String id, String version, FieldPlan fieldPlan, List<RecordRule> rules, ContentScanner scanner,
-                   PolicyDocument.ContentScanSpec scanSpec, Projection projection) {
+    private Policy(String id, String version, FieldPlan fieldPlan, List<RecordRule> rules, RecordRule anyRule,
+                   ContentScanner scanner, PolicyDocument.ContentScanSpec scanSpec, Projection projection) {
         this.id = id;
         this.version = version;
         this.fieldPlan = fieldPlan;
         this.rules = rules;
+        this.anyRule = anyRule;
         this.scanner = scanner;
         this.scanSpec = scanSpec;
         this.projection = projection;
@@ -106,7 +108,9 @@ public final class Policy {
         });
         Schema input = catalog.current(SchemaCatalog.CASE_RECORD_EVENT);
         FieldPlan plan = FieldPlan.build(input, classifications, problems);
-        List<RecordRule> rules = compileRules(doc.rules() == null ? List.of() : doc.rules(), input, problems);
+        Cel cel = celFor(input);
+        List<RecordRule> rules = compileRules(cel, doc.rules() == null ? List.of() : doc.rules(), problems);
+        RecordRule anyRule = problems.isEmpty() ? combine(cel, rules) : null;
 
         ContentScanner scanner = null;
         PolicyDocument.ContentScanSpec scan = doc.contentScan();
@@ -139,15 +143,34 @@ public final class Policy {
         if (!problems.isEmpty()) {
             throw new PolicyException(source, problems);
         }
-        return new Policy(doc.id(), doc.version(), plan, List.copyOf(rules), scanner, scan, projection);
+        return new Policy(doc.id(), doc.version(), plan, List.copyOf(rules), anyRule, scanner, scan, projection);
     }
 
-    private static List<RecordRule> compileRules(List<PolicyDocument.RuleSpec> specs, Schema input, List<String> problems) {
+    private static Cel celFor(Schema input) {
         CelBuilder builder = CelFactory.standardCelBuilder().setResultType(SimpleType.BOOL);
         for (Schema.Field field : input.getFields()) {
             builder.addVar(field.name(), CelValues.typeOf(field.schema()));
         }
-        Cel cel = builder.build();
+        return builder.build();
+    }
+
+    /**
+     * One program for "does any rule match": most records match none, and one evaluation is far cheaper than
+     * one per rule. CEL's || is false only when every branch is false without error, so a false answer is exact.
+     */
+    private static RecordRule combine(Cel cel, List<RecordRule> rules) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        String condition = rules.stream().map(r -> "(" + r.condition() + ")").collect(java.util.stream.Collectors.joining(" || "));
+        try {
+            return new RecordRule("any-rule", condition, "any record rule", null, cel.createProgram(cel.compile(condition).getAst()));
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new IllegalStateException("rules that compile one by one must compile together", e);
+        }
+    }
+
+    private static List<RecordRule> compileRules(Cel cel, List<PolicyDocument.RuleSpec> specs, List<String> problems) {
         List<RecordRule> rules = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (PolicyDocument.RuleSpec spec : specs) {
@@ -202,6 +225,11 @@ public final class Policy {
 
     public List<RecordRule> rules() {
         return rules;
+    }
+
+    /** All rules as one program (true if any rule would match, or when some rule fails); null without rules. */
+    public RecordRule anyRule() {
+        return anyRule;
     }
 
     /** The free-text scanner, or null when no field is scanned. */

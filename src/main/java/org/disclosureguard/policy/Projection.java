@@ -163,7 +163,8 @@ public final class Projection {
                     };
                 }
                 case STRING:
-                    return (value, stamp) -> value.toString();
+                    // Avro's Utf8 as decoded: the writer copies its bytes instead of re-encoding a String.
+                    return (value, stamp) -> value;
                 default:
                     return (value, stamp) -> value; // immutable scalars (and ByteBuffer, which the encoder only reads)
             }

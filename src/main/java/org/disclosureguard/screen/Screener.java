@@ -79,6 +79,16 @@ public final class Screener {
     }
 
     private void applyRecordRules(GenericRecord record, List<Finding> findings) {
+        RecordRule anyRule = policy.anyRule();
+        if (anyRule != null) {
+            try {
+                if (!anyRule.matches(record)) {
+                    return; // exact: no rule matches and none fails
+                }
+            } catch (Exception e) {
+                // some rule fails on this record: the one-by-one pass below says which
+            }
+        }
         for (RecordRule rule : policy.rules()) {
             try {
                 if (rule.matches(record)) {
