@@ -33,8 +33,10 @@ public final class ForkedKafka implements KafkaBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForkedKafka.class);
     /** A small broker heap; C1 only and serial GC start faster on a 2-core machine and idle cheaper. */
-    private static final List<String> JVM_ARGS =
+    public static final List<String> TEST_JVM_ARGS =
             List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** For measurements: the full JIT and a roomier heap, so that the broker is not what a benchmark measures. */
+    public static final List<String> THROUGHPUT_JVM_ARGS = List.of("-Xmx1g");
 
     private final BrokerConfig config;
     private final Path dataDir;
@@ -43,6 +45,8 @@ public final class ForkedKafka implements KafkaBroker {
     private final boolean deleteDataDirOnClose;
     private JvmProcess process;
     private boolean closed;
+
+    private List<String> jvmArgs = TEST_JVM_ARGS;
 
     private ForkedKafka(BrokerConfig config, Path dataDir, boolean deleteDataDirOnClose) {
         this.config = config;
@@ -70,10 +74,20 @@ public final class ForkedKafka implements KafkaBroker {
         return start(dataDir, false, serverOverrides);
     }
 
+    /** A broker on a fresh temp dir (deleted on close) whose JVM runs with {@code jvmArgs}. */
+    public static ForkedKafka startTemporary(Map<String, String> serverOverrides, List<String> jvmArgs) {
+        return start(Directories.createTemp("forked-kafka-"), true, serverOverrides, jvmArgs);
+    }
+
     private static ForkedKafka start(Path dataDir, boolean temporary, Map<String, String> overrides) {
+        return start(dataDir, temporary, overrides, TEST_JVM_ARGS);
+    }
+
+    private static ForkedKafka start(Path dataDir, boolean temporary, Map<String, String> overrides, List<String> jvmArgs) {
         Path dir = dataDir.toAbsolutePath();
         BrokerConfig config = BrokerConfig.forLogDir(dir.resolve("kafka-logs")).with(overrides);
         ForkedKafka kafka = new ForkedKafka(config, dir, temporary);
+        kafka.jvmArgs = List.copyOf(jvmArgs);
         config.writeTo(kafka.propsFile);
         try {
             kafka.launch();
@@ -172,7 +186,7 @@ public final class ForkedKafka implements KafkaBroker {
     private synchronized void launch() {
         long startNanos = System.nanoTime();
         process = JvmProcess.builder(ForkedBrokerMain.class)
-                .jvmArgs(JVM_ARGS.toArray(String[]::new))
+                .jvmArgs(jvmArgs.toArray(String[]::new))
                 .systemProperties(BrokerLogging.childSystemProperties())
                 .args(propsFile.toString(), config.clusterId())
                 .logFile(logFile)

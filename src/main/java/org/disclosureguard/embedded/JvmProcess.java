@@ -84,7 +84,8 @@ public final class JvmProcess implements AutoCloseable {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
-                entries.add(entry);
+                // Absolute: the child runs in its own working directory (`java -jar target/x.jar` is relative).
+                entries.add(Paths.get(entry).toAbsolutePath().toString());
             }
         }
         List<ClassLoader> loaders = new ArrayList<>();
