@@ -1,8 +1,5 @@
 package org.disclosureguard.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IntSummaryStatistics;
@@ -11,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
+import org.disclosureguard.contract.AvroBytes;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.contract.Incident;
 import org.disclosureguard.contract.SchemaCatalog;
@@ -112,14 +110,7 @@ public final class BenchRecords {
     }
 
     private static byte[] bytesOf(CaseRecordEvent event) {
-        try {
-            ByteBuffer buffer = event.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AvroBytes.of(event::toByteBuffer);
     }
 
     public int size() {

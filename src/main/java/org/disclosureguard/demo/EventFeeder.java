@@ -1,8 +1,5 @@
 package org.disclosureguard.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.disclosureguard.contract.AvroBytes;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.slf4j.Logger;
@@ -82,7 +80,7 @@ public final class EventFeeder implements Runnable {
     private ProducerRecord<byte[], byte[]> nextRecord() {
         CaseRecordEvent event = generator.next().event();
         byte[] key = event.getCaseId().getBytes(StandardCharsets.UTF_8);
-        byte[] value = encode(event);
+        byte[] value = AvroBytes.of(event::toByteBuffer);
         if (random.nextDouble() < poisonShare) {
             poison.incrementAndGet();
             if (random.nextBoolean()) {
@@ -96,17 +94,6 @@ public final class EventFeeder implements Runnable {
             }
         }
         return new ProducerRecord<>(topic, key, value);
-    }
-
-    private static byte[] encode(CaseRecordEvent event) {
-        try {
-            ByteBuffer buffer = event.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public void stop() {

@@ -8,10 +8,13 @@ import org.apache.kafka.streams.Topology;
 final class PassThroughTopology {
     private PassThroughTopology() {}
 
-    static Topology build(String input, String output) {
+    /** Each input record copied to every one of {@code outputs}. */
+    static Topology build(String input, String... outputs) {
         Topology topology = new Topology();
         topology.addSource("source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), input);
-        topology.addSink("sink", output, new ByteArraySerializer(), new ByteArraySerializer(), "source");
+        for (int i = 0; i < outputs.length; i++) {
+            topology.addSink("sink-" + i, outputs[i], new ByteArraySerializer(), new ByteArraySerializer(), "source");
+        }
         return topology;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.disclosureguard.contract.AvroBytes;
 import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.Disposition;
@@ -81,7 +82,7 @@ public final class GuardOutputs {
                 new org.disclosureguard.contract.audit.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
                 Instant.ofEpochMilli(now));
-        return encoded(decision::toByteBuffer);
+        return AvroBytes.of(decision::toByteBuffer);
     }
 
     private byte[] encodeReview(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
@@ -101,7 +102,7 @@ public final class GuardOutputs {
                 new org.disclosureguard.contract.review.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
                 Instant.ofEpochMilli(now));
-        return encoded(record::toByteBuffer);
+        return AvroBytes.of(record::toByteBuffer);
     }
 
     private Headers reviewHeaders(SourceRecord source, ScreeningResult result, Throwable exception) {
@@ -140,19 +141,4 @@ public final class GuardOutputs {
         return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private interface AvroEncoding {
-        ByteBuffer encode() throws java.io.IOException;
-    }
-
-    private static byte[] encoded(AvroEncoding encoding) {
-        ByteBuffer buffer;
-        try {
-            buffer = encoding.encode();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
-    }
 }

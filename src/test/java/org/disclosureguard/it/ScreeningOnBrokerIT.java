@@ -109,11 +109,8 @@ class ScreeningOnBrokerIT {
         assertClean(cluster.check(), events);
     }
 
-    private static byte[] encode(CaseRecordEvent event) throws Exception {
-        ByteBuffer buffer = event.toByteBuffer();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+    private static byte[] encode(CaseRecordEvent event) {
+        return org.disclosureguard.contract.AvroBytes.of(event::toByteBuffer);
     }
 
     private static ScreeningDecision decode(byte[] value) {

@@ -61,14 +61,7 @@ public final class GuardDriver implements AutoCloseable {
     }
 
     public static byte[] encode(CaseRecordEvent event) {
-        try {
-            ByteBuffer buffer = event.toByteBuffer();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.disclosureguard.contract.AvroBytes.of(event::toByteBuffer);
     }
 
     /** Raw enforcement records (key, value bytes, headers), for leak checks on the bytes. */
