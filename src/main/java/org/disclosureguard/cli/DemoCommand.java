@@ -53,6 +53,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "Replication factor of topics the demo creates on a --bootstrap-servers cluster (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
     Path policyFile;
 
@@ -85,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
             Topics topics = GuardConfig.fromStreamsConfig(settings).topics();
-            createTopics(settings, topics, broker != null ? (short) 1 : (short) 1);
+            createTopics(settings, topics, partitions, replicationFactor);
             out.printf("Kafka at %s; topics %s%n", bootstrap, topics.all());
 
             Map<String, Object> streamsSettings = new HashMap<>(settings);
@@ -157,11 +161,11 @@ final class DemoCommand implements Callable<Integer> {
         return report.clean() && counter.total() == feeder.produced() ? 0 : FriendlyErrors.FAILURE;
     }
 
-    private static void createTopics(Map<String, Object> settings, Topics topics, short replication) throws Exception {
+    private static void createTopics(Map<String, Object> settings, Topics topics, int partitions, short replication) throws Exception {
         Map<String, Object> adminSettings = new HashMap<>(settings);
         adminSettings.keySet().retainAll(AdminClientConfig.configNames());
         try (Admin admin = Admin.create(adminSettings)) {
-            TopicPlan.create(admin, TopicPlan.newTopics(topics, 3, replication));
+            TopicPlan.create(admin, TopicPlan.newTopics(topics, partitions, replication));
         }
     }
 

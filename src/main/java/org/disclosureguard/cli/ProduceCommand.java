@@ -63,6 +63,7 @@ final class ProduceCommand implements Callable<Integer> {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.keySet().retainAll(ProducerConfig.configNames());
         JsonLineConverter converter = new JsonLineConverter();
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         long sent = 0;
         long invalid = 0;
         long lineNumber = 0;
@@ -77,9 +78,18 @@ final class ProduceCommand implements Callable<Integer> {
                     System.err.println("skipped " + converted.error());
                     continue;
                 }
-                producer.send(new ProducerRecord<>(topic, null, converted.timestamp(), converted.key(), converted.value())).get();
+                producer.send(new ProducerRecord<>(topic, null, converted.timestamp(), converted.key(), converted.value()),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
                 sent++;
             }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new FriendlyErrors.UserError("could not send to " + topic + ": " + failure.get().getMessage());
         }
         System.out.println("sent " + sent + " events to " + topic + (invalid > 0 ? ", skipped " + invalid + " invalid lines" : ""));
         return invalid > 0 ? FriendlyErrors.USER_ERROR : 0;

@@ -3,6 +3,7 @@ package org.disclosureguard.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -56,14 +57,15 @@ final class RunCommand implements Callable<Integer> {
         Topics topics = GuardConfig.fromStreamsConfig(settings).topics();
         String policyPath = policyFile != null ? policyFile.toString() : GuardConfig.policyFile(settings);
         Policy policy = Policy.load(policyPath == null ? null : Path.of(policyPath));
+        String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+        Properties properties = GuardConfig.streamsProperties(applicationId, bootstrap, topics, policy, settings);
+        new StreamsConfig(properties); // validates every Kafka Streams setting now: a ConfigException is a clear exit 2
         try {
             ClusterCheck.verify(settings, topics.all(), Duration.ofSeconds(startupTimeoutSeconds));
         } catch (ClusterCheck.ClusterProblem e) {
             throw new FriendlyErrors.UserError(e.getMessage());
         }
-        String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-        GuardApp app = GuardApp.start(policy, topics,
-                GuardConfig.streamsProperties(applicationId, bootstrap, topics, policy, settings));
+        GuardApp app = GuardApp.start(policy, topics, properties);
         LOG.info("Disclosure Guard {} screening {} -> {} (review {}, audit {}) under policy {} {}",
                 applicationId, topics.input(), topics.enforcement(), topics.review(), topics.audit(), policy.id(), policy.version());
         CountDownLatch closed = new CountDownLatch(1);

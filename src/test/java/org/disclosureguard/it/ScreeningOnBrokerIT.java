@@ -109,6 +109,16 @@ class ScreeningOnBrokerIT {
         assertClean(cluster.check(), events);
     }
 
+    @Test
+    void runRefusesToStartWhenATopicIsMissing() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        var cli = org.disclosureguard.cli.Main.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute("run", "--bootstrap-servers", broker.bootstrapServers(), "--startup-timeout", "20");
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains("missing topics") && err.toString().contains("provider.case-events"), err.toString());
+    }
+
     private static byte[] encode(CaseRecordEvent event) {
         return org.disclosureguard.contract.AvroBytes.of(event::toByteBuffer);
     }
