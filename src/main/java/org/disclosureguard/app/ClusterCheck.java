@@ -30,6 +30,10 @@ public final class ClusterCheck {
 
     private ClusterCheck() {}
 
+    private static ClusterProblem noAnswer(String bootstrap, Duration timeout) {
+        return new ClusterProblem("the Kafka cluster at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s");
+    }
+
     public static void verify(Map<String, Object> clientSettings, Collection<String> requiredTopics, Duration timeout)
             throws ClusterProblem, InterruptedException {
         Map<String, Object> settings = new java.util.HashMap<>(clientSettings);
@@ -53,9 +57,13 @@ public final class ClusterCheck {
                             + " (create them with the `topics` command)");
                 }
             } catch (TimeoutException e) {
-                throw new ClusterProblem("the Kafka cluster at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s");
+                throw noAnswer(bootstrap, timeout);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
+                // The admin client may give up on its own timeout before ours: the same "no answer".
+                if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    throw noAnswer(bootstrap, timeout);
+                }
                 throw new ClusterProblem("cannot use the Kafka cluster at " + bootstrap + ": "
                         + cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
