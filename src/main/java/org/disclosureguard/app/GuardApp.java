@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ScreeningTopology;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.screen.Screener;
@@ -31,8 +32,9 @@ public final class GuardApp implements AutoCloseable {
 
     /** Starts the app; {@code streamsProperties} come from {@link org.disclosureguard.pipeline.GuardConfig#streamsProperties}. */
     public static GuardApp start(Policy policy, Topics topics, Properties streamsProperties) {
+        int maxRecordBytes = GuardConfig.fromStreamsConfig(toMap(streamsProperties)).maxRecordBytes();
         KafkaStreams streams = new KafkaStreams(
-                ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC()), streamsProperties);
+                ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC(), maxRecordBytes), streamsProperties);
         GuardApp app = new GuardApp(streams);
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
@@ -48,6 +50,12 @@ public final class GuardApp implements AutoCloseable {
         });
         streams.start();
         return app;
+    }
+
+    private static java.util.Map<String, Object> toMap(Properties properties) {
+        java.util.Map<String, Object> map = new java.util.HashMap<>();
+        properties.forEach((k, v) -> map.put(String.valueOf(k), v));
+        return map;
     }
 
     public boolean awaitRunning(Duration timeout) throws InterruptedException {

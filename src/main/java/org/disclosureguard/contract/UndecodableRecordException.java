@@ -10,7 +10,9 @@ public final class UndecodableRecordException extends Exception {
         NOT_SINGLE_OBJECT("reject.not-avro", "The value is not Avro single-object encoding (bad or missing header)."),
         UNKNOWN_SCHEMA("reject.unknown-schema", "The value was written with a schema that is not a released version of the contract."),
         MALFORMED("reject.malformed", "The value has a known schema header but its body does not decode (truncated or corrupt)."),
-        INVALID_INPUT("reject.invalid-input", "The input could not be converted to the contract (replay: invalid JSON or a value that does not fit the schema).");
+        INVALID_INPUT("reject.invalid-input", "The input could not be converted to the contract (replay: invalid JSON or a value that does not fit the schema)."),
+        OVERSIZED("reject.oversized", "The value is larger than the guard accepts (guard.max.record.bytes): it is not processed. "
+                + "It was not copied here either; read it at its source coordinates while the input topic retains it.");
 
         private final String ruleId;
         private final String explanation;

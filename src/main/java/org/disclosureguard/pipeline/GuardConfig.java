@@ -12,12 +12,14 @@ import org.disclosureguard.policy.Policy;
  * configuration reference come from one place. They travel inside the Kafka Streams properties, which is how
  * the exception handler (instantiated by Kafka Streams) learns the topic names and the policy version.
  */
-public record GuardConfig(Topics topics, String policyId, String policyVersion) {
+public record GuardConfig(Topics topics, String policyId, String policyVersion, int maxRecordBytes) {
     public static final String TOPIC_INPUT = "guard.topic.input";
     public static final String TOPIC_ENFORCEMENT = "guard.topic.enforcement";
     public static final String TOPIC_REVIEW = "guard.topic.review";
     public static final String TOPIC_AUDIT = "guard.topic.audit";
     public static final String POLICY_FILE = "guard.policy.file";
+    public static final String MAX_RECORD_BYTES = "guard.max.record.bytes";
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
     /** Set by the app from the loaded policy, for components Kafka Streams instantiates. Not for users. */
     static final String POLICY_ID = "guard.internal.policy.id";
     static final String POLICY_VERSION = "guard.internal.policy.version";
@@ -33,6 +35,9 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion) 
                     "Audit topic: one ScreeningDecision per input record, without sensitive values.")
             .define(POLICY_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
                     "Screening policy YAML file. Empty: the policy bundled in the jar. The --policy option overrides it.")
+            .define(MAX_RECORD_BYTES, ConfigDef.Type.INT, DEFAULT_MAX_RECORD_BYTES, ConfigDef.Range.atLeast(1024),
+                    ConfigDef.Importance.MEDIUM, "Largest input value (bytes) the guard screens. A larger one is rejected "
+                            + "with reason reject.oversized, without being decoded or copied to the review topic.")
             .defineInternal(POLICY_ID, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW)
             .defineInternal(POLICY_VERSION, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW);
 
@@ -64,7 +69,7 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion) 
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         return new GuardConfig(new Topics((String) parsed.get(TOPIC_INPUT), (String) parsed.get(TOPIC_ENFORCEMENT),
                 (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT)),
-                (String) parsed.get(POLICY_ID), (String) parsed.get(POLICY_VERSION));
+                (String) parsed.get(POLICY_ID), (String) parsed.get(POLICY_VERSION), (Integer) parsed.get(MAX_RECORD_BYTES));
     }
 
     /**

@@ -97,7 +97,7 @@ public final class GuardOutputs {
                 reasons, text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
                 text(decoded, "eventType"),
                 source.key() == null ? null : ByteBuffer.wrap(source.key()),
-                source.value() == null ? null : ByteBuffer.wrap(source.value()),
+                source.value() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(source.value()),
                 policyId, policyVersion,
                 new org.disclosureguard.contract.review.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
@@ -127,6 +127,11 @@ public final class GuardOutputs {
             GuardHeaders.put(headers, GuardHeaders.EXCEPTION_MESSAGE, String.valueOf(exception.getMessage()));
         }
         return headers;
+    }
+
+    /** An oversized value is not copied: it could exceed the review topic's own size limit and stop the app. */
+    private static boolean isOversizedReject(ScreeningResult result) {
+        return result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.OVERSIZED.ruleId());
     }
 
     private static String text(GenericRecord record, String field) {

@@ -20,16 +20,22 @@ public final class RecordScreening {
 
     private final SingleObjectCodec inputCodec;
     private final Screener screener;
+    private final int maxRecordBytes;
 
-    public RecordScreening(SingleObjectCodec inputCodec, Screener screener) {
+    public RecordScreening(SingleObjectCodec inputCodec, Screener screener, int maxRecordBytes) {
         this.inputCodec = inputCodec;
         this.screener = screener;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     public Outcome screen(SourceRecord source, long now) {
         String inputError = GuardHeaders.get(source.headers(), GuardHeaders.INPUT_ERROR);
         if (inputError != null) {
             return new Outcome(null, reject(UndecodableRecordException.Cause.INVALID_INPUT, inputError));
+        }
+        if (source.value() != null && source.value().length > maxRecordBytes) {
+            return new Outcome(null, reject(UndecodableRecordException.Cause.OVERSIZED,
+                    "value of " + source.value().length + " bytes; the limit is " + maxRecordBytes));
         }
         GenericRecord decoded;
         try {

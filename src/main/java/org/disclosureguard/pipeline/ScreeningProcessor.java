@@ -17,20 +17,23 @@ import org.disclosureguard.screen.Screener;
 final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final Screener screener;
     private final Clock clock;
+    private final int maxRecordBytes;
     private ProcessorContext<byte[], byte[]> context;
     private RecordScreening screening;
     private GuardOutputs outputs;
 
-    ScreeningProcessor(Screener screener, Clock clock) {
+    ScreeningProcessor(Screener screener, Clock clock, int maxRecordBytes) {
         this.screener = screener;
         this.clock = clock;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         SchemaCatalog catalog = SchemaCatalog.bundled();
-        this.screening = new RecordScreening(new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT), screener);
+        this.screening = new RecordScreening(new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT), screener,
+                maxRecordBytes);
         this.outputs = new GuardOutputs(screener.policy().id(), screener.policy().version(),
                 new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
     }

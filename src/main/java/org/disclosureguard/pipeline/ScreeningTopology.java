@@ -25,9 +25,13 @@ public final class ScreeningTopology {
     private ScreeningTopology() {}
 
     public static Topology build(Screener screener, Topics topics, Clock clock) {
+        return build(screener, topics, clock, GuardConfig.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    public static Topology build(Screener screener, Topics topics, Clock clock, int maxRecordBytes) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
-        topology.addProcessor(SCREEN, () -> new ScreeningProcessor(screener, clock), SOURCE);
+        topology.addProcessor(SCREEN, () -> new ScreeningProcessor(screener, clock, maxRecordBytes), SOURCE);
         topology.addSink(ENFORCEMENT_SINK, topics.enforcement(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(REVIEW_SINK, topics.review(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(AUDIT_SINK, topics.audit(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);

@@ -39,8 +39,12 @@ public final class GuardDriver implements AutoCloseable {
     }
 
     public GuardDriver(Policy policy, Clock clock) {
+        this(policy, clock, GuardConfig.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    public GuardDriver(Policy policy, Clock clock, int maxRecordBytes) {
         Topics topics = Topics.defaults();
-        driver = new TopologyTestDriver(ScreeningTopology.build(new Screener(policy), topics, clock),
+        driver = new TopologyTestDriver(ScreeningTopology.build(new Screener(policy), topics, clock, maxRecordBytes),
                 GuardConfig.streamsProperties("guard-test", "unused:9092", topics, policy, Map.of()));
         input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
         enforcement = driver.createOutputTopic(topics.enforcement(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

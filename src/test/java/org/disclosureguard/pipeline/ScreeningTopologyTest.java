@@ -339,6 +339,24 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void oversizedRecordsAreRejectedWithoutBeingProcessedOrCopied() {
+        guard.close();
+        guard = new GuardDriver(Policy.bundled(), Clock.systemUTC(), 2048);
+        guard.send(benign().setEventType(EventType.CASE_NOTE).setCaseNotes("School report. ".repeat(200)).build());
+        guard.send(benign().build());
+
+        List<ScreeningDecision> audit = guard.auditValues();
+        assertEquals(2, audit.size());
+        assertEquals(Decision.REJECT, audit.get(0).getDecision());
+        assertEquals(List.of("reject.oversized"), audit.get(0).getRuleIds());
+        assertNull(audit.get(0).getEventId(), "not decoded");
+        assertEquals(Decision.FORWARD, audit.get(1).getDecision(), "records under the limit still flow");
+        QuarantinedRecord review = onlyReview();
+        assertNull(review.getOriginalValue(), "an oversized value is not copied to review");
+        assertTrue(review.getReasons().get(0).getDetail().contains("the limit is 2048"));
+    }
+
+    @Test
     void everyDecisionNamesThePolicyVersion() {
         guard.send(benign().build());
         guard.sendBytes(null, new byte[] {9}, new RecordHeaders());
