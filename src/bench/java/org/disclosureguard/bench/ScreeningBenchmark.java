@@ -64,7 +64,7 @@ public class ScreeningBenchmark {
         inputCodec = new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT);
         screener = new Screener(policy);
         // The same objects ScreeningProcessor builds per stream task.
-        screening = new RecordScreening(inputCodec, screener);
+        screening = new RecordScreening(inputCodec, screener, org.disclosureguard.pipeline.GuardConfig.DEFAULT_MAX_RECORD_BYTES);
         outputs = new GuardOutputs(policy.id(), policy.version(),
                 new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
         inputs = records.encoded();

@@ -83,7 +83,7 @@ public final class TopicPlan {
     /**
      * kafka-acls commands that give the guard's principal what it needs, and nothing more: read the input, be
      * the only writer of the enforcement topic (grant Write to no one else), write review and audit,
-     * transactions for exactly-once, and its consumer group.
+     * transactions for exactly-once, its consumer group and its internal (changelog) topics.
      */
     public static String acls(Topics topics, String applicationId, String principal) {
         String base = "kafka-acls.sh --bootstrap-server $BOOTSTRAP --add --allow-principal " + principal;
@@ -93,6 +93,9 @@ public final class TopicPlan {
                 base + " --operation Write --operation Describe --topic " + topics.review(),
                 base + " --operation Write --operation Describe --topic " + topics.audit(),
                 base + " --operation Read --group " + applicationId,
+                "# the audit-chain store's changelog topic (" + applicationId + "-audit-chain-changelog), created by Kafka Streams:",
+                base + " --operation Create --operation Read --operation Write --operation Describe --topic " + applicationId
+                        + " --resource-pattern-type prefixed",
                 base + " --operation Write --operation Describe --transactional-id " + applicationId + " --resource-pattern-type prefixed",
                 base + " --operation IdempotentWrite --cluster",
                 "# Enforcement topic: grant Write to no other principal, and run the brokers with",

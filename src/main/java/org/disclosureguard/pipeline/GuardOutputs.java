@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.disclosureguard.audit.AuditChain;
 import org.disclosureguard.contract.AvroBytes;
 import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.contract.audit.ScreeningDecision;
@@ -24,8 +25,11 @@ import org.disclosureguard.screen.ScreeningResult;
  * buffer): one instance per stream task.
  */
 public final class GuardOutputs {
-    /** The encoded records for one input record; {@code enforcement} and {@code review} may be null. */
-    public record Encoded(Out enforcement, Out review, Out audit) {
+    /**
+     * The encoded records for one input record; {@code enforcement} and {@code review} may be null;
+     * {@code auditHash} is the audit decision's chain hash (null when unchained).
+     */
+    public record Encoded(Out enforcement, Out review, Out audit, String auditHash) {
         public List<Out> all() {
             List<Out> all = new ArrayList<>(3);
             if (enforcement != null) {
@@ -53,10 +57,27 @@ public final class GuardOutputs {
     }
 
     /**
+     * The outputs of a screened record, its audit decision linked into its input partition's chain.
+     *
      * @param decoded the decoded input record, or null if it did not decode
-     * @param exception the exception that stopped screening, if any (its class and message go to review headers)
+     * @param previousAuditHash the hash of the partition's previous decision (null for the first)
      */
-    public Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, Throwable exception) {
+    public Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, String previousAuditHash) {
+        return encode(source, decoded, result, now, null, true, previousAuditHash);
+    }
+
+    /**
+     * The outputs of a record whose screening failed, written by the processing exception handler, which has no
+     * access to the chain: the audit decision is unchained (verify-audit counts such decisions apart).
+     *
+     * @param exception the exception that stopped screening (its class and message go to review headers)
+     */
+    public Encoded encodeUnchained(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, Throwable exception) {
+        return encode(source, decoded, result, now, exception, false, null);
+    }
+
+    private Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, Throwable exception,
+                           boolean chained, String previousAuditHash) {
         String caseId = text(decoded, "caseId");
         byte[] auditKey = caseId != null ? utf8(caseId) : source.key();
         Out enforcement = null;
@@ -67,13 +88,15 @@ public final class GuardOutputs {
             review = new Out(utf8(source.quarantineId()), encodeReview(source, decoded, result, now),
                     reviewHeaders(source, result, exception));
         }
-        Out audit = new Out(auditKey, encodeAudit(source, decoded, result, now), new RecordHeaders());
-        return new Encoded(enforcement, review, audit);
+        ScreeningDecision decision = auditDecision(source, decoded, result, now);
+        String auditHash = chained ? AuditChain.link(decision, previousAuditHash) : null;
+        Out audit = new Out(auditKey, AvroBytes.of(decision::toByteBuffer), new RecordHeaders());
+        return new Encoded(enforcement, review, audit, auditHash);
     }
 
     // All-args constructors (schema field order) rather than builders: builders validate and copy per field,
     // which showed up in the per-record cost.
-    private byte[] encodeAudit(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
+    private ScreeningDecision auditDecision(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
         ScreeningDecision decision = new ScreeningDecision(
                 source.quarantineId(), result.decision(), result.ruleIds(), result.droppedFields(),
                 text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
@@ -81,8 +104,8 @@ public final class GuardOutputs {
                 result.forwarded() ? null : source.quarantineId(), policyId, policyVersion,
                 new org.disclosureguard.contract.audit.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
-                Instant.ofEpochMilli(now));
-        return AvroBytes.of(decision::toByteBuffer);
+                Instant.ofEpochMilli(now), null, null);
+        return decision;
     }
 
     private byte[] encodeReview(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {

@@ -56,7 +56,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
                 "Disclosure Guard principle 1 (fail closed)",
                 exception.getClass().getName() + ": " + exception.getMessage())));
         long now = Clock.systemUTC().millis();
-        GuardOutputs.Encoded encoded = outputs.encode(source, bestEffortDecode(source.value()), held, now, exception);
+        GuardOutputs.Encoded encoded = outputs.encodeUnchained(source, bestEffortDecode(source.value()), held, now, exception);
         return Response.resume(List.of(
                 new ProducerRecord<>(reviewTopic, null, source.timestamp(), encoded.review().key(),
                         encoded.review().value(), encoded.review().headers()),

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.screen.Screener;
@@ -19,6 +20,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     private final Clock clock;
     private final int maxRecordBytes;
     private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, String> auditChain;
     private RecordScreening screening;
     private GuardOutputs outputs;
 
@@ -31,6 +33,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
+        this.auditChain = context.getStateStore(ScreeningTopology.AUDIT_CHAIN_STORE);
         SchemaCatalog catalog = SchemaCatalog.bundled();
         this.screening = new RecordScreening(new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT), screener,
                 maxRecordBytes);
@@ -46,7 +49,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
                 record.timestamp(), record.key(), record.value(), record.headers());
         long now = clock.millis();
         RecordScreening.Outcome outcome = screening.screen(source, now);
-        GuardOutputs.Encoded encoded = outputs.encode(source, outcome.decoded(), outcome.result(), now, null);
+        String chainKey = source.topic() + "-" + source.partition();
+        GuardOutputs.Encoded encoded = outputs.encode(source, outcome.decoded(), outcome.result(), now, auditChain.get(chainKey));
         // Everything is encoded before the first forward, so an exception cannot leave a partial set of outputs.
         if (encoded.enforcement() != null) {
             forward(encoded.enforcement(), record.timestamp(), ScreeningTopology.ENFORCEMENT_SINK);
@@ -55,6 +59,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
             forward(encoded.review(), record.timestamp(), ScreeningTopology.REVIEW_SINK);
         }
         forward(encoded.audit(), record.timestamp(), ScreeningTopology.AUDIT_SINK);
+        // Same transaction as the outputs (exactly-once): after a crash, store and audit topic agree.
+        auditChain.put(chainKey, encoded.auditHash());
     }
 
     private void forward(GuardOutputs.Out out, long timestamp, String sink) {

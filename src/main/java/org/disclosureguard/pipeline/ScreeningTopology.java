@@ -3,7 +3,9 @@ package org.disclosureguard.pipeline;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
 import org.disclosureguard.screen.Screener;
 
 /**
@@ -11,7 +13,8 @@ import org.disclosureguard.screen.Screener;
  * <pre>
  *   input ─► screen ─┬─► enforcement   (FORWARD, FORWARD_REDACTED: the allow-list projection)
  *                    ├─► review        (HOLD, REJECT: original bytes and reasons)
- *                    └─► audit         (every input: exactly one decision, no sensitive values)
+ *                    └─► audit         (every input: exactly one decision, no sensitive values,
+ *                                       hash-chained per input partition through the audit-chain store)
  * </pre>
  * Bytes in, bytes out: decoding happens inside the processor, so undecodable input is routed, never lost.
  */
@@ -21,6 +24,8 @@ public final class ScreeningTopology {
     static final String ENFORCEMENT_SINK = "enforcement-sink";
     static final String REVIEW_SINK = "review-sink";
     static final String AUDIT_SINK = "audit-sink";
+    /** The last audit hash per input partition: in memory, restored from its changelog topic after a restart. */
+    static final String AUDIT_CHAIN_STORE = "audit-chain";
 
     private ScreeningTopology() {}
 
@@ -32,6 +37,8 @@ public final class ScreeningTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
         topology.addProcessor(SCREEN, () -> new ScreeningProcessor(screener, clock, maxRecordBytes), SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AUDIT_CHAIN_STORE),
+                Serdes.String(), Serdes.String()), SCREEN);
         topology.addSink(ENFORCEMENT_SINK, topics.enforcement(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(REVIEW_SINK, topics.review(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(AUDIT_SINK, topics.audit(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);

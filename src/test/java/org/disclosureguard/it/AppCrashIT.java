@@ -49,6 +49,8 @@ class AppCrashIT {
                 second.close();
             }
             assertClean(cluster.check(), events);
+            var chain = org.disclosureguard.audit.AuditChainVerifier.verify(cluster.auditDecisions());
+            assertTrue(chain.intact() && chain.unchained() == 0, "audit chain after kill -9: " + chain.summary() + " " + chain.problems());
         }
     }
 

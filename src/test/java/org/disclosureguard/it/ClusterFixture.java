@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -78,6 +79,16 @@ final class ClusterFixture {
 
     void awaitDecisions(long atLeast, Duration timeout) throws InterruptedException {
         await(() -> committedDecisions() >= atLeast, timeout, () -> "decisions: " + committedDecisions() + " of " + atLeast);
+    }
+
+    List<org.disclosureguard.contract.audit.ScreeningDecision> auditDecisions() {
+        return TopicReader.readAll(clientSettings, topics.audit(), Duration.ofSeconds(30)).stream().map(r -> {
+            try {
+                return org.disclosureguard.contract.audit.ScreeningDecision.fromByteBuffer(java.nio.ByteBuffer.wrap(r.value()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
     }
 
     ConservationChecker.Report check() {

@@ -332,6 +332,8 @@ class ScreeningTopologyTest {
         assertEquals(List.of(QuarantiningExceptionHandler.RULE_ID), audit.get(1).getRuleIds());
         assertEquals("evt-b", audit.get(1).getEventId());
         assertEquals(Decision.FORWARD, audit.get(2).getDecision());
+        assertNull(audit.get(1).getHash(), "the handler has no access to the chain: its decision is unchained");
+        assertEquals(audit.get(0).getHash(), audit.get(2).getPreviousHash(), "the chain goes on around it");
         List<TestRecord<byte[], byte[]>> review = guard.reviewRecords();
         assertEquals(1, review.size());
         assertEquals(IllegalStateException.class.getName(), header(review.get(0), GuardHeaders.EXCEPTION_CLASS));

@@ -94,6 +94,19 @@ class ReplayTest {
     }
 
     @Test
+    void verifyAuditAcceptsTheReplayTrailAndCatchesATamperedLine(@TempDir Path out) throws Exception {
+        new Replay(Policy.bundled()).run(EXAMPLE, out);
+        Path audit = out.resolve(Replay.AUDIT_FILE);
+        assertEquals(0, Main.commandLine().execute("verify-audit", "--file", audit.toString()));
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(audit, StandardCharsets.UTF_8));
+        String held = lines.stream().filter(l -> l.contains("\"decision\":\"HOLD\"")).findFirst().orElseThrow();
+        lines.set(lines.indexOf(held), held.replace("\"decision\":\"HOLD\"", "\"decision\":\"FORWARD\""));
+        Files.write(audit, lines, StandardCharsets.UTF_8);
+        assertEquals(1, Main.commandLine().execute("verify-audit", "--file", audit.toString()));
+    }
+
+    @Test
     void aBadPolicyFileIsAClearErrorNotAStackTrace(@TempDir Path out) throws Exception {
         Path policy = out.resolve("bad.yaml");
         Files.writeString(policy, "id: x\nversion: \"1\"\nclassifications: {}\n");
