@@ -23,6 +23,8 @@ import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.synthetic.CaseEventGenerator;
+import org.disclosureguard.audit.AuditChainVerifier;
+import org.disclosureguard.verify.AuditTrail;
 import org.disclosureguard.verify.ConservationChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -158,7 +160,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  throughput     %8.0f records/s over %.1f s%n", counter.total() / seconds, seconds);
         out.println("  check          " + report.summary());
         report.problems().forEach(p -> out.println("    - " + p));
-        return report.clean() && counter.total() == feeder.produced() ? 0 : FriendlyErrors.FAILURE;
+        AuditChainVerifier.Report chain = AuditChainVerifier.verify(AuditTrail.read(settings, topics.audit(), Duration.ofSeconds(60)));
+        out.println("  audit chain    " + chain.summary());
+        chain.problems().forEach(p -> out.println("    - " + p));
+        return report.clean() && chain.intact() && counter.total() == feeder.produced() ? 0 : FriendlyErrors.FAILURE;
     }
 
     private static void createTopics(Map<String, Object> settings, Topics topics, int partitions, short replication) throws Exception {

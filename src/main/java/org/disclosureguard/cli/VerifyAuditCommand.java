@@ -19,8 +19,7 @@ import org.disclosureguard.contract.AvroBytes;
 import org.disclosureguard.contract.PlainJson;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.pipeline.GuardConfig;
-import org.disclosureguard.verify.TopicReader;
-import picocli.CommandLine.ArgGroup;
+import org.disclosureguard.verify.AuditTrail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,11 +52,7 @@ final class VerifyAuditCommand implements Callable<Integer> {
     private List<ScreeningDecision> fromTopic() throws Exception {
         Map<String, Object> settings = cluster.settings(true);
         String auditTopic = topic != null ? topic : GuardConfig.fromStreamsConfig(settings).topics().audit();
-        List<ScreeningDecision> decisions = new ArrayList<>();
-        for (var record : TopicReader.readAll(settings, auditTopic, Duration.ofSeconds(60))) {
-            decisions.add(ScreeningDecision.fromByteBuffer(ByteBuffer.wrap(record.value())));
-        }
-        return decisions;
+        return AuditTrail.read(settings, auditTopic, Duration.ofSeconds(60));
     }
 
     /** JSON back to the exact Avro values, so that the hash is recomputed over the same bytes. */

@@ -82,13 +82,7 @@ final class ClusterFixture {
     }
 
     List<org.disclosureguard.contract.audit.ScreeningDecision> auditDecisions() {
-        return TopicReader.readAll(clientSettings, topics.audit(), Duration.ofSeconds(30)).stream().map(r -> {
-            try {
-                return org.disclosureguard.contract.audit.ScreeningDecision.fromByteBuffer(java.nio.ByteBuffer.wrap(r.value()));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).toList();
+        return org.disclosureguard.verify.AuditTrail.read(clientSettings, topics.audit(), Duration.ofSeconds(30));
     }
 
     ConservationChecker.Report check() {
