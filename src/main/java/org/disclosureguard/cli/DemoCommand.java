@@ -62,7 +62,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
     Path policyFile;
 
+    @Option(names = "--restart-every", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Soak mode: restart the guard every SECONDS while feeding (0: never). The final check "
+                    + "then shows whether the restarts lost or duplicated anything.")
+    int restartEverySeconds;
+
     private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile GuardApp app;
+    private int restarts;
     private volatile boolean interrupted;
 
     @Override
@@ -97,15 +104,14 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, Object> streamsSettings = new HashMap<>(settings);
             streamsSettings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             streamsSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-            GuardApp app = GuardApp.start(policy, topics,
-                    GuardConfig.streamsProperties("disclosure-guard-demo", bootstrap, topics, policy, streamsSettings));
+            java.util.function.Supplier<GuardApp> starter = () -> startAndAwait(GuardApp.start(policy, topics,
+                    GuardConfig.streamsProperties("disclosure-guard-demo", bootstrap, topics, policy, streamsSettings)));
+            app = starter.get();
             try {
-                if (!app.awaitRunning(Duration.ofSeconds(60))) {
-                    throw new IllegalStateException("the guard did not reach RUNNING within 60 s (state " + app.state() + ")");
-                }
-                out.printf("Guard running under policy %s %s; feeding %.0f events/s for %d s (Ctrl-C stops early)%n",
-                        policy.id(), policy.version(), rate, durationSeconds);
-                return feedAndReport(settings, topics, out);
+                out.printf("Guard running under policy %s %s; feeding %.0f events/s for %d s%s (Ctrl-C stops early)%n",
+                        policy.id(), policy.version(), rate, durationSeconds,
+                        restartEverySeconds > 0 ? ", restarting the guard every " + restartEverySeconds + " s" : "");
+                return feedAndReport(settings, topics, out, starter);
             } finally {
                 app.close(Duration.ofSeconds(30));
             }
@@ -121,7 +127,20 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int feedAndReport(Map<String, Object> settings, Topics topics, PrintStream out) throws InterruptedException {
+    private static GuardApp startAndAwait(GuardApp started) {
+        try {
+            if (!started.awaitRunning(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the guard did not reach RUNNING within 60 s (state " + started.state() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the guard", e);
+        }
+        return started;
+    }
+
+    private int feedAndReport(Map<String, Object> settings, Topics topics, PrintStream out,
+                              java.util.function.Supplier<GuardApp> starter) throws InterruptedException {
         EventFeeder feeder = new EventFeeder(settings, topics.input(), rate, poisonPercent / 100.0, seed, Long.MAX_VALUE);
         DecisionCounter counter = new DecisionCounter(settings, topics.audit());
         Thread feederThread = new Thread(feeder, "demo-feeder");
@@ -131,9 +150,17 @@ final class DemoCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(out);
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+        long nextRestart = restartEverySeconds > 0 ? start + TimeUnit.SECONDS.toNanos(restartEverySeconds) : Long.MAX_VALUE;
         while (System.nanoTime() < end && !interrupted) {
             Thread.sleep(1000);
             progress.show(feeder.produced(), counter);
+            if (System.nanoTime() >= nextRestart) {
+                // Soak: the guard goes away mid-stream (commit, leave the group) and comes back on the same state.
+                app.close(Duration.ofSeconds(30));
+                app = starter.get();
+                restarts++;
+                nextRestart = System.nanoTime() + TimeUnit.SECONDS.toNanos(restartEverySeconds);
+            }
         }
         feeder.stop();
         feederThread.join();
@@ -154,6 +181,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Summary");
         out.printf("  sent           %8d  (%d poison pills)%n", feeder.produced(), feeder.poisonPills());
+        if (restarts > 0) {
+            out.printf("  guard restarts %8d%n", restarts);
+        }
         for (Decision decision : Decision.values()) {
             out.printf("  %-15s%8d%n", decision.name().toLowerCase().replace('_', ' '), counter.count(decision));
         }
