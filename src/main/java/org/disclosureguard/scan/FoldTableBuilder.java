@@ -17,8 +17,8 @@ import java.util.Map;
 final class FoldTableBuilder {
 
     /** Characters that stand in for letters; only their ASCII forms are listed (NFKD reaches them). */
-    private static final String LEET_FROM = "0134578@$|!";
-    private static final String LEET_TO = "oieastbasli";
+    private static final String LEET_FROM = "0134578@$|!69";
+    private static final String LEET_TO = "oieastbasligg";
 
     /**
      * Look-alikes NFKD does not reduce to ASCII. Keys are exact characters: no case folding is
@@ -71,19 +71,32 @@ final class FoldTableBuilder {
 
     private int fold(int cp) {
         if (cp < 0x80) {
-            return LetterPacket.ofLetters(foldSingle(cp));
+            return LetterPacket.ofLetters(canonical(foldSingle(cp)));
         }
         if (!Character.isDefined(cp) || cp <= 0xFFFF && Character.isSurrogate((char) cp) || isLargeForeignScript(cp)) {
             return LetterPacket.EMPTY;
+        }
+        // Look-alikes first: NFKD can turn one into a character that folds to nothing (Greek ϲ becomes ς).
+        String lookAlike = LOOK_ALIKES.get(cp);
+        if (lookAlike != null) {
+            return LetterPacket.ofLetters(canonical(lookAlike));
         }
         String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
         int packet = LetterPacket.EMPTY;
         for (int i = 0; i < decomposed.length(); ) {
             int part = decomposed.codePointAt(i);
             i += Character.charCount(part);
-            packet = LetterPacket.appendAll(packet, LetterPacket.ofLetters(foldSingle(part)));
+            packet = LetterPacket.appendAll(packet, LetterPacket.ofLetters(canonical(foldSingle(part))));
         }
         return packet;
+    }
+
+    /**
+     * 'l' and 'i' are one letter here: '1' (and '|', '!') stands for either in leetspeak ("c1in1ci@n"), so the
+     * text cannot tell which was meant. Terms are folded the same way, so matching stays exact on the folded form.
+     */
+    private static String canonical(String letters) {
+        return letters.replace('l', 'i');
     }
 
     /** Ideographs and syllabaries never fold to Latin; skipping them halves the init time. */

@@ -102,19 +102,47 @@ final class MarkupDecoder {
         return 1;
     }
 
-    /** "%74" → 't'; only bytes that are ASCII letters or digits are decoded. */
+    /**
+     * "%74" → 't', and the UTF-8 escapes of a non-ASCII letter as a URL encoder writes them: "%C3%B3" → 'ó'.
+     * Only ASCII letters and digits and complete, well-formed UTF-8 sequences are decoded; anything else
+     * leaves the '%' as punctuation.
+     */
     private static long percentEncoded(String s, int i, int n) {
-        if (i + 2 < n) {
-            char high = s.charAt(i + 1);
-            char low = s.charAt(i + 2);
-            if (isAsciiHex(high) && isAsciiHex(low)) {
-                char decoded = (char) (Character.digit(high, 16) * 16 + Character.digit(low, 16));
-                if (isAsciiLetter(decoded) || isAsciiDigit(decoded)) {
-                    return step(3, FoldTable.codePoint(decoded));
-                }
-            }
+        int lead = escapedByte(s, i, n);
+        if (lead < 0) {
+            return step(1, LetterPacket.EMPTY);
         }
-        return step(1, LetterPacket.EMPTY);
+        if (lead < 0x80) {
+            char decoded = (char) lead;
+            return isAsciiLetter(decoded) || isAsciiDigit(decoded)
+                    ? step(3, FoldTable.codePoint(decoded)) : step(1, LetterPacket.EMPTY);
+        }
+        int continuations = lead >= 0xF0 && lead <= 0xF4 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC2 && lead <= 0xDF ? 1 : -1;
+        if (continuations < 0 || lead > 0xF4) {
+            return step(1, LetterPacket.EMPTY);
+        }
+        int codePoint = lead & (0x3F >> continuations);
+        for (int k = 1; k <= continuations; k++) {
+            int next = escapedByte(s, i + 3 * k, n);
+            if (next < 0x80 || next > 0xBF) {
+                return step(1, LetterPacket.EMPTY);
+            }
+            codePoint = (codePoint << 6) | (next & 0x3F);
+        }
+        if (!Character.isValidCodePoint(codePoint)) {
+            return step(1, LetterPacket.EMPTY);
+        }
+        return step(3 * (continuations + 1), FoldTable.codePoint(codePoint));
+    }
+
+    /** The byte of the escape "%XX" at {@code i}, or -1 if there is none. */
+    private static int escapedByte(String s, int i, int n) {
+        if (i + 2 >= n || s.charAt(i) != '%') {
+            return -1;
+        }
+        char high = s.charAt(i + 1);
+        char low = s.charAt(i + 2);
+        return isAsciiHex(high) && isAsciiHex(low) ? Character.digit(high, 16) * 16 + Character.digit(low, 16) : -1;
     }
 
     /** "&amp;#116;", "&amp;#x74;", "&amp;eacute;" …; an unknown entity leaves the '&amp;' as punctuation. */

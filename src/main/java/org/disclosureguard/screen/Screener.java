@@ -46,6 +46,7 @@ public final class Screener {
         applyRecordRules(record, findings);
         List<String> dropped = new ArrayList<>();
         Set<String> dropRuleIds = new LinkedHashSet<>();
+        List<ScannedText> scanned = new ArrayList<>(2);
         for (FieldCheck check : policy.fieldPlan().checks()) {
             Object value = valueAt(record, check.positions());
             if (isEmpty(value)) {
@@ -58,9 +59,12 @@ public final class Screener {
                 }
                 case HOLD -> findings.add(Finding.of(check.ruleId(), ReasonKind.FIELD_CLASSIFICATION, check.path(),
                         check.explanation(), check.legalBasis()));
-                case SCAN -> scanText(check.path(), value, findings);
+                case SCAN -> scanText(check.path(), value, findings, scanned);
                 case PASS -> { }
             }
+        }
+        if (findings.isEmpty()) {
+            scanAcrossFields(scanned, findings);
         }
         if (!findings.isEmpty()) {
             return ScreeningResult.quarantined(Decision.HOLD, findings);
@@ -103,8 +107,40 @@ public final class Screener {
         }
     }
 
-    private void scanText(String path, Object value, List<Finding> findings) {
+    /** A free-text value that was scanned on its own, kept for the scan across fields. */
+    private record ScannedText(String path, String text) {}
+
+    /**
+     * A term cut across two free-text fields ("...told his thera" | "pist that...") is in neither alone. When no
+     * field matched by itself, the texts are scanned joined, in both orders (there are rarely more than two).
+     */
+    private void scanAcrossFields(List<ScannedText> scanned, List<Finding> findings) {
+        if (scanned.size() < 2) {
+            return;
+        }
+        StringBuilder forward = new StringBuilder();
+        StringBuilder backward = new StringBuilder();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < scanned.size(); i++) {
+            forward.append(scanned.get(i).text()).append('\n');
+            backward.append(scanned.get(scanned.size() - 1 - i).text()).append('\n');
+            paths.add(scanned.get(i).path());
+        }
+        List<TermMatch> matches = policy.scanner().scan(forward);
+        if (matches.isEmpty()) {
+            matches = policy.scanner().scan(backward);
+        }
+        if (!matches.isEmpty()) {
+            PolicyDocument.ContentScanSpec spec = policy.contentScan();
+            findings.add(new Finding(spec.ruleId(), ReasonKind.CONTENT_SCAN, String.join("+", paths), matches.get(0).term(),
+                    null, null, spec.explanation(), spec.legalBasis(),
+                    "the term is split across the free-text fields " + paths));
+        }
+    }
+
+    private void scanText(String path, Object value, List<Finding> findings, List<ScannedText> scanned) {
         if (value instanceof CharSequence text) {
+            scanned.add(new ScannedText(path, text.toString()));
             scanOne(path, text, findings);
         } else if (value instanceof Collection<?> items) {
             int i = 0;

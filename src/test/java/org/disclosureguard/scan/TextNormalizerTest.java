@@ -57,9 +57,10 @@ class TextNormalizerTest {
     @Test
     void accentsAndSpanishLettersLoseTheirDiacritics() {
         assertEquals("sesiondeterapia", TextNormalizer.normalize("sesión de terapia"));
-        assertEquals("psicologa", TextNormalizer.normalize("Psicóloga"));
+        // l and i fold to one letter (leetspeak 1 stands for both), so "psicologa" reads "psicoioga".
+        assertEquals("psicoioga", TextNormalizer.normalize("Psicóloga"));
         assertEquals("nnuucc", TextNormalizer.normalize("ñÑüÜçÇ"));
-        assertEquals("olldh", TextNormalizer.normalize("øłŁđħ"));
+        assertEquals("oiidh", TextNormalizer.normalize("øłŁđħ"));
     }
 
     @Test
@@ -73,12 +74,13 @@ class TextNormalizerTest {
 
     @Test
     void leetspeakSymbolsStandForLetters() {
-        assertEquals("oieastbasli", TextNormalizer.normalize("0134578@$|!"));
+        assertEquals("oieastbasiigg", TextNormalizer.normalize("0134578@$|!69"));
+        assertEquals(TextNormalizer.normalize("clinician"), TextNormalizer.normalize("c1in1ci@n"), "1 stands for l and for i");
     }
 
     @Test
     void digitsWithoutALetterLookAlikeAreSkipped() {
-        assertEquals("", TextNormalizer.normalize("2 6 9"));
+        assertEquals("", TextNormalizer.normalize("2 22 222"));
     }
 
     @Test
@@ -97,11 +99,25 @@ class TextNormalizerTest {
     }
 
     @Test
+    void percentEncodedUtf8LettersAreDecoded() {
+        assertEquals(TextNormalizer.normalize("psicóloga"), TextNormalizer.normalize("psic%C3%B3loga"));
+        assertEquals(TextNormalizer.normalize("consejería"), TextNormalizer.normalize("consejer%c3%ada"));
+        // A broken sequence is not decoded: only each % is dropped, and the hex digits read as letters.
+        assertEquals("psiccezzoga", TextNormalizer.normalize("psic%C3%ZZoga"));
+    }
+
+    @Test
+    void lookAlikesWinOverTheirCompatibilityDecomposition() {
+        // Greek lunate sigma looks like c; NFKD would first turn it into final sigma, which is no Latin letter.
+        assertEquals(TextNormalizer.normalize("counseling"), TextNormalizer.normalize("\u03F2ounseling"));
+    }
+
+    @Test
     void unknownOrMalformedEscapesAreTreatedAsPunctuation() {
         assertEquals("rd", TextNormalizer.normalize("R&D"));
         assertEquals("bogustherapy", TextNormalizer.normalize("&bogus;therapy"));
         assertEquals("zzherapy", TextNormalizer.normalize("%zzherapy"));
-        assertEquals("etherapy", TextNormalizer.normalize("%e9therapy")); // byte 0xE9 is not ASCII
+        assertEquals("egtherapy", TextNormalizer.normalize("%e9therapy")); // a lone byte 0xE9 is no character; 9 reads as g
         assertEquals("therapy", TextNormalizer.normalize("&#;therapy"));
     }
 

@@ -52,6 +52,21 @@ class ScreenerTest {
     }
 
     @Test
+    void aTermSplitAcrossFreeTextFieldsIsFound() throws Exception {
+        var event = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.SIR)
+                .setInformationSource(org.disclosureguard.contract.InformationSource.STAFF_OBSERVATION)
+                .setCaseNotes("Youth said he told his thera")
+                .setIncident(TestEvents.incident(org.disclosureguard.contract.IncidentCategory.GANG_CONCERN,
+                        "pist about the older boys who recruited him."))
+                .build();
+        ScreeningResult result = new Screener(Policy.bundled()).screen(decoded(event), 0L);
+        assertEquals(Decision.HOLD, result.decision());
+        Finding finding = result.findings().get(0);
+        assertEquals("content.therapy-reference", finding.ruleId());
+        assertTrue(finding.fieldPath().contains("+") && finding.detail().contains("split"), finding.toString());
+    }
+
+    @Test
     void theCombinedRuleAgreesWithTheRulesOneByOne() throws Exception {
         Policy policy = Policy.bundled();
         var generator = new org.disclosureguard.synthetic.CaseEventGenerator(99);
