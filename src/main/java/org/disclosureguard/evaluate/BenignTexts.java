@@ -15,9 +15,9 @@ final class BenignTexts {
     static final String COURT = "lookalike-court";
     static final String ANIMAL = "lookalike-animal";
     /**
-     * A school or guidance counselor about class schedules and credits. Benign by content, but "counselor" is a
-     * dictionary term with no school exclusion, so the guard holds these on purpose (a counselor may also hear
-     * disclosures): labeled benign, kept as its own class so the cost of that choice is visible.
+     * A school, guidance or academic counselor about class schedules and credits: benign by content. "counselor"
+     * is a dictionary term, so the policy lists these counselors as exclusions (a record in which one retells a
+     * disclosure is still held if it names therapy in any other way).
      */
     static final String SCHOOL_COUNSELOR = "lookalike-school-counselor";
     static final String ROUTINE = "routine";

@@ -25,31 +25,13 @@ class EvaluationTest {
     private static final Path CORPORA = Path.of("corpora");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Known gaps: therapy-derived classes below target, with the number caught (of 50) today. Change a number
-     * only together with the guard change that moved it.
+    /*
+     * History: the first run of this evaluation (policy 2026.11.1) missed text-homoglyphs (44/50: NFKD ran before
+     * the look-alike table), text-leetspeak (39/50: '1' for 'l', '6'/'9' for 'g'), text-url-encoding (41/50:
+     * UTF-8 escapes were not decoded) and text-split-fields (0/50: fields were scanned one by one), and falsely
+     * held lookalike-physical (4/50: "physical therapy session") and lookalike-school-counselor (50/50). Each is
+     * fixed and every class is now held to the targets below; a regression in any class fails here.
      */
-    private static final Map<String, Integer> KNOWN_TEXT_GAPS = Map.of(
-            // FoldTableBuilder applies NFKD before the look-alike table, so U+03F2 (Greek lunate sigma, listed
-            // there as 'c') is first decomposed to U+03C2 (final sigma), which folds to nothing.
-            "text-homoglyphs", 44,
-            // The leetspeak fold is one letter per digit: '1' is always 'i' (so "c1in1cian" for clinician
-            // misses), and '6'/'9' for 'g' are not folded at all.
-            "text-leetspeak", 39,
-            // MarkupDecoder decodes a percent-escape only when the byte is an ASCII letter or digit: the UTF-8
-            // escapes of an accented letter ("psic%C3%B3loga") leave the term broken.
-            "text-url-encoding", 41,
-            // Each free-text field is scanned on its own: a term cut across case notes and incident summary is
-            // never seen whole.
-            CorpusGenerator.SPLIT_FIELDS, 0);
-
-    /** Look-alike classes above the 5% false-hold target, with the number falsely held (of 50) today. */
-    private static final Map<String, Integer> KNOWN_FALSE_HOLDS = Map.of(
-            // "physical therapy session": the exclusion "physical therapy" does not cover the longer hit
-            // "therapy session", and an exclusion only suppresses hits it covers entirely.
-            BenignTexts.PHYSICAL, 4,
-            // "counselor" is a term with no school exclusion: held by design (labeled benign so the cost shows).
-            BenignTexts.SCHOOL_COUNSELOR, 50);
 
     private static Policy policy;
     private static EvaluationResult result;
@@ -89,29 +71,23 @@ class EvaluationTest {
 
     @Test
     void disguisedTherapyTermsAreCaughtAtTarget() {
-        Rate recall = result.rate(CorpusLine.THERAPY,
-                name -> name.startsWith(EvaluationResult.TEXT_PREFIX) && !KNOWN_TEXT_GAPS.containsKey(name));
-        assertEquals(50 * (TermDisguise.values().length + 1 - KNOWN_TEXT_GAPS.size()), recall.total());
-        assertTrue(recall.fraction() >= 0.99, "text recall outside the known gaps: " + recall.percent());
-    }
-
-    @Test
-    void knownTextGapsStayExactlyWhereTheyAre() {
-        KNOWN_TEXT_GAPS.forEach((className, caught) ->
-                assertEquals(caught, hits(CorpusLine.THERAPY, className), className + " caught (of 50)"));
-        // With the gaps, all text classes together: 524 of 600 (87.3%), below the 99% target.
-        assertEquals(new Rate(524, 600), result.textRecall());
+        Rate recall = result.textRecall();
+        assertEquals(50 * (TermDisguise.values().length + 1), recall.total());
+        assertTrue(recall.fraction() >= 0.99, "text recall: " + recall.percent());
+        for (String className : CorpusGenerator.therapyClasses()) {
+            if (className.startsWith(EvaluationResult.TEXT_PREFIX)) {
+                assertTrue(hits(CorpusLine.THERAPY, className) >= 49, className + " caught (of 50)");
+            }
+        }
     }
 
     @Test
     void lookalikesAreRarelyHeld() {
-        Rate falseHolds = result.rate(CorpusLine.BENIGN,
-                name -> name.startsWith(EvaluationResult.LOOKALIKE_PREFIX) && !name.equals(BenignTexts.SCHOOL_COUNSELOR));
+        Rate falseHolds = result.rate(CorpusLine.BENIGN, name -> name.startsWith(EvaluationResult.LOOKALIKE_PREFIX));
         assertTrue(falseHolds.fraction() <= 0.05, "look-alike false holds: " + falseHolds.percent());
         assertEquals(0, hits(CorpusLine.BENIGN, BenignTexts.ROUTINE), "routine records held");
         for (String className : CorpusGenerator.benignClasses()) {
-            int expected = KNOWN_FALSE_HOLDS.getOrDefault(className, 0);
-            assertEquals(expected, hits(CorpusLine.BENIGN, className), className + " falsely held (of 50)");
+            assertTrue(hits(CorpusLine.BENIGN, className) <= 2, className + " falsely held (of 50)");
         }
     }
 
@@ -160,10 +136,21 @@ class EvaluationTest {
         for (ClassResult c : result.classes()) {
             assertTrue(table.contains(c.className()), c.className());
         }
-        assertTrue(table.contains("therapy-derived.jsonl:651"), "first split-fields line is named as missed");
         JsonNode json = ResultJson.render(result);
         assertEquals(700, json.path("therapy").path("all").path("records").asInt());
-        assertEquals(50, json.path("benign").path("classes").get(4).path("falselyHeldLines").size());
+        assertEquals(0, json.path("benign").path("classes").get(4).path("falselyHeldLines").size());
+    }
+
+    @Test
+    void aFailureIsReportedWithItsClassAndLine() throws Exception {
+        // A therapy-derived record mislabeled as benign must show up as falsely held, named by class and line.
+        CorpusLine therapy = new CorpusGenerator().therapyDerived().stream()
+                .filter(line -> line.className().equals(CorpusGenerator.PROVENANCE)).findFirst().orElseThrow();
+        EvaluationResult mislabeled = new Evaluation(policy).evaluate(List.of(
+                new CorpusLine(CorpusLine.BENIGN, "mislabeled", therapy.record())));
+        assertEquals(1, mislabeled.rate(CorpusLine.BENIGN, name -> true).count());
+        String table = ResultTable.render(mislabeled);
+        assertTrue(table.contains("Falsely held (benign)") && table.contains("mislabeled: 1"), table);
     }
 
     private static List<String> names(String label) {
