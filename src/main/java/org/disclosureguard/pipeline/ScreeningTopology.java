@@ -37,8 +37,10 @@ public final class ScreeningTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
         topology.addProcessor(SCREEN, () -> new ScreeningProcessor(screener, clock, maxRecordBytes), SOURCE);
+        // Cached: the changelog gets each partition's latest hash once per commit (in the same transaction as
+        // the outputs), not one record per input.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AUDIT_CHAIN_STORE),
-                Serdes.String(), Serdes.String()), SCREEN);
+                Serdes.String(), Serdes.String()).withCachingEnabled(), SCREEN);
         topology.addSink(ENFORCEMENT_SINK, topics.enforcement(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(REVIEW_SINK, topics.review(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(AUDIT_SINK, topics.audit(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
