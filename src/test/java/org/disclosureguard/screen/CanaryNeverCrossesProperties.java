@@ -12,7 +12,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 import org.apache.kafka.streams.test.TestRecord;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.contract.Counseling;
@@ -20,6 +19,7 @@ import org.disclosureguard.contract.EventType;
 import org.disclosureguard.contract.IncidentCategory;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.pipeline.GuardDriver;
+import org.disclosureguard.pipeline.SharedGuardProperties;
 import org.disclosureguard.pipeline.TestEvents;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 
@@ -28,7 +28,7 @@ import org.disclosureguard.synthetic.CaseEventGenerator;
  * extension map, or in free text next to an (obfuscated) therapy reference never appears in the enforcement
  * output bytes; and every input gets exactly one audit decision.
  */
-class CanaryNeverCrossesProperties {
+class CanaryNeverCrossesProperties extends SharedGuardProperties {
     /** Where the canary is planted. */
     enum Plant {
         SESSION_NOTES, DISCLOSURES, TRAUMA_HISTORY, RISK_ASSESSMENT, DIAGNOSIS_CODES, ATTRIBUTES,
@@ -37,23 +37,6 @@ class CanaryNeverCrossesProperties {
 
     private static final List<String> THERAPY_REFERENCES = List.of("therapist", "therapy session", "terapeuta",
             "sesión de terapia", "psychotherapy", "counseling session");
-    private static GuardDriver guard;
-
-    private static synchronized GuardDriver guard() {
-        if (guard == null) {
-            guard = new GuardDriver();
-        }
-        return guard;
-    }
-
-    @AfterContainer
-    static void closeDriver() {
-        if (guard != null) {
-            guard.close();
-            guard = null;
-        }
-    }
-
     @Provide
     Arbitrary<String> canaries() {
         return Arbitraries.strings().withCharRange('A', 'Z').ofLength(10).map(s -> "CANARY" + s);

@@ -12,7 +12,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -24,6 +23,7 @@ import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.pipeline.GuardDriver;
+import org.disclosureguard.pipeline.SharedGuardProperties;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 
 /**
@@ -31,24 +31,7 @@ import org.disclosureguard.synthetic.CaseEventGenerator;
  * records with extreme values. Whatever comes in, nothing escapes the topology as an exception, every input gets
  * exactly one decision, and nothing from a field that may never be forwarded reaches the enforcement bytes.
  */
-class FuzzedInputProperties {
-    private static GuardDriver guard;
-
-    private static synchronized GuardDriver guard() {
-        if (guard == null) {
-            guard = new GuardDriver();
-        }
-        return guard;
-    }
-
-    @AfterContainer
-    static void closeDriver() {
-        if (guard != null) {
-            guard.close();
-            guard = null;
-        }
-    }
-
+class FuzzedInputProperties extends SharedGuardProperties {
     /** Sends one value; returns its single decision (fails if there is not exactly one). */
     private static ScreeningDecision decide(byte[] value) {
         GuardDriver driver = guard();
