@@ -110,6 +110,41 @@ class ScreeningOnBrokerIT {
     }
 
     @Test
+    void topicsCreatesTheTopicsAndProduceFeedsTheInput(@TempDir Path dir) throws Exception {
+        String suffix = Long.toHexString(System.nanoTime());
+        Path config = dir.resolve("guard.properties");
+        java.nio.file.Files.writeString(config, String.join("\n",
+                "bootstrap.servers=" + broker.bootstrapServers(),
+                "guard.topic.input=in-" + suffix, "guard.topic.enforcement=enf-" + suffix,
+                "guard.topic.review=rev-" + suffix, "guard.topic.audit=aud-" + suffix, ""));
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int topicsExit;
+        int generateExit;
+        int fileExit;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            topicsExit = org.disclosureguard.cli.Main.commandLine().execute("topics", "--config", config.toString(),
+                    "--partitions", "2", "--replication-factor", "1");
+            generateExit = org.disclosureguard.cli.Main.commandLine().execute("produce", "--config", config.toString(),
+                    "--generate", "50", "--rate", "5000");
+            fileExit = org.disclosureguard.cli.Main.commandLine().execute("produce", "--config", config.toString(),
+                    "--input", "examples/case-events.jsonl");
+        } finally {
+            System.setOut(original);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(0, topicsExit, printed);
+        assertTrue(printed.contains("created all topics") && printed.contains("--transactional-id"), printed);
+        assertEquals(0, generateExit, printed);
+        assertEquals(2, fileExit, "the example file has 4 invalid lines: skipped and reported");
+        assertTrue(printed.contains("sent 16 events"), printed);
+        long inputs = TopicReader.readAll(Map.of("bootstrap.servers", broker.bootstrapServers()), "in-" + suffix,
+                Duration.ofSeconds(30)).size();
+        assertEquals(66, inputs);
+    }
+
+    @Test
     void runRefusesToStartWhenATopicIsMissing() {
         java.io.StringWriter err = new java.io.StringWriter();
         var cli = org.disclosureguard.cli.Main.commandLine();
