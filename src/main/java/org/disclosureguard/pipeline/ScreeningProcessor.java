@@ -21,6 +21,9 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     private final int maxRecordBytes;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, String> auditChain;
+    /** Each task reads one input partition: its chain key and last hash, read from the store once. */
+    private String chainKey;
+    private String lastAuditHash;
     private RecordScreening screening;
     private GuardOutputs outputs;
 
@@ -49,8 +52,12 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
                 record.timestamp(), record.key(), record.value(), record.headers());
         long now = clock.millis();
         RecordScreening.Outcome outcome = screening.screen(source, now);
-        String chainKey = source.topic() + "-" + source.partition();
-        GuardOutputs.Encoded encoded = outputs.encode(source, outcome.decoded(), outcome.result(), now, auditChain.get(chainKey));
+        String key = source.topic() + "-" + source.partition();
+        if (!key.equals(chainKey)) {
+            chainKey = key;
+            lastAuditHash = auditChain.get(key); // restored from the changelog after a restart
+        }
+        GuardOutputs.Encoded encoded = outputs.encode(source, outcome.decoded(), outcome.result(), now, lastAuditHash);
         // Everything is encoded before the first forward, so an exception cannot leave a partial set of outputs.
         if (encoded.enforcement() != null) {
             forward(encoded.enforcement(), record.timestamp(), ScreeningTopology.ENFORCEMENT_SINK);
@@ -61,6 +68,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
         forward(encoded.audit(), record.timestamp(), ScreeningTopology.AUDIT_SINK);
         // Same transaction as the outputs (exactly-once): after a crash, store and audit topic agree.
         auditChain.put(chainKey, encoded.auditHash());
+        lastAuditHash = encoded.auditHash();
     }
 
     private void forward(GuardOutputs.Out out, long timestamp, String sink) {
