@@ -39,7 +39,7 @@ public final class ClusterCheck {
         Map<String, Object> settings = new java.util.HashMap<>(clientSettings);
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
-        try (Admin admin = Admin.create(AdminSettings.only(settings))) {
+        try (Admin admin = Admin.create(ClientSettings.admin(settings))) {
             String bootstrap = String.valueOf(settings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
             try {
                 admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))

@@ -32,7 +32,7 @@ public final class GuardApp implements AutoCloseable {
 
     /** Starts the app; {@code streamsProperties} come from {@link org.disclosureguard.pipeline.GuardConfig#streamsProperties}. */
     public static GuardApp start(Policy policy, Topics topics, Properties streamsProperties) {
-        int maxRecordBytes = GuardConfig.fromStreamsConfig(toMap(streamsProperties)).maxRecordBytes();
+        int maxRecordBytes = GuardConfig.fromStreamsConfig(streamsProperties).maxRecordBytes();
         KafkaStreams streams = new KafkaStreams(
                 ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC(), maxRecordBytes), streamsProperties);
         GuardApp app = new GuardApp(streams);
@@ -50,12 +50,6 @@ public final class GuardApp implements AutoCloseable {
         });
         streams.start();
         return app;
-    }
-
-    private static java.util.Map<String, Object> toMap(Properties properties) {
-        java.util.Map<String, Object> map = new java.util.HashMap<>();
-        properties.forEach((k, v) -> map.put(String.valueOf(k), v));
-        return map;
     }
 
     public boolean awaitRunning(Duration timeout) throws InterruptedException {

@@ -11,13 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.app.GuardApp;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.demo.DecisionCounter;
 import org.disclosureguard.demo.EventFeeder;
+import org.disclosureguard.embedded.Directories;
 import org.disclosureguard.embedded.EmbeddedKafka;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.Topics;
@@ -119,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
             if (broker != null) {
                 broker.close();
             }
-            deleteQuietly(stateDir);
+            Directories.deleteQuietly(stateDir);
             finished.countDown();
             if (!interrupted) {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -197,18 +198,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void createTopics(Map<String, Object> settings, Topics topics, int partitions, short replication) throws Exception {
-        Map<String, Object> adminSettings = new HashMap<>(settings);
-        adminSettings.keySet().retainAll(AdminClientConfig.configNames());
-        try (Admin admin = Admin.create(adminSettings)) {
+        try (Admin admin = Admin.create(ClientSettings.admin(settings))) {
             TopicPlan.create(admin, TopicPlan.newTopics(topics, partitions, replication));
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
-            // a temp dir left behind is harmless
-        }
-    }
 }

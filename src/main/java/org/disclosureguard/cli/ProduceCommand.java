@@ -4,13 +4,12 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.demo.EventFeeder;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.replay.JsonLineConverter;
@@ -58,10 +57,7 @@ final class ProduceCommand implements Callable<Integer> {
     }
 
     private int sendFile(Map<String, Object> clientSettings, String topic) throws Exception {
-        Map<String, Object> settings = new HashMap<>(clientSettings);
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.keySet().retainAll(ProducerConfig.configNames());
+        Map<String, Object> settings = ClientSettings.idempotentProducer(clientSettings);
         JsonLineConverter converter = new JsonLineConverter();
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
         long sent = 0;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.Topics;
@@ -45,8 +45,7 @@ final class TopicsCommand implements Callable<Integer> {
                     topic.name(), topic.numPartitions(), topic.replicationFactor(), topic.configs());
         }
         if (!dryRun) {
-            settings.keySet().retainAll(AdminClientConfig.configNames());
-            try (Admin admin = Admin.create(settings)) {
+            try (Admin admin = Admin.create(ClientSettings.admin(settings))) {
                 List<String> existed = TopicPlan.create(admin, plan);
                 System.out.println(existed.isEmpty() ? "created all topics" : "already existed (left unchanged): " + existed);
             }

@@ -3,17 +3,15 @@ package org.disclosureguard.demo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.audit.ScreeningDecision;
+import org.disclosureguard.verify.TopicReader;
 
 /** Counts committed audit decisions as they arrive (read_committed, no consumer group), for the live progress line. */
 public final class DecisionCounter implements Runnable {
@@ -30,16 +28,10 @@ public final class DecisionCounter implements Runnable {
 
     @Override
     public void run() {
-        Map<String, Object> settings = new HashMap<>(clientSettings);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.keySet().retainAll(ConsumerConfig.configNames());
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(ClientSettings.committedReader(clientSettings),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
-            List<TopicPartition> partitions = c.partitionsFor(auditTopic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
+            c.seekToBeginning(TopicReader.assignAll(c, auditTopic, Duration.ofSeconds(30)));
             while (!stopping) {
                 c.poll(Duration.ofMillis(200)).forEach(record -> {
                     try {

@@ -2,7 +2,6 @@ package org.disclosureguard.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.contract.AvroBytes;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.synthetic.CaseEventGenerator;
@@ -51,11 +51,8 @@ public final class EventFeeder implements Runnable {
 
     @Override
     public void run() {
-        Map<String, Object> settings = new HashMap<>(clientSettings);
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> settings = ClientSettings.idempotentProducer(clientSettings);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        settings.keySet().retainAll(ProducerConfig.configNames());
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
             while (!stopping && produced.get() < limit) {

@@ -10,7 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** File-system chores for the brokers' data dirs. */
-final class Directories {
+public final class Directories {
 
     private Directories() {
     }
@@ -21,6 +21,15 @@ final class Directories {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a temp dir", e);
+        }
+    }
+
+    /** Like {@link #deleteRecursively}, for clean-up in a finally block: a temp dir left behind is harmless. */
+    public static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (UncheckedIOException e) {
+            org.slf4j.LoggerFactory.getLogger(Directories.class).debug("Could not delete {}: {}", dir, e.getMessage());
         }
     }
 

@@ -16,13 +16,14 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.demo.EventFeeder;
+import org.disclosureguard.embedded.Directories;
 import org.disclosureguard.embedded.ForkedKafka;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ScreeningTopology;
@@ -112,7 +113,7 @@ public final class EndToEndBenchmark {
             if (broker != null) {
                 broker.close();
             }
-            deleteQuietly(stateRoot);
+            Directories.deleteQuietly(stateRoot);
         }
     }
 
@@ -121,9 +122,7 @@ public final class EndToEndBenchmark {
         topics.add(new NewTopic(PASS_THROUGH_OUTPUT, options.partitions(), (short) 1));
         topics.add(new NewTopic(PASS_THROUGH_SECOND_OUTPUT, options.partitions(), (short) 1));
         topics.add(new NewTopic(LATENCY_INPUT, options.partitions(), (short) 1));
-        Map<String, Object> admin = new HashMap<>(client);
-        admin.keySet().retainAll(AdminClientConfig.configNames());
-        try (Admin a = Admin.create(admin)) {
+        try (Admin a = Admin.create(ClientSettings.admin(client))) {
             List<String> existed = TopicPlan.create(a, topics);
             if (existed.contains(INPUT)) {
                 throw new IllegalStateException("topic " + INPUT + " already exists: use a fresh cluster (or delete the bench.* topics)");
@@ -238,11 +237,4 @@ public final class EndToEndBenchmark {
         return max;
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
-            // a temp dir left behind is harmless
-        }
-    }
 }

@@ -1,13 +1,11 @@
 package org.disclosureguard.endtoend;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.verify.TopicReader;
 
 /**
  * End-to-end latency: from the moment the provider's producer stamps a record (its timestamp) to the moment its
@@ -29,14 +27,9 @@ final class LatencyProbe implements Runnable {
 
     @Override
     public void run() {
-        Map<String, Object> settings = new HashMap<>(clientSettings);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.keySet().retainAll(ConsumerConfig.configNames());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientSettings.committedReader(clientSettings),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.seekToEnd(TopicReader.assignAll(consumer, topic, Duration.ofSeconds(30)));
             while (!stopping) {
                 consumer.poll(Duration.ofMillis(50)).forEach(record -> {
                     long now = System.currentTimeMillis();

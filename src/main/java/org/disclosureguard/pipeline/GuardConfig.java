@@ -65,7 +65,7 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion, 
         return file == null || file.isBlank() ? null : file;
     }
 
-    public static GuardConfig fromStreamsConfig(Map<String, ?> configs) {
+    public static GuardConfig fromStreamsConfig(Map<?, ?> configs) {
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         return new GuardConfig(new Topics((String) parsed.get(TOPIC_INPUT), (String) parsed.get(TOPIC_ENFORCEMENT),
                 (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT)),
