@@ -108,7 +108,7 @@ public final class Screener {
     }
 
     /** A free-text value that was scanned on its own, kept for the scan across fields. */
-    private record ScannedText(String path, String text) {}
+    private record ScannedText(String path, CharSequence text) {}
 
     /**
      * A term cut across two free-text fields ("...told his thera" | "pist that...") is in neither alone. When no
@@ -118,29 +118,30 @@ public final class Screener {
         if (scanned.size() < 2) {
             return;
         }
-        StringBuilder forward = new StringBuilder();
-        StringBuilder backward = new StringBuilder();
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < scanned.size(); i++) {
-            forward.append(scanned.get(i).text()).append('\n');
-            backward.append(scanned.get(scanned.size() - 1 - i).text()).append('\n');
-            paths.add(scanned.get(i).path());
-        }
-        List<TermMatch> matches = policy.scanner().scan(forward);
+        List<TermMatch> matches = policy.scanner().scan(joined(scanned, false));
         if (matches.isEmpty()) {
-            matches = policy.scanner().scan(backward);
+            matches = policy.scanner().scan(joined(scanned, true));
         }
         if (!matches.isEmpty()) {
             PolicyDocument.ContentScanSpec spec = policy.contentScan();
+            List<String> paths = scanned.stream().map(ScannedText::path).toList();
             findings.add(new Finding(spec.ruleId(), ReasonKind.CONTENT_SCAN, String.join("+", paths), matches.get(0).term(),
                     null, null, spec.explanation(), spec.legalBasis(),
                     "the term is split across the free-text fields " + paths));
         }
     }
 
+    private static StringBuilder joined(List<ScannedText> scanned, boolean reversed) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < scanned.size(); i++) {
+            text.append(scanned.get(reversed ? scanned.size() - 1 - i : i).text()).append('\n');
+        }
+        return text;
+    }
+
     private void scanText(String path, Object value, List<Finding> findings, List<ScannedText> scanned) {
         if (value instanceof CharSequence text) {
-            scanned.add(new ScannedText(path, text.toString()));
+            scanned.add(new ScannedText(path, text));
             scanOne(path, text, findings);
         } else if (value instanceof Collection<?> items) {
             int i = 0;
