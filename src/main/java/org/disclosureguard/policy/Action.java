@@ -14,6 +14,20 @@ public enum Action {
     /** If the field has any content, the whole record is held for review. */
     HOLD;
 
+    /**
+     * How much of a field this action keeps from enforcement: pass (0) forwards it, scan (1) forwards it unless
+     * the text matches, drop (2) never forwards it, hold (3) keeps the whole record back. A policy change that
+     * lowers a field's strictness widens what may cross.
+     */
+    public int strictness() {
+        return switch (this) {
+            case PASS -> 0;
+            case SCAN -> 1;
+            case DROP -> 2;
+            case HOLD -> 3;
+        };
+    }
+
     @JsonCreator
     public static Action parse(String text) {
         try {

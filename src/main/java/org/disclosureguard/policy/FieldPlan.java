@@ -26,7 +26,7 @@ public final class FieldPlan {
     }
 
     /** Builds the plan, adding one message per problem to {@code problems}. */
-    static FieldPlan build(Schema input, Map<String, PolicyDocument.ClassificationPolicy> policies, List<String> problems) {
+    static FieldPlan build(Schema input, Map<String, PolicyDocument.ClassificationPolicy> policies, List<PolicyProblem> problems) {
         Builder builder = new Builder(policies, problems);
         builder.walk(input, "", new int[0], null);
         return new FieldPlan(Collections.unmodifiableList(builder.checks),
@@ -71,12 +71,12 @@ public final class FieldPlan {
 
     private static final class Builder {
         final Map<String, PolicyDocument.ClassificationPolicy> policies;
-        final List<String> problems;
+        final List<PolicyProblem> problems;
         final List<FieldCheck> checks = new ArrayList<>();
         final Map<String, Action> effective = new LinkedHashMap<>();
         final Map<String, String> classified = new LinkedHashMap<>();
 
-        Builder(Map<String, PolicyDocument.ClassificationPolicy> policies, List<String> problems) {
+        Builder(Map<String, PolicyDocument.ClassificationPolicy> policies, List<PolicyProblem> problems) {
             this.policies = policies;
             this.problems = problems;
         }
@@ -89,13 +89,13 @@ public final class FieldPlan {
                 String classification = field.getProp(CLASSIFICATION_PROPERTY);
                 Action action = inherited;
                 if (classification == null) {
-                    problems.add("field '" + path + "' of " + recordSchema.getFullName()
-                            + " has no '" + CLASSIFICATION_PROPERTY + "' classification");
+                    problems.add(new PolicyProblem(PolicyProblem.Check.CLASSIFICATION, "field '" + path + "' of " + recordSchema.getFullName()
+                            + " has no '" + CLASSIFICATION_PROPERTY + "' classification"));
                 } else {
                     classified.put(path, classification);
                     PolicyDocument.ClassificationPolicy policy = policies.get(classification);
                     if (policy == null || policy.action() == null) {
-                        problems.add("classification '" + classification + "' (field '" + path + "') has no action in the policy");
+                        problems.add(new PolicyProblem(PolicyProblem.Check.CLASSIFICATION, "classification '" + classification + "' (field '" + path + "') has no action in the policy"));
                     } else if (inherited == null) {
                         action = policy.action();
                         addCheck(field, path, fieldPositions, classification, policy);
@@ -116,8 +116,8 @@ public final class FieldPlan {
                 return;
             }
             if (policy.action() == Action.SCAN && !isText(nonNull(field.schema()))) {
-                problems.add("classification '" + classification + "' is scanned but field '" + path
-                        + "' is not text (string, array of strings or map of strings)");
+                problems.add(new PolicyProblem(PolicyProblem.Check.CLASSIFICATION, "classification '" + classification + "' is scanned but field '" + path
+                        + "' is not text (string, array of strings or map of strings)"));
                 return;
             }
             String ruleId = policy.ruleId() != null ? policy.ruleId() : "field." + classification;

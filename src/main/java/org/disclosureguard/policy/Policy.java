@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.disclosureguard.contract.SchemaCatalog;
+import org.disclosureguard.policy.PolicyProblem.Check;
 import org.disclosureguard.scan.ContentScanner;
 import org.disclosureguard.scan.Dictionary;
 
@@ -34,6 +36,7 @@ import org.disclosureguard.scan.Dictionary;
 public final class Policy {
     public static final String BUNDLED_RESOURCE = "policy/default-policy.yaml";
 
+    private final PolicyDocument document;
     private final String id;
     private final String version;
     private final FieldPlan fieldPlan;
@@ -43,8 +46,9 @@ public final class Policy {
     private final PolicyDocument.ContentScanSpec scanSpec;
     private final Projection projection;
 
-    private Policy(String id, String version, FieldPlan fieldPlan, List<RecordRule> rules, RecordRule anyRule,
+    private Policy(PolicyDocument document, String id, String version, FieldPlan fieldPlan, List<RecordRule> rules, RecordRule anyRule,
                    ContentScanner scanner, PolicyDocument.ContentScanSpec scanSpec, Projection projection) {
+        this.document = document;
         this.id = id;
         this.version = version;
         this.fieldPlan = fieldPlan;
@@ -63,7 +67,7 @@ public final class Policy {
             }
             return compile(parse(in, BUNDLED_RESOURCE), SchemaCatalog.bundled(), BUNDLED_RESOURCE);
         } catch (IOException e) {
-            throw new PolicyException(BUNDLED_RESOURCE, List.of(e.getMessage()));
+            throw PolicyException.document(BUNDLED_RESOURCE, e.getMessage());
         }
     }
 
@@ -75,7 +79,7 @@ public final class Policy {
         try (InputStream in = Files.newInputStream(file)) {
             return compile(parse(in, file.toString()), SchemaCatalog.bundled(), file.toString());
         } catch (IOException e) {
-            throw new PolicyException(file.toString(), List.of("cannot read it: " + e));
+            throw PolicyException.document(file.toString(), "cannot read it: " + e);
         }
     }
 
@@ -86,16 +90,16 @@ public final class Policy {
         try {
             return yaml.readValue(in, PolicyDocument.class);
         } catch (JacksonException e) {
-            throw new PolicyException(source, List.of(e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
+            throw PolicyException.document(source, e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
         } catch (IOException e) {
-            throw new PolicyException(source, List.of("cannot read it: " + e));
+            throw PolicyException.document(source, "cannot read it: " + e);
         }
     }
 
     /** Validates and compiles a policy document against the contract schemas; every problem is reported at once. */
     public static Policy compile(PolicyDocument doc, SchemaCatalog catalog, String source) {
-        List<String> problems = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         require(doc.id(), "id", problems);
         require(doc.version(), "version", problems);
         Map<String, PolicyDocument.ClassificationPolicy> classifications =
@@ -103,13 +107,14 @@ public final class Policy {
         classifications.forEach((name, policy) -> {
             if (policy != null && policy.action() != null && policy.action() != Action.PASS
                     && policy.action() != Action.SCAN && isBlank(policy.explanation())) {
-                problems.add("classification '" + name + "' drops or holds but has no explanation for reviewers");
+                problems.add(new PolicyProblem(Check.CLASSIFICATION, "classification '" + name + "' drops or holds but has no explanation for reviewers"));
             }
         });
         Schema input = catalog.current(SchemaCatalog.CASE_RECORD_EVENT);
         FieldPlan plan = FieldPlan.build(input, classifications, problems);
         Cel cel = celFor(input);
-        List<RecordRule> rules = compileRules(cel, doc.rules() == null ? List.of() : doc.rules(), problems);
+        List<RecordRule> rules = compileRules(cel, doc.rules() == null ? List.of() : doc.rules(), input,
+                plan.classifications().keySet(), problems);
         RecordRule anyRule = problems.isEmpty() ? combine(cel, rules) : null;
 
         ContentScanner scanner = null;
@@ -117,33 +122,33 @@ public final class Policy {
         boolean anyScan = plan.checks().stream().anyMatch(c -> c.action() == Action.SCAN);
         if (scan == null) {
             if (anyScan) {
-                problems.add("fields are classified for scan but the policy has no contentScan section");
+                problems.add(new PolicyProblem(Check.DICTIONARY, "fields are classified for scan but the policy has no contentScan section"));
             }
         } else {
             require(scan.ruleId(), "contentScan.ruleId", problems);
             require(scan.explanation(), "contentScan.explanation", problems);
             if (scan.terms() == null || scan.terms().isEmpty()) {
-                problems.add("contentScan.terms is empty: a scan that can match nothing is not a scan");
+                problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan.terms is empty: a scan that can match nothing is not a scan"));
             } else {
-                try {
-                    scanner = new ContentScanner(Dictionary.compile(scan.terms(),
-                            scan.exclusions() == null ? List.of() : scan.exclusions()));
-                } catch (IllegalArgumentException e) {
-                    problems.add("contentScan: " + e.getMessage());
+                List<String> exclusions = scan.exclusions() == null ? List.of() : scan.exclusions();
+                List<String> entryProblems = Dictionary.problems(scan.terms(), exclusions);
+                entryProblems.forEach(p -> problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan: " + p)));
+                if (entryProblems.isEmpty()) {
+                    scanner = new ContentScanner(Dictionary.compile(scan.terms(), exclusions));
                 }
             }
         }
 
         Set<String> neverForward = new HashSet<>(doc.neverForward() == null ? List.of() : doc.neverForward());
         if (!neverForward.contains("therapy")) {
-            problems.add("neverForward must include 'therapy'");
+            problems.add(new PolicyProblem(Check.CLASSIFICATION, "neverForward must include 'therapy'"));
         }
         Projection projection = Projection.build(input, catalog.current(SchemaCatalog.ENFORCEMENT_CASE_EVENT),
                 plan, neverForward, problems);
         if (!problems.isEmpty()) {
             throw new PolicyException(source, problems);
         }
-        return new Policy(doc.id(), doc.version(), plan, List.copyOf(rules), anyRule, scanner, scan, projection);
+        return new Policy(doc, doc.id(), doc.version(), plan, List.copyOf(rules), anyRule, scanner, scan, projection);
     }
 
     private static Cel celFor(Schema input) {
@@ -170,45 +175,58 @@ public final class Policy {
         }
     }
 
-    private static List<RecordRule> compileRules(Cel cel, List<PolicyDocument.RuleSpec> specs, List<String> problems) {
+    private static List<RecordRule> compileRules(Cel cel, List<PolicyDocument.RuleSpec> specs, Schema input,
+                                                 Set<String> knownPaths, List<PolicyProblem> problems) {
         List<RecordRule> rules = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (PolicyDocument.RuleSpec spec : specs) {
             String label = "rule '" + spec.id() + "'";
             if (isBlank(spec.id())) {
-                problems.add("a rule has no id");
+                problems.add(new PolicyProblem(Check.RULE, "a rule has no id"));
                 continue;
             }
             if (!ids.add(spec.id())) {
-                problems.add(label + " is defined twice");
+                problems.add(new PolicyProblem(Check.RULE, label + " is defined twice"));
             }
             if (isBlank(spec.condition()) || isBlank(spec.explanation())) {
-                problems.add(label + " needs a condition and an explanation");
+                problems.add(new PolicyProblem(Check.RULE, label + " needs a condition and an explanation"));
                 continue;
             }
             CelValidationResult compiled = cel.compile(spec.condition());
             if (compiled.hasError()) {
-                problems.add(label + " does not compile: " + compiled.getErrorString());
+                problems.add(new PolicyProblem(Check.RULE, label + " does not compile: " + compiled.getErrorString()));
                 continue;
             }
             try {
+                CelAbstractSyntaxTree ast = compiled.getAst();
+                Set<String> unknown = RuleFieldReferences.unknownPaths(ast, input, knownPaths);
+                if (!unknown.isEmpty()) {
+                    problems.add(new PolicyProblem(Check.RULE, label + " does not compile: it reads "
+                            + String.join(", ", unknown) + ", which the input schema does not have"));
+                    continue;
+                }
                 rules.add(new RecordRule(spec.id(), spec.condition(), spec.explanation(), spec.legalBasis(),
-                        cel.createProgram(compiled.getAst())));
+                        cel.createProgram(ast)));
             } catch (CelValidationException | CelEvaluationException e) {
-                problems.add(label + " cannot be planned: " + e.getMessage());
+                problems.add(new PolicyProblem(Check.RULE, label + " cannot be planned: " + e.getMessage()));
             }
         }
         return rules;
     }
 
-    private static void require(String value, String name, List<String> problems) {
+    private static void require(String value, String name, List<PolicyProblem> problems) {
         if (isBlank(value)) {
-            problems.add("'" + name + "' is required");
+            problems.add(new PolicyProblem(Check.DOCUMENT, "'" + name + "' is required"));
         }
     }
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** The policy as written, for comparing versions ({@link PolicyWidening}). */
+    public PolicyDocument document() {
+        return document;
     }
 
     public String id() {

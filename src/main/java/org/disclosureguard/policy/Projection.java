@@ -31,7 +31,7 @@ public final class Projection {
         this.root = root;
     }
 
-    static Projection build(Schema input, Schema output, FieldPlan plan, Set<String> neverForward, List<String> problems) {
+    static Projection build(Schema input, Schema output, FieldPlan plan, Set<String> neverForward, List<PolicyProblem> problems) {
         return new Projection(new Builder(plan, neverForward, problems).record(input, output, ""));
     }
 
@@ -78,9 +78,9 @@ public final class Projection {
     private static final class Builder {
         final FieldPlan plan;
         final Set<String> neverForward;
-        final List<String> problems;
+        final List<PolicyProblem> problems;
 
-        Builder(FieldPlan plan, Set<String> neverForward, List<String> problems) {
+        Builder(FieldPlan plan, Set<String> neverForward, List<PolicyProblem> problems) {
             this.plan = plan;
             this.neverForward = neverForward;
             this.problems = problems;
@@ -98,19 +98,19 @@ public final class Projection {
                 }
                 Schema.Field inField = input.getField(outField.name());
                 if (inField == null) {
-                    problems.add("enforcement field '" + path + "' has no input field of that name and path to come from");
+                    problems.add(new PolicyProblem(PolicyProblem.Check.ENFORCEMENT, "enforcement field '" + path + "' has no input field of that name and path to come from"));
                     continue;
                 }
                 String classification = plan.classification(path);
                 if (classification != null && neverForward.contains(classification)) {
-                    problems.add("enforcement field '" + path + "' comes from a '" + classification
-                            + "' field, which the policy says may never be forwarded");
+                    problems.add(new PolicyProblem(PolicyProblem.Check.ENFORCEMENT, "enforcement field '" + path + "' comes from a '" + classification
+                            + "' field, which the policy says may never be forwarded"));
                     continue;
                 }
                 Action action = plan.effectiveAction(path);
                 boolean allowed = action == Action.PASS || action == Action.SCAN;
                 if (!allowed && !nullable) {
-                    problems.add("enforcement field '" + path + "' is required but the policy does not pass its input field (" + action + ")");
+                    problems.add(new PolicyProblem(PolicyProblem.Check.ENFORCEMENT, "enforcement field '" + path + "' is required but the policy does not pass its input field (" + action + ")"));
                     continue;
                 }
                 Copier copier = allowed ? copier(FieldPlan.nonNull(inField.schema()), outType, path) : null;
@@ -121,7 +121,7 @@ public final class Projection {
 
         Copier copier(Schema in, Schema out, String path) {
             if (in.getType() != out.getType() || !Objects.equals(in.getLogicalType(), out.getLogicalType())) {
-                problems.add("enforcement field '" + path + "' has type " + describe(out) + " but its input field is " + describe(in));
+                problems.add(new PolicyProblem(PolicyProblem.Check.ENFORCEMENT, "enforcement field '" + path + "' has type " + describe(out) + " but its input field is " + describe(in)));
                 return (value, stamp) -> value;
             }
             switch (out.getType()) {
@@ -175,7 +175,7 @@ public final class Projection {
             List<String> actual = out.getType() == Schema.Type.RECORD
                     ? out.getFields().stream().map(Schema.Field::name).toList() : List.of();
             if (!actual.equals(expected)) {
-                problems.add("guard-filled enforcement field '" + path + "' must be a record with fields " + expected);
+                problems.add(new PolicyProblem(PolicyProblem.Check.ENFORCEMENT, "guard-filled enforcement field '" + path + "' must be a record with fields " + expected));
             }
             return (value, stamp) -> {
                 GenericData.Record record = new GenericData.Record(out);

@@ -72,20 +72,45 @@ public final class Dictionary {
         return terms[termId];
     }
 
+    /**
+     * Every entry that cannot be compiled, one message each (empty when the lists are fine): lint reports them
+     * all at once, where {@link #compile} stops at the first.
+     */
+    public static List<String> problems(List<String> terms, List<String> exclusions) {
+        List<String> problems = new ArrayList<>();
+        for (String kind : new String[] {"term", "exclusion"}) {
+            List<String> entries = kind.equals("term") ? terms : exclusions;
+            for (int i = 0; entries != null && i < entries.size(); i++) {
+                String problem = problem(kind, i, entries.get(i));
+                if (problem != null) {
+                    problems.add(problem);
+                }
+            }
+        }
+        return problems;
+    }
+
     private static String validNormalized(String kind, int index, String entry) {
+        String problem = problem(kind, index, entry);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return TextNormalizer.normalize(entry);
+    }
+
+    private static String problem(String kind, int index, String entry) {
         if (entry == null) {
-            throw new IllegalArgumentException("Dictionary " + kind + " #" + index + " is null");
+            return "Dictionary " + kind + " #" + index + " is null";
         }
         String normalized = TextNormalizer.normalize(entry);
         if (normalized.isEmpty()) {
-            throw new IllegalArgumentException("Dictionary " + kind + " #" + index + " \"" + entry
-                    + "\" normalizes to the empty string: it has no letters");
+            return "Dictionary " + kind + " #" + index + " \"" + entry + "\" normalizes to the empty string: it has no letters";
         }
         if (entry.codePoints().noneMatch(Character::isLetter)) {
-            throw new IllegalArgumentException("Dictionary " + kind + " #" + index + " \"" + entry
-                    + "\" has no letters, only digits or symbols (it would normalize to \"" + normalized + "\")");
+            return "Dictionary " + kind + " #" + index + " \"" + entry
+                    + "\" has no letters, only digits or symbols (it would normalize to \"" + normalized + "\")";
         }
-        return normalized;
+        return null;
     }
 
     private static byte[] toLetters(String normalized) {

@@ -1,0 +1,54 @@
+package org.disclosureguard.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.disclosureguard.lint.LintReport;
+import org.disclosureguard.lint.PolicyLint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Checks a policy and the contract schemas for CI pipelines, and flags widening policy changes. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Checks a screening policy against the contract schemas, as the app does when it loads one, plus the "
+                + "contract's evolution (every released input version classified, each version backward compatible). "
+                + "With --against OLD_POLICY, lists every change that may let more cross to enforcement.",
+                "Exit status: 0 clean, 1 errors, 3 widening changes that need sign-off (0 with --allow-widening), 2 bad usage."})
+final class LintCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML to check (default: the bundled policy).")
+    Path policy;
+
+    @Option(names = "--schemas", paramLabel = "DIR", description = "Folder with catalog.yaml and the .avsc files it lists (default: the bundled contract).")
+    Path schemas;
+
+    @Option(names = "--against", paramLabel = "OLD_POLICY", description = "The policy this one replaces: flag widening changes.")
+    Path against;
+
+    @Option(names = "--allow-widening", description = "Widening changes are signed off: report them but exit 0.")
+    boolean allowWidening;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        for (Path file : new Path[] {policy, against}) {
+            if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+                throw new FriendlyErrors.UserError("no such policy file: " + file);
+            }
+        }
+        if (schemas != null && !java.nio.file.Files.isRegularFile(schemas.resolve("catalog.yaml"))) {
+            throw new FriendlyErrors.UserError("no catalog.yaml in " + schemas + " (--schemas names the folder that holds it)");
+        }
+        LintReport report = PolicyLint.run(policy, schemas, against);
+        spec.commandLine().getOut().print(format == Format.json ? report.toJson() + "\n" : report.toText());
+        spec.commandLine().getOut().flush();
+        return report.exitCode(allowWidening);
+    }
+}
