@@ -64,9 +64,8 @@ public class ScreeningBenchmark {
         inputCodec = new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT);
         screener = new Screener(policy);
         // The same objects ScreeningProcessor builds per stream task.
-        screening = new RecordScreening(inputCodec, screener, org.disclosureguard.pipeline.GuardConfig.DEFAULT_MAX_RECORD_BYTES);
-        outputs = new GuardOutputs(policy.id(), policy.version(),
-                new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+        screening = new RecordScreening(inputCodec, org.disclosureguard.pipeline.GuardConfig.DEFAULT_MAX_RECORD_BYTES);
+        outputs = new GuardOutputs(new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
         inputs = records.encoded();
         decoded = records.decoded(inputCodec);
         keys = new byte[inputs.length][];
@@ -105,7 +104,7 @@ public class ScreeningBenchmark {
     @Benchmark
     public GuardOutputs.Encoded encodeOutputsOnly() {
         int i = nextIndex();
-        return outputs.encode(sources[i], decoded[i], results[i], NOW, null);
+        return outputs.encode(sources[i], decoded[i], results[i], screener.policy(), NOW, null);
     }
 
     /**
@@ -117,7 +116,7 @@ public class ScreeningBenchmark {
     public GuardOutputs.Encoded decodeScreenEncode() {
         int i = nextIndex();
         SourceRecord source = new SourceRecord(TOPIC, 0, next, NOW, keys[i], inputs[i], null);
-        RecordScreening.Outcome outcome = screening.screen(source, NOW);
-        return outputs.encode(source, outcome.decoded(), outcome.result(), NOW, null);
+        RecordScreening.Outcome outcome = screening.screen(source, screener, NOW);
+        return outputs.encode(source, outcome.decoded(), outcome.result(), screener.policy(), NOW, null);
     }
 }

@@ -1,45 +1,92 @@
 package org.disclosureguard.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ScreeningTopology;
-import org.disclosureguard.pipeline.Topics;
-import org.disclosureguard.screen.Screener;
-import org.disclosureguard.policy.Policy;
+import org.disclosureguard.reload.PolicyFileWatcher;
+import org.disclosureguard.reload.PolicyReloader;
+import org.disclosureguard.reload.PolicyTopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The screening topology running on a Kafka cluster: the one place that creates and starts KafkaStreams, for
- * `run`, `demo` and the integration tests alike.
+ * `run`, `demo` and the integration tests alike, with what runs beside it: policy hot reload (topic or file) and
+ * the HTTP endpoints, as the settings ask.
  */
 public final class GuardApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuardApp.class);
+    private static final Duration POLICY_TOPIC_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final PolicyReloader reloader;
+    private final List<AutoCloseable> companions;
+    private final HttpEndpoints http;
     private final CountDownLatch running = new CountDownLatch(1);
 
-    private GuardApp(KafkaStreams streams) {
+    private GuardApp(KafkaStreams streams, PolicyReloader reloader, List<AutoCloseable> companions, HttpEndpoints http) {
         this.streams = streams;
+        this.reloader = reloader;
+        this.companions = companions;
+        this.http = http;
     }
 
-    /** Starts the app; {@code streamsProperties} come from {@link org.disclosureguard.pipeline.GuardConfig#streamsProperties}. */
-    public static GuardApp start(Policy policy, Topics topics, Properties streamsProperties) {
-        int maxRecordBytes = GuardConfig.fromStreamsConfig(streamsProperties).maxRecordBytes();
-        KafkaStreams streams = new KafkaStreams(
-                ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC(), maxRecordBytes), streamsProperties);
-        GuardApp app = new GuardApp(streams);
+    /**
+     * Starts the app; {@code streamsProperties} come from {@link GuardConfig#streamsProperties}, which carry the
+     * policy to start with. With {@code guard.policy.topic} set, the topic is read to its end before the first
+     * record is screened.
+     */
+    public static GuardApp start(Properties streamsProperties) {
+        GuardConfig config = GuardConfig.fromStreamsConfig(streamsProperties);
+        ActivePolicy activePolicy = GuardConfig.activePolicy(streamsProperties);
+        String policyFile = GuardConfig.policyFile(streamsProperties);
+        PolicyReloader reloader = new PolicyReloader(activePolicy, policyFile == null ? "bundled" : policyFile);
+        List<AutoCloseable> companions = new ArrayList<>();
+        HttpEndpoints http = null;
+        try {
+            if (!config.policyTopic().isEmpty()) {
+                companions.add(PolicyTopicFollower.start(config.policyTopic(), settings(streamsProperties), reloader,
+                        POLICY_TOPIC_TIMEOUT));
+            }
+            if (config.policyWatchMs() > 0 && policyFile != null) {
+                companions.add(PolicyFileWatcher.start(Path.of(policyFile), Duration.ofMillis(config.policyWatchMs()), reloader));
+            }
+            KafkaStreams streams = new KafkaStreams(ScreeningTopology.build(activePolicy, config.topics(), Clock.systemUTC(),
+                    config.maxRecordBytes()), streamsProperties);
+            if (config.httpPort() >= 0) {
+                http = HttpEndpoints.start(config.httpPort(), streams::state, reloader::status);
+                LOG.info("Health and policy endpoints on http://localhost:{}/health/ready", http.port());
+            }
+            GuardApp app = new GuardApp(streams, reloader, companions, http);
+            app.startStreams();
+            return app;
+        } catch (RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            closeAll(companions);
+            throw e;
+        }
+    }
+
+    private void startStreams() {
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
-                app.running.countDown();
+                running.countDown();
             }
         });
         // Record-level failures are handled in the topology (they hold the record). What reaches this handler
@@ -49,7 +96,12 @@ public final class GuardApp implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
-        return app;
+    }
+
+    private static Map<String, Object> settings(Properties properties) {
+        Map<String, Object> settings = new HashMap<>();
+        properties.forEach((k, v) -> settings.put(String.valueOf(k), v));
+        return settings;
     }
 
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
@@ -64,10 +116,34 @@ public final class GuardApp implements AutoCloseable {
         return streams;
     }
 
-    /** Stops processing, commits and leaves the group. */
+    /** The policy in force and the last refused one. */
+    public PolicyReloader.Status policyStatus() {
+        return reloader.status();
+    }
+
+    /** The port of the HTTP endpoints, or -1 when they are off. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** Stops processing, commits and leaves the group; then stops the reload sources and the endpoints. */
     public void close(Duration timeout) {
         streams.close(CloseOptions.timeout(timeout)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        closeAll(companions);
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> closeables) {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", closeable, e.toString());
+            }
+        }
     }
 
     @Override

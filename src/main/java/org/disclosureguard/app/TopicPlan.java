@@ -30,6 +30,17 @@ public final class TopicPlan {
                 topic(topics.audit(), partitions, replicationFactor, FOREVER, minIsr));
     }
 
+    /**
+     * The policy topic for hot reload: one partition (versions are read in the order they were published) and
+     * compacted by key, policy id and version ({@code id@version}): republishing a version replaces it, and no
+     * version is ever erased by a later one, so an instance starting later replays what the running ones saw.
+     */
+    public static NewTopic policyTopic(String name, short replicationFactor) {
+        return new NewTopic(name, 1, replicationFactor).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(Math.min(2, replicationFactor))));
+    }
+
     private static NewTopic topic(String name, int partitions, short replicationFactor, String retentionMs, String minIsr) {
         return new NewTopic(name, partitions, replicationFactor).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
@@ -85,9 +96,12 @@ public final class TopicPlan {
      * the only writer of the enforcement topic (grant Write to no one else), write review and audit,
      * transactions for exactly-once, its consumer group and its internal (changelog) topics.
      */
-    public static String acls(Topics topics, String applicationId, String principal) {
+    public static String acls(Topics topics, String applicationId, String principal, String policyTopic) {
         String base = "kafka-acls.sh --bootstrap-server $BOOTSTRAP --add --allow-principal " + principal;
-        return String.join("\n",
+        String policy = policyTopic == null || policyTopic.isEmpty() ? ""
+                : base + " --operation Read --operation Describe --topic " + policyTopic
+                        + "\n# policy topic: grant Write only to whoever signs policies off (publish-policy)\n";
+        return policy + String.join("\n",
                 base + " --operation Read --operation Describe --topic " + topics.input(),
                 base + " --operation Write --operation Describe --topic " + topics.enforcement(),
                 base + " --operation Write --operation Describe --topic " + topics.review(),

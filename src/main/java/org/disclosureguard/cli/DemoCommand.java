@@ -105,13 +105,18 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, Object> streamsSettings = new HashMap<>(settings);
             streamsSettings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             streamsSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-            java.util.function.Supplier<GuardApp> starter = () -> startAndAwait(GuardApp.start(policy, topics,
+            streamsSettings.putIfAbsent(GuardConfig.HTTP_PORT, portOrAnyFree(GuardConfig.DEFAULT_HTTP_PORT));
+            java.util.function.Supplier<GuardApp> starter = () -> startAndAwait(GuardApp.start(
                     GuardConfig.streamsProperties("disclosure-guard-demo", bootstrap, topics, policy, streamsSettings)));
             app = starter.get();
             try {
                 out.printf("Guard running under policy %s %s; feeding %.0f events/s for %d s%s (Ctrl-C stops early)%n",
                         policy.id(), policy.version(), rate, durationSeconds,
                         restartEverySeconds > 0 ? ", restarting the guard every " + restartEverySeconds + " s" : "");
+                if (app.httpPort() >= 0) {
+                    out.printf("Health: http://localhost:%d/health/ready  policy in force: http://localhost:%d/policy%n",
+                            app.httpPort(), app.httpPort());
+                }
                 return feedAndReport(settings, topics, out, starter);
             } finally {
                 app.close(Duration.ofSeconds(30));
@@ -125,6 +130,15 @@ final class DemoCommand implements Callable<Integer> {
             if (!interrupted) {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             }
+        }
+    }
+
+    /** The demo's HTTP port: the usual one when it is free (a second demo, or another server, may hold it). */
+    private static int portOrAnyFree(int preferred) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(preferred)) {
+            return preferred;
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 

@@ -57,15 +57,23 @@ final class RunCommand implements Callable<Integer> {
         Topics topics = GuardConfig.fromStreamsConfig(settings).topics();
         String policyPath = policyFile != null ? policyFile.toString() : GuardConfig.policyFile(settings);
         Policy policy = Policy.load(policyPath == null ? null : Path.of(policyPath));
+        if (policyPath != null) {
+            settings.put(GuardConfig.POLICY_FILE, policyPath); // the file a hot reload watches
+        }
         String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
         Properties properties = GuardConfig.streamsProperties(applicationId, bootstrap, topics, policy, settings);
         new StreamsConfig(properties); // validates every Kafka Streams setting now: a ConfigException is a clear exit 2
         try {
-            ClusterCheck.verify(settings, topics.all(), Duration.ofSeconds(startupTimeoutSeconds));
+            java.util.List<String> required = new java.util.ArrayList<>(topics.all());
+            String policyTopic = GuardConfig.fromStreamsConfig(settings).policyTopic();
+            if (!policyTopic.isEmpty()) {
+                required.add(policyTopic);
+            }
+            ClusterCheck.verify(settings, required, Duration.ofSeconds(startupTimeoutSeconds));
         } catch (ClusterCheck.ClusterProblem e) {
             throw new FriendlyErrors.UserError(e.getMessage());
         }
-        GuardApp app = GuardApp.start(policy, topics, properties);
+        GuardApp app = GuardApp.start(properties);
         LOG.info("Disclosure Guard {} screening {} -> {} (review {}, audit {}) under policy {} {}",
                 applicationId, topics.input(), topics.enforcement(), topics.review(), topics.audit(), policy.id(), policy.version());
         CountDownLatch closed = new CountDownLatch(1);

@@ -38,8 +38,12 @@ final class TopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> settings = cluster.settings(!dryRun);
-        Topics topics = GuardConfig.fromStreamsConfig(settings).topics();
-        List<NewTopic> plan = TopicPlan.newTopics(topics, partitions, replicationFactor);
+        GuardConfig config = GuardConfig.fromStreamsConfig(settings);
+        Topics topics = config.topics();
+        List<NewTopic> plan = new java.util.ArrayList<>(TopicPlan.newTopics(topics, partitions, replicationFactor));
+        if (!config.policyTopic().isEmpty()) {
+            plan.add(TopicPlan.policyTopic(config.policyTopic(), replicationFactor));
+        }
         for (NewTopic topic : plan) {
             System.out.printf("%s %s: %d partitions, replication %d, %s%n", dryRun ? "would create" : "topic",
                     topic.name(), topic.numPartitions(), topic.replicationFactor(), topic.configs());
@@ -53,7 +57,7 @@ final class TopicsCommand implements Callable<Integer> {
         String applicationId = String.valueOf(settings.getOrDefault("application.id", RunCommand.DEFAULT_APPLICATION_ID));
         System.out.println();
         System.out.println("# ACLs for the guard's principal " + principal + ":");
-        System.out.println(TopicPlan.acls(topics, applicationId, principal));
+        System.out.println(TopicPlan.acls(topics, applicationId, principal, config.policyTopic()));
         return 0;
     }
 }

@@ -12,7 +12,7 @@ import org.disclosureguard.policy.Policy;
  * configuration reference come from one place. They travel inside the Kafka Streams properties, which is how
  * the exception handler (instantiated by Kafka Streams) learns the topic names and the policy version.
  */
-public record GuardConfig(Topics topics, String policyId, String policyVersion, int maxRecordBytes) {
+public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, String policyTopic, long policyWatchMs) {
     public static final String TOPIC_INPUT = "guard.topic.input";
     public static final String TOPIC_ENFORCEMENT = "guard.topic.enforcement";
     public static final String TOPIC_REVIEW = "guard.topic.review";
@@ -20,9 +20,15 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion, 
     public static final String POLICY_FILE = "guard.policy.file";
     public static final String MAX_RECORD_BYTES = "guard.max.record.bytes";
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
-    /** Set by the app from the loaded policy, for components Kafka Streams instantiates. Not for users. */
-    static final String POLICY_ID = "guard.internal.policy.id";
-    static final String POLICY_VERSION = "guard.internal.policy.version";
+    public static final String HTTP_PORT = "guard.http.port";
+    public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final String POLICY_TOPIC = "guard.policy.topic";
+    public static final String POLICY_WATCH_MS = "guard.policy.watch.ms";
+    /**
+     * The {@link ActivePolicy} object, for the components Kafka Streams instantiates from class names (the
+     * exception handler): Kafka hands them the original properties, objects included. Not for users.
+     */
+    static final String ACTIVE_POLICY = "guard.internal.active.policy";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(TOPIC_INPUT, ConfigDef.Type.STRING, Topics.DEFAULT_INPUT, ConfigDef.Importance.HIGH,
@@ -38,8 +44,18 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion, 
             .define(MAX_RECORD_BYTES, ConfigDef.Type.INT, DEFAULT_MAX_RECORD_BYTES, ConfigDef.Range.atLeast(1024),
                     ConfigDef.Importance.MEDIUM, "Largest input value (bytes) the guard screens. A larger one is rejected "
                             + "with reason reject.oversized, without being decoded or copied to the review topic.")
-            .defineInternal(POLICY_ID, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW)
-            .defineInternal(POLICY_VERSION, ConfigDef.Type.STRING, "unknown", ConfigDef.Importance.LOW);
+            .define(POLICY_TOPIC, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "Compacted topic of policy versions (YAML text, key: id@version) for hot reload, e.g. screening.policy. "
+                            + "Every instance reads it from the beginning before it starts screening, then follows it: a new valid "
+                            + "version takes effect between two records without a restart; an invalid one is refused and reported, "
+                            + "and the policy in force stays. `publish-policy` validates and writes a version. Empty: no topic.")
+            .define(POLICY_WATCH_MS, ConfigDef.Type.LONG, 0L, ConfigDef.Range.atLeast(0), ConfigDef.Importance.MEDIUM,
+                    "Hot reload from the file: check guard.policy.file for changes every this many ms, with the same "
+                            + "validation as the topic. 0: never (the file is read once at start). With several instances, prefer "
+                            + "the topic: every instance then sees the same versions.")
+            .define(HTTP_PORT, ConfigDef.Type.INT, DEFAULT_HTTP_PORT, ConfigDef.Range.between(-1, 65535), ConfigDef.Importance.MEDIUM,
+                    "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING) and "
+                            + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.");
 
     /**
      * The configuration reference as a Markdown table (property, environment variable, default, description),
@@ -60,7 +76,7 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion, 
     }
 
     /** The policy file named in the settings, or null for the bundled policy. */
-    public static String policyFile(Map<String, ?> configs) {
+    public static String policyFile(Map<?, ?> configs) {
         String file = (String) CONFIG_DEF.parse(configs).get(POLICY_FILE);
         return file == null || file.isBlank() ? null : file;
     }
@@ -69,7 +85,17 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion, 
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         return new GuardConfig(new Topics((String) parsed.get(TOPIC_INPUT), (String) parsed.get(TOPIC_ENFORCEMENT),
                 (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT)),
-                (String) parsed.get(POLICY_ID), (String) parsed.get(POLICY_VERSION), (Integer) parsed.get(MAX_RECORD_BYTES));
+                (Integer) parsed.get(MAX_RECORD_BYTES), (Integer) parsed.get(HTTP_PORT),
+                (String) parsed.get(POLICY_TOPIC), (Long) parsed.get(POLICY_WATCH_MS));
+    }
+
+    /** The policy in force, as put in the properties by {@link #streamsProperties}. */
+    public static ActivePolicy activePolicy(Map<?, ?> configs) {
+        if (configs.get(ACTIVE_POLICY) instanceof ActivePolicy active) {
+            return active;
+        }
+        throw new org.apache.kafka.common.config.ConfigException(ACTIVE_POLICY, configs.get(ACTIVE_POLICY),
+                "the guard's Kafka Streams properties must come from GuardConfig.streamsProperties");
     }
 
     /**
@@ -78,6 +104,12 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion, 
      */
     public static Properties streamsProperties(String applicationId, String bootstrapServers, Topics topics,
                                                Policy policy, Map<String, ?> overrides) {
+        return streamsProperties(applicationId, bootstrapServers, topics, new ActivePolicy(policy), overrides);
+    }
+
+    /** As above, with the policy in force given as the (reloadable) {@link ActivePolicy}. */
+    public static Properties streamsProperties(String applicationId, String bootstrapServers, Topics topics,
+                                               ActivePolicy activePolicy, Map<String, ?> overrides) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -91,8 +123,7 @@ public record GuardConfig(Topics topics, String policyId, String policyVersion, 
         props.put(TOPIC_ENFORCEMENT, topics.enforcement());
         props.put(TOPIC_REVIEW, topics.review());
         props.put(TOPIC_AUDIT, topics.audit());
-        props.put(POLICY_ID, policy.id());
-        props.put(POLICY_VERSION, policy.version());
+        props.put(ACTIVE_POLICY, activePolicy);
         return props;
     }
 }

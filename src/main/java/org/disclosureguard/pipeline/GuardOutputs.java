@@ -15,6 +15,7 @@ import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.Disposition;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.contract.review.Reason;
+import org.disclosureguard.policy.Policy;
 import org.disclosureguard.screen.Finding;
 import org.disclosureguard.screen.ScreeningResult;
 
@@ -46,13 +47,9 @@ public final class GuardOutputs {
     /** One output record: key, value and headers (fresh headers: input headers never reach enforcement). */
     public record Out(byte[] key, byte[] value, Headers headers) {}
 
-    private final String policyId;
-    private final String policyVersion;
     private final SingleObjectCodec enforcementCodec;
 
-    public GuardOutputs(String policyId, String policyVersion, SingleObjectCodec enforcementCodec) {
-        this.policyId = policyId;
-        this.policyVersion = policyVersion;
+    public GuardOutputs(SingleObjectCodec enforcementCodec) {
         this.enforcementCodec = enforcementCodec;
     }
 
@@ -62,8 +59,9 @@ public final class GuardOutputs {
      * @param decoded the decoded input record, or null if it did not decode
      * @param previousAuditHash the hash of the partition's previous decision (null for the first)
      */
-    public Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, String previousAuditHash) {
-        return encode(source, decoded, result, now, null, true, previousAuditHash);
+    public Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy, long now,
+                          String previousAuditHash) {
+        return encode(source, decoded, result, policy, now, null, true, previousAuditHash);
     }
 
     /**
@@ -72,12 +70,13 @@ public final class GuardOutputs {
      *
      * @param exception the exception that stopped screening (its class and message go to review headers)
      */
-    public Encoded encodeUnchained(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, Throwable exception) {
-        return encode(source, decoded, result, now, exception, false, null);
+    public Encoded encodeUnchained(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy, long now,
+                                   Throwable exception) {
+        return encode(source, decoded, result, policy, now, exception, false, null);
     }
 
-    private Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now, Throwable exception,
-                           boolean chained, String previousAuditHash) {
+    private Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy, long now,
+                           Throwable exception, boolean chained, String previousAuditHash) {
         String caseId = text(decoded, "caseId");
         byte[] auditKey = caseId != null ? utf8(caseId) : source.key();
         Out enforcement = null;
@@ -85,10 +84,10 @@ public final class GuardOutputs {
         if (result.forwarded()) {
             enforcement = new Out(utf8(caseId), enforcementCodec.encode(result.projection()), new RecordHeaders());
         } else {
-            review = new Out(utf8(source.quarantineId()), encodeReview(source, decoded, result, now),
-                    reviewHeaders(source, result, exception));
+            review = new Out(utf8(source.quarantineId()), encodeReview(source, decoded, result, policy, now),
+                    reviewHeaders(source, result, policy, exception));
         }
-        ScreeningDecision decision = auditDecision(source, decoded, result, now);
+        ScreeningDecision decision = auditDecision(source, decoded, result, policy, now);
         String auditHash = chained ? AuditChain.link(decision, previousAuditHash) : null;
         Out audit = new Out(auditKey, AvroBytes.of(decision::toByteBuffer), new RecordHeaders());
         return new Encoded(enforcement, review, audit, auditHash);
@@ -96,19 +95,20 @@ public final class GuardOutputs {
 
     // All-args constructors (schema field order) rather than builders: builders validate and copy per field,
     // which showed up in the per-record cost.
-    private ScreeningDecision auditDecision(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
+    private ScreeningDecision auditDecision(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy,
+                                            long now) {
         ScreeningDecision decision = new ScreeningDecision(
                 source.quarantineId(), result.decision(), result.ruleIds(), result.droppedFields(),
                 text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
                 text(decoded, "eventType"), text(decoded, "informationSource"),
-                result.forwarded() ? null : source.quarantineId(), policyId, policyVersion,
+                result.forwarded() ? null : source.quarantineId(), policy.id(), policy.version(),
                 new org.disclosureguard.contract.audit.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
                 Instant.ofEpochMilli(now), null, null);
         return decision;
     }
 
-    private byte[] encodeReview(SourceRecord source, GenericRecord decoded, ScreeningResult result, long now) {
+    private byte[] encodeReview(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy, long now) {
         List<Reason> reasons = new ArrayList<>(result.findings().size());
         for (Finding f : result.findings()) {
             reasons.add(new Reason(f.ruleId(), f.kind(), f.fieldPath(), f.matchedTerm(), f.spanStart(), f.spanEnd(),
@@ -121,14 +121,14 @@ public final class GuardOutputs {
                 text(decoded, "eventType"),
                 source.key() == null ? null : ByteBuffer.wrap(source.key()),
                 source.value() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(source.value()),
-                policyId, policyVersion,
+                policy.id(), policy.version(),
                 new org.disclosureguard.contract.review.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
                 Instant.ofEpochMilli(now));
         return AvroBytes.of(record::toByteBuffer);
     }
 
-    private Headers reviewHeaders(SourceRecord source, ScreeningResult result, Throwable exception) {
+    private Headers reviewHeaders(SourceRecord source, ScreeningResult result, Policy policy, Throwable exception) {
         // The review topic is as sensitive as the input, so the input's own headers travel with the record.
         Headers headers = new RecordHeaders();
         if (source.headers() != null) {
@@ -143,8 +143,8 @@ public final class GuardOutputs {
         GuardHeaders.put(headers, GuardHeaders.SOURCE_TOPIC, source.topic());
         GuardHeaders.put(headers, GuardHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
         GuardHeaders.put(headers, GuardHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
-        GuardHeaders.put(headers, GuardHeaders.POLICY_ID, policyId);
-        GuardHeaders.put(headers, GuardHeaders.POLICY_VERSION, policyVersion);
+        GuardHeaders.put(headers, GuardHeaders.POLICY_ID, policy.id());
+        GuardHeaders.put(headers, GuardHeaders.POLICY_VERSION, policy.version());
         if (exception != null) {
             GuardHeaders.put(headers, GuardHeaders.EXCEPTION_CLASS, exception.getClass().getName());
             GuardHeaders.put(headers, GuardHeaders.EXCEPTION_MESSAGE, String.valueOf(exception.getMessage()));

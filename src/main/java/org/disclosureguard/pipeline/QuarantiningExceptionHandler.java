@@ -32,6 +32,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     private String auditTopic;
     private GuardOutputs outputs;
     private SingleObjectCodec inputCodec;
+    private ActivePolicy activePolicy;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -40,8 +41,8 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         this.auditTopic = config.topics().audit();
         SchemaCatalog catalog = SchemaCatalog.bundled();
         this.inputCodec = new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT);
-        this.outputs = new GuardOutputs(config.policyId(), config.policyVersion(),
-                new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+        this.outputs = new GuardOutputs(new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+        this.activePolicy = GuardConfig.activePolicy(configs);
     }
 
     @Override
@@ -56,7 +57,8 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
                 "Disclosure Guard principle 1 (fail closed)",
                 exception.getClass().getName() + ": " + exception.getMessage())));
         long now = Clock.systemUTC().millis();
-        GuardOutputs.Encoded encoded = outputs.encodeUnchained(source, bestEffortDecode(source.value()), held, now, exception);
+        GuardOutputs.Encoded encoded = outputs.encodeUnchained(source, bestEffortDecode(source.value()), held,
+                activePolicy.policy(), now, exception);
         return Response.resume(List.of(
                 new ProducerRecord<>(reviewTopic, null, source.timestamp(), encoded.review().key(),
                         encoded.review().value(), encoded.review().headers()),

@@ -19,16 +19,15 @@ public final class RecordScreening {
     public record Outcome(GenericRecord decoded, ScreeningResult result) {}
 
     private final SingleObjectCodec inputCodec;
-    private final Screener screener;
     private final int maxRecordBytes;
 
-    public RecordScreening(SingleObjectCodec inputCodec, Screener screener, int maxRecordBytes) {
+    public RecordScreening(SingleObjectCodec inputCodec, int maxRecordBytes) {
         this.inputCodec = inputCodec;
-        this.screener = screener;
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    public Outcome screen(SourceRecord source, long now) {
+    /** Decodes and screens one record under {@code screener} (the policy in force for this record). */
+    public Outcome screen(SourceRecord source, Screener screener, long now) {
         String inputError = GuardHeaders.get(source.headers(), GuardHeaders.INPUT_ERROR);
         if (inputError != null) {
             return new Outcome(null, reject(UndecodableRecordException.Cause.INVALID_INPUT, inputError));

@@ -16,7 +16,7 @@ import org.disclosureguard.screen.Screener;
  * {@link QuarantiningExceptionHandler}, which writes the review and audit records instead.
  */
 final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte[]> {
-    private final Screener screener;
+    private final ActivePolicy activePolicy;
     private final Clock clock;
     private final int maxRecordBytes;
     private ProcessorContext<byte[], byte[]> context;
@@ -27,8 +27,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     private RecordScreening screening;
     private GuardOutputs outputs;
 
-    ScreeningProcessor(Screener screener, Clock clock, int maxRecordBytes) {
-        this.screener = screener;
+    ScreeningProcessor(ActivePolicy activePolicy, Clock clock, int maxRecordBytes) {
+        this.activePolicy = activePolicy;
         this.clock = clock;
         this.maxRecordBytes = maxRecordBytes;
     }
@@ -38,10 +38,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
         this.context = context;
         this.auditChain = context.getStateStore(ScreeningTopology.AUDIT_CHAIN_STORE);
         SchemaCatalog catalog = SchemaCatalog.bundled();
-        this.screening = new RecordScreening(new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT), screener,
-                maxRecordBytes);
-        this.outputs = new GuardOutputs(screener.policy().id(), screener.policy().version(),
-                new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+        this.screening = new RecordScreening(new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT), maxRecordBytes);
+        this.outputs = new GuardOutputs(new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
     }
 
     @Override
@@ -51,13 +49,14 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
         SourceRecord source = new SourceRecord(metadata.topic(), metadata.partition(), metadata.offset(),
                 record.timestamp(), record.key(), record.value(), record.headers());
         long now = clock.millis();
-        RecordScreening.Outcome outcome = screening.screen(source, now);
+        Screener screener = activePolicy.screener(); // one policy version for the whole record, even across a reload
+        RecordScreening.Outcome outcome = screening.screen(source, screener, now);
         String key = source.topic() + "-" + source.partition();
         if (!key.equals(chainKey)) {
             chainKey = key;
             lastAuditHash = auditChain.get(key); // restored from the changelog after a restart
         }
-        GuardOutputs.Encoded encoded = outputs.encode(source, outcome.decoded(), outcome.result(), now, lastAuditHash);
+        GuardOutputs.Encoded encoded = outputs.encode(source, outcome.decoded(), outcome.result(), screener.policy(), now, lastAuditHash);
         // Everything is encoded before the first forward, so an exception cannot leave a partial set of outputs.
         if (encoded.enforcement() != null) {
             forward(encoded.enforcement(), record.timestamp(), ScreeningTopology.ENFORCEMENT_SINK);

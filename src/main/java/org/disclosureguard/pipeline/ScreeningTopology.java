@@ -29,14 +29,16 @@ public final class ScreeningTopology {
 
     private ScreeningTopology() {}
 
+    /** A topology whose policy never changes (replay, benchmarks, tests). */
     public static Topology build(Screener screener, Topics topics, Clock clock) {
-        return build(screener, topics, clock, GuardConfig.DEFAULT_MAX_RECORD_BYTES);
+        return build(new ActivePolicy(screener.policy()), topics, clock, GuardConfig.DEFAULT_MAX_RECORD_BYTES);
     }
 
-    public static Topology build(Screener screener, Topics topics, Clock clock, int maxRecordBytes) {
+    /** @param activePolicy the policy in force, which a reload may replace between records */
+    public static Topology build(ActivePolicy activePolicy, Topics topics, Clock clock, int maxRecordBytes) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
-        topology.addProcessor(SCREEN, () -> new ScreeningProcessor(screener, clock, maxRecordBytes), SOURCE);
+        topology.addProcessor(SCREEN, () -> new ScreeningProcessor(activePolicy, clock, maxRecordBytes), SOURCE);
         // Cached: the changelog gets each partition's latest hash once per commit (in the same transaction as
         // the outputs), not one record per input.
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AUDIT_CHAIN_STORE),

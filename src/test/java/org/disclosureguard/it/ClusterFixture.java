@@ -54,13 +54,14 @@ final class ClusterFixture {
         settings.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
         settings.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
         settings.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 10000);
+        settings.put(GuardConfig.HTTP_PORT, 0); // several instances on one machine: any free port each
         return settings;
     }
 
     GuardApp startApp(Path stateDir) {
         Policy policy = Policy.bundled();
         Properties props = GuardConfig.streamsProperties(applicationId, broker.bootstrapServers(), topics, policy, appSettings(stateDir));
-        return GuardApp.start(policy, topics, props);
+        return GuardApp.start(props);
     }
 
     /** Writes the app settings as the properties file that `run --config` reads. */

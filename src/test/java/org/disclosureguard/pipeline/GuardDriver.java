@@ -22,7 +22,6 @@ import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.policy.Policy;
-import org.disclosureguard.screen.Screener;
 
 /** The production topology in a TopologyTestDriver, with typed access to its three outputs. */
 public final class GuardDriver implements AutoCloseable {
@@ -43,9 +42,14 @@ public final class GuardDriver implements AutoCloseable {
     }
 
     public GuardDriver(Policy policy, Clock clock, int maxRecordBytes) {
+        this(new ActivePolicy(policy), clock, maxRecordBytes);
+    }
+
+    /** A guard whose policy the test may replace between records, as a hot reload does. */
+    public GuardDriver(ActivePolicy activePolicy, Clock clock, int maxRecordBytes) {
         Topics topics = Topics.defaults();
-        driver = new TopologyTestDriver(ScreeningTopology.build(new Screener(policy), topics, clock, maxRecordBytes),
-                GuardConfig.streamsProperties("guard-test", "unused:9092", topics, policy, Map.of()));
+        driver = new TopologyTestDriver(ScreeningTopology.build(activePolicy, topics, clock, maxRecordBytes),
+                GuardConfig.streamsProperties("guard-test", "unused:9092", topics, activePolicy, Map.of()));
         input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
         enforcement = driver.createOutputTopic(topics.enforcement(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         review = driver.createOutputTopic(topics.review(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
