@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.RetriableException;
@@ -174,6 +178,64 @@ final class BrokerAdmin {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             return false;
         }
+    }
+
+    /**
+     * Creates the SCRAM credential of {@code user} for {@code mechanism}, or replaces its password. Sent to the
+     * (unauthenticated) listener at {@code bootstrapServers}; in KRaft the controller stores the credential in
+     * the cluster metadata, and the broker applies it shortly after this returns (see {@link #awaitAccepted}).
+     */
+    static void upsertScramCredential(String bootstrapServers, String user, String password, ScramMechanism mechanism,
+                                      Duration timeout) {
+        // 4096 is the smallest iteration count Kafka accepts: the test broker need not be slow to log in to.
+        UserScramCredentialUpsertion upsertion =
+                new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 4096), password);
+        try (Admin admin = Admin.create(adminProps(bootstrapServers))) {
+            admin.alterUserScramCredentials(List.of(upsertion)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debug("SCRAM credential ({}) of user {} stored", mechanism.mechanismName(), user);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Could not store the SCRAM credential of " + user + " on "
+                    + bootstrapServers + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing a SCRAM credential", e);
+        }
+    }
+
+    /**
+     * Blocks until an admin client with {@code clientSettings} (bootstrap servers and security settings) gets the
+     * cluster's metadata. A SCRAM user created a moment ago is rejected as invalid credentials until the broker
+     * has applied it, so authentication failures are retried until the timeout too.
+     */
+    static void awaitAccepted(Map<String, ?> clientSettings, Duration timeout) {
+        Map<String, Object> props = new HashMap<>();
+        adminProps(String.valueOf(clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)))
+                .forEach((key, value) -> props.put((String) key, value));
+        for (String key : AdminClientConfig.configNames()) { // only admin settings: no unknown-config warnings
+            if (clientSettings.containsKey(key)) {
+                props.put(key, clientSettings.get(key));
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception lastError = null;
+        while (System.nanoTime() < deadline) {
+            // A fresh client per attempt: one that failed to authenticate backs off before it tries that node again.
+            try (Admin admin = Admin.create(props)) {
+                admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                lastError = e instanceof ExecutionException && e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+                LOG.debug("Client not accepted yet: {}", lastError.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the Kafka broker", e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException("A client of " + props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                + " was not accepted within " + timeout.toSeconds() + " s"
+                + (lastError == null ? "" : " (last error: " + lastError + ")"));
     }
 
     private static boolean allPartitionsLed(Map<String, TopicDescription> described) {

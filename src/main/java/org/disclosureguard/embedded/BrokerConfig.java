@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -32,14 +33,19 @@ public final class BrokerConfig {
     private final int controllerPort;
     private final String clusterId;
     private final Map<String, String> overrides;
+    /** Null when the broker has only the PLAINTEXT client listener. */
+    private final SecuredListener secured;
+    private final int securedPort;
 
     private BrokerConfig(Path logDir, int brokerPort, int controllerPort, String clusterId,
-                         Map<String, String> overrides) {
+                         Map<String, String> overrides, SecuredListener secured, int securedPort) {
         this.logDir = logDir.toAbsolutePath();
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.clusterId = clusterId;
         this.overrides = Collections.unmodifiableMap(new TreeMap<>(overrides));
+        this.secured = secured;
+        this.securedPort = securedPort;
     }
 
     /** A config for {@code logDir} on two currently free loopback ports, with a fresh cluster id. */
@@ -50,7 +56,7 @@ public final class BrokerConfig {
 
     /** A config with fixed ports (e.g. to restart a broker at the same address) and a fresh cluster id. */
     public static BrokerConfig of(Path logDir, int brokerPort, int controllerPort) {
-        return new BrokerConfig(logDir, brokerPort, controllerPort, newClusterId(), Map.of());
+        return new BrokerConfig(logDir, brokerPort, controllerPort, newClusterId(), Map.of(), null, 0);
     }
 
     /** A random cluster id in the format the storage tool expects. */
@@ -62,19 +68,49 @@ public final class BrokerConfig {
     public BrokerConfig with(String key, String value) {
         Map<String, String> merged = new TreeMap<>(overrides);
         merged.put(key, value);
-        return new BrokerConfig(logDir, brokerPort, controllerPort, clusterId, merged);
+        return new BrokerConfig(logDir, brokerPort, controllerPort, clusterId, merged, secured, securedPort);
     }
 
     /** A copy with extra (or replaced) server properties. */
     public BrokerConfig with(Map<String, String> extra) {
         Map<String, String> merged = new TreeMap<>(overrides);
         merged.putAll(extra);
-        return new BrokerConfig(logDir, brokerPort, controllerPort, clusterId, merged);
+        return new BrokerConfig(logDir, brokerPort, controllerPort, clusterId, merged, secured, securedPort);
     }
 
     /** A copy that formats with the given cluster id (only matters for an unformatted log dir). */
     public BrokerConfig withClusterId(String id) {
-        return new BrokerConfig(logDir, brokerPort, controllerPort, id, overrides);
+        return new BrokerConfig(logDir, brokerPort, controllerPort, id, overrides, secured, securedPort);
+    }
+
+    /**
+     * A copy with a second client listener, {@value SecuredListener#NAME} with
+     * {@value SecuredListener#MECHANISM}, on a free loopback port of its own. The PLAINTEXT listener stays
+     * (inter-broker traffic, and the admin that creates SCRAM users).
+     */
+    public BrokerConfig withSecuredListener(SecuredListener listener) {
+        int port;
+        do {
+            port = FreePorts.pick();
+        } while (port == brokerPort || port == controllerPort);
+        return new BrokerConfig(logDir, brokerPort, controllerPort, clusterId, overrides, listener, port);
+    }
+
+    /** The secured listener, if the broker has one. */
+    public Optional<SecuredListener> securedListener() {
+        return Optional.ofNullable(secured);
+    }
+
+    /**
+     * What clients of the secured listener put in {@code bootstrap.servers}.
+     *
+     * @throws IllegalStateException if there is no secured listener
+     */
+    public String securedBootstrapServers() {
+        if (secured == null) {
+            throw new IllegalStateException("this broker has no " + SecuredListener.NAME + " listener");
+        }
+        return HOST + ":" + securedPort;
     }
 
     public Path logDir() {
@@ -106,9 +142,15 @@ public final class BrokerConfig {
         p.put("node.id", Integer.toString(NODE_ID));
         // Static quorum: the voter is named by config, not stored in the log, so ports may change on restart.
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        String securedListener = secured == null ? "" : "," + SecuredListener.NAME + "://" + HOST + ":" + securedPort;
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + securedListener
+                + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + securedListener);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (secured == null ? "" : "," + SecuredListener.NAME + ":" + SecuredListener.NAME));
+        if (secured != null) {
+            p.putAll(secured.serverProperties());
+        }
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toString());
@@ -179,6 +221,7 @@ public final class BrokerConfig {
     @Override
     public String toString() {
         return "BrokerConfig{bootstrap=" + bootstrapServers() + ", controllerPort=" + controllerPort
+                + (secured == null ? "" : ", secured=" + securedBootstrapServers() + " " + secured)
                 + ", logDir=" + logDir + ", overrides=" + overrides + "}";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public final class EmbeddedKafka implements KafkaBroker {
 
     /** Starts a broker on a fresh temp dir, which {@link #close()} deletes. */
     public static EmbeddedKafka start() {
-        return start(Directories.createTemp("embedded-kafka-"), true, Map.of());
+        return start(Directories.createTemp("embedded-kafka-"), true, Map.of(), null);
     }
 
     /**
@@ -63,18 +64,31 @@ public final class EmbeddedKafka implements KafkaBroker {
      * formatted, kept on close), so a later start on the same dir sees the same topics and records.
      */
     public static EmbeddedKafka start(Path dataDir) {
-        return start(dataDir, false, Map.of());
+        return start(dataDir, false, Map.of(), null);
     }
 
     /** Like {@link #start(Path)}, with extra or replaced server properties. */
     public static EmbeddedKafka start(Path dataDir, Map<String, String> serverOverrides) {
-        return start(dataDir, false, serverOverrides);
+        return start(dataDir, false, serverOverrides, null);
     }
 
-    private static EmbeddedKafka start(Path dataDir, boolean temporary, Map<String, String> overrides) {
+    /**
+     * Like {@link #start(Path)}, with a second client listener that takes SASL_SSL (SCRAM) clients at
+     * {@link #securedBootstrapServers()}. Create their users with {@link #createScramUser(String, String)}.
+     */
+    public static EmbeddedKafka start(Path dataDir, SecuredListener securedListener) {
+        return start(dataDir, false, Map.of(), securedListener);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, boolean temporary, Map<String, String> overrides,
+                                       SecuredListener securedListener) {
         long startNanos = System.nanoTime();
         Path dir = dataDir.toAbsolutePath();
-        BrokerConfig config = BrokerConfig.forLogDir(dir.resolve("kafka-logs")).with(overrides);
+        BrokerConfig config = BrokerConfig.forLogDir(dir.resolve("kafka-logs"));
+        if (securedListener != null) {
+            config = config.withSecuredListener(securedListener);
+        }
+        config = config.with(overrides);
         KafkaRaftServer server = null;
         try {
             Path propsFile = config.writeTo(dir.resolve("server.properties"));
@@ -92,7 +106,8 @@ public final class EmbeddedKafka implements KafkaBroker {
             }
             throw e;
         }
-        LOG.info("Kafka broker started at {} in {} ms (data dir {})", config.bootstrapServers(),
+        LOG.info("Kafka broker started at {}{} in {} ms (data dir {})", config.bootstrapServers(),
+                config.securedListener().isPresent() ? " and " + config.securedBootstrapServers() + " (SASL_SSL)" : "",
                 (System.nanoTime() - startNanos) / 1_000_000, dir);
         return new EmbeddedKafka(config, dir, temporary, server);
     }
@@ -100,6 +115,35 @@ public final class EmbeddedKafka implements KafkaBroker {
     @Override
     public String bootstrapServers() {
         return config.bootstrapServers();
+    }
+
+    /**
+     * What clients of the secured listener put in {@code bootstrap.servers}.
+     *
+     * @throws IllegalStateException if the broker was started without one
+     */
+    public String securedBootstrapServers() {
+        return config.securedBootstrapServers();
+    }
+
+    /**
+     * Creates a {@value SecuredListener#MECHANISM} user for the secured listener (or changes its password),
+     * through the PLAINTEXT listener. The broker applies it a moment later: {@link #awaitAccepted(Map)}
+     * waits for that.
+     */
+    public void createScramUser(String user, String password) {
+        BrokerAdmin.upsertScramCredential(bootstrapServers(), user, password,
+                ScramMechanism.fromMechanismName(SecuredListener.MECHANISM), TIMEOUT);
+    }
+
+    /**
+     * Blocks until a client with these settings (bootstrap servers and security settings, e.g. for the secured
+     * listener and a user just created) gets an answer from the broker; authentication failures are retried.
+     *
+     * @throws IllegalStateException if it is still refused after {@link #TIMEOUT}, with the last error
+     */
+    public void awaitAccepted(Map<String, ?> clientSettings) {
+        BrokerAdmin.awaitAccepted(clientSettings, TIMEOUT);
     }
 
     /** The server properties this broker runs with. */
