@@ -16,6 +16,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ScreeningTopology;
+import org.disclosureguard.pipeline.WireFormats;
+import org.disclosureguard.registry.RegistryException;
 import org.disclosureguard.reload.PolicyFileWatcher;
 import org.disclosureguard.reload.PolicyReloader;
 import org.disclosureguard.reload.PolicyTopicFollower;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class GuardApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuardApp.class);
     private static final Duration POLICY_TOPIC_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
     private final PolicyReloader reloader;
@@ -51,6 +54,9 @@ public final class GuardApp implements AutoCloseable {
      */
     public static GuardApp start(Properties streamsProperties) {
         GuardConfig config = GuardConfig.fromStreamsConfig(streamsProperties);
+        if (!(streamsProperties.get(GuardConfig.WIRE_FORMATS) instanceof WireFormats)) {
+            streamsProperties.put(GuardConfig.WIRE_FORMATS, prepareWireFormats(streamsProperties, REGISTRY_TIMEOUT));
+        }
         ActivePolicy activePolicy = GuardConfig.activePolicy(streamsProperties);
         String policyFile = GuardConfig.policyFile(streamsProperties);
         PolicyReloader reloader = new PolicyReloader(activePolicy, policyFile == null ? "bundled" : policyFile);
@@ -80,6 +86,26 @@ public final class GuardApp implements AutoCloseable {
             closeAll(companions);
             throw e;
         }
+    }
+
+    /**
+     * The topics' wire formats, with the schemas the guard writes registered (or looked up) in the schema
+     * registry when a topic uses it: before the first record, so that a registry outage later cannot stop an
+     * output from being written.
+     *
+     * @throws IllegalStateException naming the registry problem if it refuses or does not answer within {@code timeout}
+     */
+    public static WireFormats prepareWireFormats(Map<?, ?> settings, Duration timeout) {
+        WireFormats formats = WireFormats.from(settings);
+        try {
+            formats.prepare(timeout);
+        } catch (RegistryException e) {
+            throw new IllegalStateException("schema registry: " + e.getMessage(), e);
+        }
+        if (formats.usesRegistry()) {
+            LOG.info("Wire formats: {} ({})", formats, formats.registryClient().settings());
+        }
+        return formats;
     }
 
     private void startStreams() {

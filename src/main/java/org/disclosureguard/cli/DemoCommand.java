@@ -60,6 +60,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Replication factor of topics the demo creates on a --bootstrap-servers cluster (default: ${DEFAULT-VALUE}).")
     short replicationFactor;
 
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Run in the registry wire format (Confluent framing) on every topic, with this Confluent-compatible "
+                    + "registry (e.g. http://localhost:8080/apis/ccompat/v7 for Apicurio). Default: single-object encoding, no registry.")
+    String schemaRegistryUrl;
+
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
     Path policyFile;
 
@@ -96,6 +101,11 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Starting an embedded Kafka broker (KRaft, single node)...");
                 broker = EmbeddedKafka.start();
                 settings = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+            }
+            if (schemaRegistryUrl != null) {
+                settings.put(org.disclosureguard.registry.RegistrySettings.URL, schemaRegistryUrl);
+                settings.put(GuardConfig.WIRE_FORMAT, "registry");
+                out.printf("Registry wire format on every topic, schemas in %s%n", schemaRegistryUrl);
             }
             String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
             Topics topics = GuardConfig.fromStreamsConfig(settings).topics();

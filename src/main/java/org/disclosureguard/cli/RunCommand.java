@@ -73,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
         } catch (ClusterCheck.ClusterProblem e) {
             throw new FriendlyErrors.UserError(e.getMessage());
         }
+        try {
+            // Registers the output schemas now, so that a registry problem is a clear exit 2, not a failed start.
+            properties.put(GuardConfig.WIRE_FORMATS, GuardApp.prepareWireFormats(properties, Duration.ofSeconds(startupTimeoutSeconds)));
+        } catch (IllegalStateException e) {
+            throw new FriendlyErrors.UserError(e.getMessage());
+        }
         GuardApp app = GuardApp.start(properties);
         LOG.info("Disclosure Guard {} screening {} -> {} (review {}, audit {}) under policy {} {}",
                 applicationId, topics.input(), topics.enforcement(), topics.review(), topics.audit(), policy.id(), policy.version());

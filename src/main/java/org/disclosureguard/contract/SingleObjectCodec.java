@@ -17,7 +17,7 @@ import org.apache.avro.message.MissingSchemaException;
  * it into the current one; anything else is an {@link UndecodableRecordException}, never a crash.
  * Not thread-safe for encoding (the encoder reuses a buffer): give each stream task its own instance.
  */
-public final class SingleObjectCodec {
+public final class SingleObjectCodec implements WireCodec {
     private final Schema current;
     private final BinaryMessageDecoder<GenericRecord> decoder;
     private final BinaryMessageEncoder<GenericRecord> encoder;
@@ -31,10 +31,12 @@ public final class SingleObjectCodec {
         this.encoder = new BinaryMessageEncoder<>(GenericData.get(), current);
     }
 
+    @Override
     public Schema schema() {
         return current;
     }
 
+    @Override
     public GenericRecord decode(byte[] bytes) throws UndecodableRecordException {
         if (bytes == null || bytes.length == 0) {
             throw new UndecodableRecordException(UndecodableRecordException.Cause.EMPTY, "no value", null);
@@ -52,6 +54,7 @@ public final class SingleObjectCodec {
         }
     }
 
+    @Override
     public byte[] encode(GenericRecord record) {
         try {
             ByteBuffer buffer = encoder.encode(record);

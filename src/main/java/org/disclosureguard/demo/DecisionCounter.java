@@ -10,7 +10,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.contract.audit.Decision;
-import org.disclosureguard.contract.audit.ScreeningDecision;
+import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.verify.TopicReader;
 
 /** Counts committed audit decisions as they arrive (read_committed, no consumer group), for the live progress line. */
@@ -31,11 +31,12 @@ public final class DecisionCounter implements Runnable {
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(ClientSettings.committedReader(clientSettings),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
+            GuardRecordReader reader = GuardRecordReader.from(clientSettings);
             c.seekToBeginning(TopicReader.assignAll(c, auditTopic, Duration.ofSeconds(30)));
             while (!stopping) {
                 c.poll(Duration.ofMillis(200)).forEach(record -> {
                     try {
-                        counts.incrementAndGet(ScreeningDecision.fromByteBuffer(ByteBuffer.wrap(record.value())).getDecision().ordinal());
+                        counts.incrementAndGet(reader.decision(record.value()).getDecision().ordinal());
                     } catch (IOException | RuntimeException e) {
                         // not an audit record: not ours to count
                     }

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.disclosureguard.app.ClientSettings;
-import org.disclosureguard.contract.AvroBytes;
+import org.disclosureguard.pipeline.WireFormats;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.slf4j.Logger;
@@ -33,6 +33,8 @@ public final class EventFeeder implements Runnable {
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong poison = new AtomicLong();
     private volatile boolean stopping;
+    /** Single-object encoding, or the registry format when the settings say the input topic uses it. */
+    private java.util.function.Function<CaseRecordEvent, byte[]> encoder;
 
     /**
      * @param limit how many records to send at most (Long.MAX_VALUE: until stopped)
@@ -53,6 +55,12 @@ public final class EventFeeder implements Runnable {
     public void run() {
         Map<String, Object> settings = ClientSettings.idempotentProducer(clientSettings);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try {
+            encoder = WireFormats.providerEncoder(clientSettings, topic, java.time.Duration.ofSeconds(30));
+        } catch (org.disclosureguard.registry.RegistryException e) {
+            LOG.error("Cannot register the input schema for {}: {}; no events sent", topic, e.getMessage());
+            return;
+        }
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer())) {
             while (!stopping && produced.get() < limit) {
@@ -77,7 +85,7 @@ public final class EventFeeder implements Runnable {
     private ProducerRecord<byte[], byte[]> nextRecord() {
         CaseRecordEvent event = generator.next().event();
         byte[] key = event.getCaseId().getBytes(StandardCharsets.UTF_8);
-        byte[] value = AvroBytes.of(event::toByteBuffer);
+        byte[] value = encoder.apply(event);
         if (random.nextDouble() < poisonShare) {
             poison.incrementAndGet();
             if (random.nextBoolean()) {

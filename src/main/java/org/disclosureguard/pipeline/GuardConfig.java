@@ -29,8 +29,13 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
      * exception handler): Kafka hands them the original properties, objects included. Not for users.
      */
     static final String ACTIVE_POLICY = "guard.internal.active.policy";
+    /** The prepared {@link WireFormats} object (absent: single-object encoding everywhere). Not for users. */
+    public static final String WIRE_FORMATS = "guard.internal.wire.formats";
+    public static final String WIRE_FORMAT = "guard.wire.format";
+    public static final String WIRE_FORMAT_INPUT = "guard.wire.format.input";
+    public static final String WIRE_FORMAT_ENFORCEMENT = "guard.wire.format.enforcement";
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+    public static final ConfigDef CONFIG_DEF = org.disclosureguard.registry.RegistrySettings.define(new ConfigDef()
             .define(TOPIC_INPUT, ConfigDef.Type.STRING, Topics.DEFAULT_INPUT, ConfigDef.Importance.HIGH,
                     "Topic the provider writes case-record events to (CaseRecordEvent, key caseId).")
             .define(TOPIC_ENFORCEMENT, ConfigDef.Type.STRING, Topics.DEFAULT_ENFORCEMENT, ConfigDef.Importance.HIGH,
@@ -55,7 +60,15 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                             + "the topic: every instance then sees the same versions.")
             .define(HTTP_PORT, ConfigDef.Type.INT, DEFAULT_HTTP_PORT, ConfigDef.Range.between(-1, 65535), ConfigDef.Importance.MEDIUM,
                     "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING) and "
-                            + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.");
+                            + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.")
+            .define(WIRE_FORMAT, ConfigDef.Type.STRING, "single-object", ConfigDef.ValidString.in("single-object", "registry"),
+                    ConfigDef.Importance.HIGH, "Wire format of every topic: single-object (Avro single-object encoding, no registry "
+                            + "needed) or registry (Confluent's framing: magic byte 0, a 4-byte schema id from schema.registry.url, "
+                            + "the Avro body). The two settings below override it for the input and the enforcement topic.")
+            .define(WIRE_FORMAT_INPUT, ConfigDef.Type.STRING, "", ConfigDef.ValidString.in("", "single-object", "registry"),
+                    ConfigDef.Importance.MEDIUM, "Wire format of the input topic (what the provider's producers write). Empty: guard.wire.format.")
+            .define(WIRE_FORMAT_ENFORCEMENT, ConfigDef.Type.STRING, "", ConfigDef.ValidString.in("", "single-object", "registry"),
+                    ConfigDef.Importance.MEDIUM, "Wire format of the enforcement topic (what the agency's consumers read). Empty: guard.wire.format."));
 
     /**
      * The configuration reference as a Markdown table (property, environment variable, default, description),
@@ -87,6 +100,12 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                 (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT)),
                 (Integer) parsed.get(MAX_RECORD_BYTES), (Integer) parsed.get(HTTP_PORT),
                 (String) parsed.get(POLICY_TOPIC), (Long) parsed.get(POLICY_WATCH_MS));
+    }
+
+    /** The wire formats the app prepared ({@code GuardApp}); single-object everywhere when there are none (replay, tests). */
+    public static WireFormats wireFormats(Map<?, ?> configs) {
+        return configs.get(WIRE_FORMATS) instanceof WireFormats formats ? formats
+                : WireFormats.singleObject(fromStreamsConfig(configs).topics());
     }
 
     /** The policy in force, as put in the properties by {@link #streamsProperties}. */

@@ -10,7 +10,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.disclosureguard.audit.AuditChain;
 import org.disclosureguard.contract.AvroBytes;
-import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.contract.WireCodec;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.Disposition;
 import org.disclosureguard.contract.review.QuarantinedRecord;
@@ -47,10 +47,20 @@ public final class GuardOutputs {
     /** One output record: key, value and headers (fresh headers: input headers never reach enforcement). */
     public record Out(byte[] key, byte[] value, Headers headers) {}
 
-    private final SingleObjectCodec enforcementCodec;
+    private final WireCodec enforcementCodec;
+    private final WireCodec reviewCodec;
+    private final WireCodec auditCodec;
 
-    public GuardOutputs(SingleObjectCodec enforcementCodec) {
+    /** Single-object encoding everywhere: the enforcement codec given, review and audit by their generated classes. */
+    public GuardOutputs(WireCodec enforcementCodec) {
+        this(enforcementCodec, null, null);
+    }
+
+    /** @param reviewCodec, auditCodec null for single-object encoding by the generated classes */
+    public GuardOutputs(WireCodec enforcementCodec, WireCodec reviewCodec, WireCodec auditCodec) {
         this.enforcementCodec = enforcementCodec;
+        this.reviewCodec = reviewCodec;
+        this.auditCodec = auditCodec;
     }
 
     /**
@@ -89,7 +99,8 @@ public final class GuardOutputs {
         }
         ScreeningDecision decision = auditDecision(source, decoded, result, policy, now);
         String auditHash = chained ? AuditChain.link(decision, previousAuditHash) : null;
-        Out audit = new Out(auditKey, AvroBytes.of(decision::toByteBuffer), new RecordHeaders());
+        Out audit = new Out(auditKey, auditCodec == null ? AvroBytes.of(decision::toByteBuffer) : auditCodec.encode(decision),
+                new RecordHeaders());
         return new Encoded(enforcement, review, audit, auditHash);
     }
 
@@ -125,7 +136,7 @@ public final class GuardOutputs {
                 new org.disclosureguard.contract.review.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
                 Instant.ofEpochMilli(now));
-        return AvroBytes.of(record::toByteBuffer);
+        return reviewCodec == null ? AvroBytes.of(record::toByteBuffer) : reviewCodec.encode(record);
     }
 
     private Headers reviewHeaders(SourceRecord source, ScreeningResult result, Policy policy, Throwable exception) {

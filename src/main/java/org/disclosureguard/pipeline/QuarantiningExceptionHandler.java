@@ -8,8 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.disclosureguard.contract.SchemaCatalog;
-import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.contract.WireCodec;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.review.ReasonKind;
 import org.disclosureguard.screen.Finding;
@@ -31,7 +30,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     private String reviewTopic;
     private String auditTopic;
     private GuardOutputs outputs;
-    private SingleObjectCodec inputCodec;
+    private WireCodec inputCodec;
     private ActivePolicy activePolicy;
 
     @Override
@@ -39,9 +38,9 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         GuardConfig config = GuardConfig.fromStreamsConfig(configs);
         this.reviewTopic = config.topics().review();
         this.auditTopic = config.topics().audit();
-        SchemaCatalog catalog = SchemaCatalog.bundled();
-        this.inputCodec = new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT);
-        this.outputs = new GuardOutputs(new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+        WireFormats formats = GuardConfig.wireFormats(configs);
+        this.inputCodec = formats.inputCodec();
+        this.outputs = formats.outputs();
         this.activePolicy = GuardConfig.activePolicy(configs);
     }
 

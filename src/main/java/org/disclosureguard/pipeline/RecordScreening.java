@@ -2,7 +2,7 @@ package org.disclosureguard.pipeline;
 
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
-import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.contract.WireCodec;
 import org.disclosureguard.contract.UndecodableRecordException;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.review.ReasonKind;
@@ -18,10 +18,10 @@ public final class RecordScreening {
     /** The decoded record (null if it did not decode) and the decision. */
     public record Outcome(GenericRecord decoded, ScreeningResult result) {}
 
-    private final SingleObjectCodec inputCodec;
+    private final WireCodec inputCodec;
     private final int maxRecordBytes;
 
-    public RecordScreening(SingleObjectCodec inputCodec, int maxRecordBytes) {
+    public RecordScreening(WireCodec inputCodec, int maxRecordBytes) {
         this.inputCodec = inputCodec;
         this.maxRecordBytes = maxRecordBytes;
     }

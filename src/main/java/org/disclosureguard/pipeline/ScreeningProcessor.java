@@ -37,9 +37,9 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.auditChain = context.getStateStore(ScreeningTopology.AUDIT_CHAIN_STORE);
-        SchemaCatalog catalog = SchemaCatalog.bundled();
-        this.screening = new RecordScreening(new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT), maxRecordBytes);
-        this.outputs = new GuardOutputs(new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+        WireFormats formats = GuardConfig.wireFormats(context.appConfigs());
+        this.screening = new RecordScreening(formats.inputCodec(), maxRecordBytes);
+        this.outputs = formats.outputs();
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.disclosureguard.contract.SchemaCatalog;
-import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.QuarantinedRecord;
@@ -58,6 +58,7 @@ public final class ConservationChecker {
         List<ConsumerRecord<byte[], byte[]>> enforcement = TopicReader.readAll(clientSettings, topics.enforcement(), timeout);
         List<ConsumerRecord<byte[], byte[]>> review = TopicReader.readAll(clientSettings, topics.review(), timeout);
         List<String> problems = new ArrayList<>();
+        GuardRecordReader reader = GuardRecordReader.from(clientSettings);
 
         Set<String> inputIds = new HashSet<>();
         inputs.forEach(r -> inputIds.add(r.topic() + "-" + r.partition() + "-" + r.offset()));
@@ -67,7 +68,7 @@ public final class ConservationChecker {
         Map<String, Integer> expectedReview = new HashMap<>();
         Map<Decision, Long> counts = new EnumMap<>(Decision.class);
         for (ConsumerRecord<byte[], byte[]> record : audit) {
-            ScreeningDecision decision = decodeAudit(record.value(), problems);
+            ScreeningDecision decision = decodeAudit(reader, record.value(), problems);
             if (decision == null) {
                 continue;
             }
@@ -84,7 +85,6 @@ public final class ConservationChecker {
                 .filter(e -> e.getValue() > 1).map(e -> e.getKey() + " x" + e.getValue()).toList());
         list(problems, "decisions for no input", decisionsById.keySet().stream().filter(id -> !inputIds.contains(id)).toList());
 
-        SingleObjectCodec enforcementCodec = new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.ENFORCEMENT_CASE_EVENT);
         Map<String, Integer> actualEnforcement = new HashMap<>();
         List<String> leaks = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : enforcement) {
@@ -95,7 +95,7 @@ public final class ConservationChecker {
                 }
             }
             try {
-                GenericRecord event = enforcementCodec.decode(record.value());
+                GenericRecord event = reader.enforcement(record.value());
                 actualEnforcement.merge(event.get("eventId").toString(), 1, Integer::sum);
             } catch (Exception e) {
                 problems.add("unreadable enforcement record at " + record.partition() + "/" + record.offset());
@@ -107,7 +107,7 @@ public final class ConservationChecker {
         Map<String, Integer> actualReview = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : review) {
             try {
-                actualReview.merge(QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(record.value())).getQuarantineId(), 1, Integer::sum);
+                actualReview.merge(reader.quarantined(record.value()).getQuarantineId(), 1, Integer::sum);
             } catch (IOException | RuntimeException e) {
                 problems.add("unreadable review record at " + record.partition() + "/" + record.offset());
             }
@@ -116,9 +116,9 @@ public final class ConservationChecker {
         return new Report(inputs.size(), counts, enforcement.size(), review.size(), problems);
     }
 
-    private static ScreeningDecision decodeAudit(byte[] value, List<String> problems) {
+    private static ScreeningDecision decodeAudit(GuardRecordReader reader, byte[] value, List<String> problems) {
         try {
-            return ScreeningDecision.fromByteBuffer(ByteBuffer.wrap(value));
+            return reader.decision(value);
         } catch (IOException | RuntimeException e) {
             problems.add("unreadable audit record");
             return null;
