@@ -2,7 +2,14 @@ package org.disclosureguard.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.HashMap;
+import java.util.Map;
+import org.disclosureguard.app.RunSettings;
 import org.disclosureguard.lint.LintReport;
+import org.disclosureguard.pipeline.GuardConfig;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.registry.RegistryClient;
+import org.disclosureguard.registry.RegistrySettings;
 import org.disclosureguard.lint.PolicyLint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,11 +40,21 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--allow-widening", description = "Widening changes are signed off: report them but exit 0.")
     boolean allowWidening;
 
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Also check the contract against this Confluent-compatible registry: the current version of each "
+                    + "topic's contract registered under the topic's subject, and compatible with the latest version there.")
+    String registryUrl;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings for the registry check: topic names (guard.topic.*), schema.registry.* (auth, TLS), the subject "
+                    + "name strategy. DG_* environment variables apply.")
+    Path config;
+
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         for (Path file : new Path[] {policy, against}) {
             if (file != null && !java.nio.file.Files.isRegularFile(file)) {
                 throw new FriendlyErrors.UserError("no such policy file: " + file);
@@ -46,7 +63,20 @@ final class LintCommand implements Callable<Integer> {
         if (schemas != null && !java.nio.file.Files.isRegularFile(schemas.resolve("catalog.yaml"))) {
             throw new FriendlyErrors.UserError("no catalog.yaml in " + schemas + " (--schemas names the folder that holds it)");
         }
-        LintReport report = PolicyLint.run(policy, schemas, against);
+        RegistryClient registry = null;
+        Topics topics = null;
+        if (registryUrl != null || config != null) {
+            Map<String, Object> settings = new HashMap<>(RunSettings.load(config, System.getenv()));
+            if (registryUrl != null) {
+                settings.put(RegistrySettings.URL, registryUrl);
+            }
+            RegistrySettings registrySettings = RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings));
+            if (registrySettings != null) {
+                registry = new RegistryClient(registrySettings);
+                topics = GuardConfig.fromStreamsConfig(settings).topics();
+            }
+        }
+        LintReport report = PolicyLint.run(policy, schemas, against, registry, topics);
         spec.commandLine().getOut().print(format == Format.json ? report.toJson() + "\n" : report.toText());
         spec.commandLine().getOut().flush();
         return report.exitCode(allowWidening);

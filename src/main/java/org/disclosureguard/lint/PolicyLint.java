@@ -13,6 +13,7 @@ import org.disclosureguard.policy.PolicyDocument;
 import org.disclosureguard.policy.PolicyException;
 import org.disclosureguard.policy.PolicyProblem;
 import org.disclosureguard.policy.PolicyWidening;
+import org.disclosureguard.registry.RegistryClient;
 
 /**
  * The checks behind the `lint` command, for the agencies' CI pipelines: the policy against the contract schemas
@@ -28,6 +29,14 @@ public final class PolicyLint {
      * @param against    the policy this one replaces, or null for no widening check
      */
     public static LintReport run(Path policyFile, Path schemasDir, Path against) {
+        return run(policyFile, schemasDir, against, null, null);
+    }
+
+    /**
+     * As above, and with a registry: the contract checked against it for the given topics (see {@link RegistryLint}).
+     */
+    public static LintReport run(Path policyFile, Path schemasDir, Path against, RegistryClient registry,
+                                 org.disclosureguard.pipeline.Topics topics) {
         String policySource = policyFile == null ? "bundled:" + Policy.BUNDLED_RESOURCE : policyFile.toString();
         String schemasSource = schemasDir == null ? "bundled:schemas/" : schemasDir.toString();
         List<LintFinding> findings = new ArrayList<>();
@@ -63,6 +72,9 @@ public final class PolicyLint {
 
         if (against != null) {
             compare(against, document, policy, findings);
+        }
+        if (registry != null) {
+            findings.addAll(RegistryLint.check(registry, catalog, topics));
         }
         return report.build(findings);
     }
