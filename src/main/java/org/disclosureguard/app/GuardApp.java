@@ -13,6 +13,22 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.disclosureguard.metrics.BacklogGauges;
+import org.disclosureguard.metrics.GuardMeters;
+import org.disclosureguard.metrics.MetricsApi;
+import org.disclosureguard.metrics.MetricsQueries;
+import org.disclosureguard.metrics.MetricsTopology;
+import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ScreeningTopology;
@@ -57,12 +73,29 @@ public final class GuardApp implements AutoCloseable {
         if (!(streamsProperties.get(GuardConfig.WIRE_FORMATS) instanceof WireFormats)) {
             streamsProperties.put(GuardConfig.WIRE_FORMATS, prepareWireFormats(streamsProperties, REGISTRY_TIMEOUT));
         }
+        WireFormats wireFormats = (WireFormats) streamsProperties.get(GuardConfig.WIRE_FORMATS);
         ActivePolicy activePolicy = GuardConfig.activePolicy(streamsProperties);
         String policyFile = GuardConfig.policyFile(streamsProperties);
         PolicyReloader reloader = new PolicyReloader(activePolicy, policyFile == null ? "bundled" : policyFile);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<AutoCloseable> companions = new ArrayList<>();
+        companions.add(meters::close);
+        AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
         HttpEndpoints http = null;
         try {
+            new JvmMemoryMetrics().bindTo(meters);
+            new JvmThreadMetrics().bindTo(meters);
+            new ProcessorMetrics().bindTo(meters);
+            JvmGcMetrics gc = new JvmGcMetrics();
+            gc.bindTo(meters);
+            companions.add(gc);
+            streamsProperties.put(GuardConfig.METERS, new GuardMeters(meters));
+            if (config.httpPort() >= 0) {
+                // Before Kafka Streams exists: it must be told the address other instances reach this one at.
+                http = HttpEndpoints.start(config.httpPort(),
+                        () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(), reloader::status);
+                streamsProperties.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + http.port());
+            }
             if (!config.policyTopic().isEmpty()) {
                 companions.add(PolicyTopicFollower.start(config.policyTopic(), settings(streamsProperties), reloader,
                         POLICY_TOPIC_TIMEOUT));
@@ -70,11 +103,25 @@ public final class GuardApp implements AutoCloseable {
             if (config.policyWatchMs() > 0 && policyFile != null) {
                 companions.add(PolicyFileWatcher.start(Path.of(policyFile), Duration.ofMillis(config.policyWatchMs()), reloader));
             }
+            MetricsTopology.Settings metrics = GuardConfig.metricsSettings(streamsProperties);
             KafkaStreams streams = new KafkaStreams(ScreeningTopology.build(activePolicy, config.topics(), Clock.systemUTC(),
-                    config.maxRecordBytes()), streamsProperties);
-            if (config.httpPort() >= 0) {
-                http = HttpEndpoints.start(config.httpPort(), streams::state, reloader::status);
-                LOG.info("Health and policy endpoints on http://localhost:{}/health/ready", http.port());
+                    config.maxRecordBytes(), metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient()))),
+                    streamsProperties);
+            streamsRef.set(streams);
+            KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(meters);
+            companions.add(streamsMetrics);
+            if (http != null) {
+                http.serveMetrics(meters);
+                LOG.info("Health, policy and Prometheus endpoints on http://localhost:{}/ (health/ready, policy, metrics)", http.port());
+            }
+            if (metrics != null) {
+                MetricsQueries queries = new MetricsQueries(streams);
+                BacklogGauges.register(meters, queries);
+                if (http != null) {
+                    Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+                    http.serveDashboards(new MetricsApi(streams, HostInfo.buildFromEndpoint(String.valueOf(server)), Clock.systemUTC()));
+                }
             }
             GuardApp app = new GuardApp(streams, reloader, companions, http);
             app.startStreams();

@@ -17,12 +17,13 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.disclosureguard.reload.PolicyReloader;
 
 /**
- * The app's HTTP endpoints (the JDK's own server: three read-only JSON answers need no framework):
+ * The app's HTTP endpoints (the JDK's own server: a few read-only answers need no framework):
  * <ul>
  *   <li>{@code /health/live}: 200 unless Kafka Streams has failed for good (ERROR, or shutting down);</li>
  *   <li>{@code /health/ready}: 200 once Kafka Streams is RUNNING, 503 before, while rebalancing and after;</li>
  *   <li>{@code /policy}: the policy version in force, since when and from where, and the last refused offer.</li>
  * </ul>
+ * and, once Kafka Streams exists, {@code /metrics} and the dashboards ({@link #serveMetrics}, {@link #serveDashboards}).
  * No record content is ever served here.
  */
 public final class HttpEndpoints implements AutoCloseable {
@@ -38,7 +39,8 @@ public final class HttpEndpoints implements AutoCloseable {
     public static HttpEndpoints start(int port, Supplier<KafkaStreams.State> state, Supplier<PolicyReloader.Status> policy) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-            server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+            // A few threads: a slow dashboard query (it asks the other instances) must not hold up a health check.
+            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread thread = new Thread(r, "guard-http");
                 thread.setDaemon(true);
                 return thread;
@@ -64,6 +66,119 @@ public final class HttpEndpoints implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Adds {@code /metrics}: the Prometheus text format. */
+    public void serveMetrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
+        server.createContext("/metrics", exchange -> {
+            try (exchange) {
+                byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+    }
+
+    /**
+     * Adds the dashboards: {@code /api/metrics?range=} (the whole group's counts), {@code /api/metrics/local}
+     * (this instance's part, for the others), {@code /dashboard} and its static files, and the bundled chart
+     * library under {@code /webjars/}.
+     */
+    public void serveDashboards(org.disclosureguard.metrics.MetricsApi api) {
+        server.createContext("/api/metrics/local", exchange -> {
+            try (exchange) {
+                String body;
+                int status = 200;
+                try {
+                    Map<String, String> query = query(exchange);
+                    var granularity = org.disclosureguard.metrics.Granularity.valueOf(query.getOrDefault("granularity", "minute")
+                            .toUpperCase(java.util.Locale.ROOT));
+                    body = api.localJson(granularity, java.time.Instant.ofEpochMilli(Long.parseLong(query.get("from"))),
+                            java.time.Instant.ofEpochMilli(Long.parseLong(query.get("to"))));
+                } catch (RuntimeException e) {
+                    status = 400;
+                    body = toJson(Map.of("error", String.valueOf(e.getMessage())));
+                }
+                sendJson(exchange, status, body);
+            }
+        });
+        server.createContext("/api/metrics", exchange -> {
+            try (exchange) {
+                String body;
+                int status = 200;
+                try {
+                    body = api.dashboardJson(org.disclosureguard.metrics.MetricsApi.Range.parse(query(exchange).getOrDefault("range", "1h")));
+                } catch (IllegalArgumentException e) {
+                    status = 400;
+                    body = toJson(Map.of("error", e.getMessage()));
+                }
+                sendJson(exchange, status, body);
+            }
+        });
+        server.createContext("/dashboard", exchange -> serveResource(exchange, "web/dashboard.html"));
+        server.createContext("/web/", exchange -> serveResource(exchange, "web/" + exchange.getRequestURI().getPath().substring(5)));
+        server.createContext("/webjars/", exchange -> serveResource(exchange,
+                "META-INF/resources/webjars/" + exchange.getRequestURI().getPath().substring(9)));
+    }
+
+    private static void serveResource(HttpExchange exchange, String resource) throws IOException {
+        try (exchange) {
+            if (resource.contains("..") || resource.endsWith("/")) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            try (java.io.InputStream in = HttpEndpoints.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                byte[] body = in.readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", contentType(resource));
+                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        }
+    }
+
+    private static String contentType(String resource) {
+        if (resource.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        if (resource.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        if (resource.endsWith(".css")) {
+            return "text/css; charset=utf-8";
+        }
+        if (resource.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        return "application/octet-stream";
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new java.util.HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int at = pair.indexOf('=');
+                if (at > 0) {
+                    query.put(java.net.URLDecoder.decode(pair.substring(0, at), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private static Map<String, Object> policyJson(PolicyReloader.Status status) {

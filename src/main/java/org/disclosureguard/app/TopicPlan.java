@@ -27,7 +27,12 @@ public final class TopicPlan {
                 topic(topics.input(), partitions, replicationFactor, WEEK_MS, minIsr),
                 topic(topics.enforcement(), partitions, replicationFactor, WEEK_MS, minIsr),
                 topic(topics.review(), partitions, replicationFactor, FOREVER, minIsr),
-                topic(topics.audit(), partitions, replicationFactor, FOREVER, minIsr));
+                topic(topics.audit(), partitions, replicationFactor, FOREVER, minIsr),
+                // Windowed counts keyed by window: compaction keeps each window's final count, deletion ages them out.
+                new NewTopic(topics.metrics(), partitions, replicationFactor).configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(35L * 24 * 60 * 60 * 1000),
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)));
     }
 
     /**
@@ -105,7 +110,8 @@ public final class TopicPlan {
                 base + " --operation Read --operation Describe --topic " + topics.input(),
                 base + " --operation Write --operation Describe --topic " + topics.enforcement(),
                 base + " --operation Write --operation Describe --topic " + topics.review(),
-                base + " --operation Write --operation Describe --topic " + topics.audit(),
+                base + " --operation Read --operation Write --operation Describe --topic " + topics.audit() + " # read back for the dashboards",
+                base + " --operation Read --operation Write --operation Describe --topic " + topics.metrics(),
                 base + " --operation Read --group " + applicationId,
                 "# the audit-chain store's changelog topic (" + applicationId + "-audit-chain-changelog), created by Kafka Streams:",
                 base + " --operation Create --operation Read --operation Write --operation Describe --topic " + applicationId

@@ -124,8 +124,8 @@ final class DemoCommand implements Callable<Integer> {
                         policy.id(), policy.version(), rate, durationSeconds,
                         restartEverySeconds > 0 ? ", restarting the guard every " + restartEverySeconds + " s" : "");
                 if (app.httpPort() >= 0) {
-                    out.printf("Health: http://localhost:%d/health/ready  policy in force: http://localhost:%d/policy%n",
-                            app.httpPort(), app.httpPort());
+                    out.printf("Dashboard: http://localhost:%d/dashboard  (Prometheus: /metrics, health: /health/ready, policy: /policy)%n",
+                            app.httpPort());
                 }
                 return feedAndReport(settings, topics, out, starter);
             } finally {

@@ -17,6 +17,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String TOPIC_ENFORCEMENT = "guard.topic.enforcement";
     public static final String TOPIC_REVIEW = "guard.topic.review";
     public static final String TOPIC_AUDIT = "guard.topic.audit";
+    public static final String TOPIC_METRICS = "guard.topic.metrics";
     public static final String POLICY_FILE = "guard.policy.file";
     public static final String MAX_RECORD_BYTES = "guard.max.record.bytes";
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
@@ -31,6 +32,11 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     static final String ACTIVE_POLICY = "guard.internal.active.policy";
     /** The prepared {@link WireFormats} object (absent: single-object encoding everywhere). Not for users. */
     public static final String WIRE_FORMATS = "guard.internal.wire.formats";
+    /** The {@link org.disclosureguard.metrics.GuardMeters} the processor counts into (absent: none). Not for users. */
+    public static final String METERS = "guard.internal.meters";
+    public static final String METRICS_ENABLED = "guard.metrics.enabled";
+    public static final String METRICS_GRACE_MS = "guard.metrics.grace.ms";
+    public static final String METRICS_RETENTION_PREFIX = "guard.metrics.retention.";
     public static final String WIRE_FORMAT = "guard.wire.format";
     public static final String WIRE_FORMAT_INPUT = "guard.wire.format.input";
     public static final String WIRE_FORMAT_ENFORCEMENT = "guard.wire.format.enforcement";
@@ -44,6 +50,9 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                     "Review (quarantine) topic: held and rejected records with their reasons. As sensitive as the input.")
             .define(TOPIC_AUDIT, ConfigDef.Type.STRING, Topics.DEFAULT_AUDIT, ConfigDef.Importance.HIGH,
                     "Audit topic: one ScreeningDecision per input record, without sensitive values.")
+            .define(TOPIC_METRICS, ConfigDef.Type.STRING, Topics.DEFAULT_METRICS, ConfigDef.Importance.MEDIUM,
+                    "Windowed counts of decisions by rule, dropped field, facility, event type and information source (JSON), "
+                            + "for other systems to build on. Counts and identifiers only, never content.")
             .define(POLICY_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
                     "Screening policy YAML file. Empty: the policy bundled in the jar. The --policy option overrides it.")
             .define(MAX_RECORD_BYTES, ConfigDef.Type.INT, DEFAULT_MAX_RECORD_BYTES, ConfigDef.Range.atLeast(1024),
@@ -61,6 +70,18 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(HTTP_PORT, ConfigDef.Type.INT, DEFAULT_HTTP_PORT, ConfigDef.Range.between(-1, 65535), ConfigDef.Importance.MEDIUM,
                     "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING) and "
                             + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.")
+            .define(METRICS_ENABLED, ConfigDef.Type.BOOLEAN, true, ConfigDef.Importance.MEDIUM,
+                    "Count decisions for the dashboards: the app reads the audit topic back and keeps windowed counts (per "
+                            + "minute, hour and day) by decision, rule, dropped field, facility, event type and information source, "
+                            + "served at /api/metrics and /dashboard and written to guard.topic.metrics.")
+            .define(METRICS_GRACE_MS, ConfigDef.Type.LONG, 5 * 60_000L, ConfigDef.Range.atLeast(0), ConfigDef.Importance.LOW,
+                    "How late (by record timestamp) a decision may arrive and still count in its window.")
+            .define(METRICS_RETENTION_PREFIX + "minute.ms", ConfigDef.Type.LONG, 3 * 3_600_000L, ConfigDef.Range.atLeast(60_000),
+                    ConfigDef.Importance.LOW, "How long per-minute counts are kept (the 15 min and 1 h views).")
+            .define(METRICS_RETENTION_PREFIX + "hour.ms", ConfigDef.Type.LONG, 3 * 86_400_000L, ConfigDef.Range.atLeast(3_600_000),
+                    ConfigDef.Importance.LOW, "How long per-hour counts are kept (the 24 h view).")
+            .define(METRICS_RETENTION_PREFIX + "day.ms", ConfigDef.Type.LONG, 35 * 86_400_000L, ConfigDef.Range.atLeast(86_400_000),
+                    ConfigDef.Importance.LOW, "How long per-day counts are kept (the 7 d view and beyond).")
             .define(WIRE_FORMAT, ConfigDef.Type.STRING, "single-object", ConfigDef.ValidString.in("single-object", "registry"),
                     ConfigDef.Importance.HIGH, "Wire format of every topic: single-object (Avro single-object encoding, no registry "
                             + "needed) or registry (Confluent's framing: magic byte 0, a 4-byte schema id from schema.registry.url, "
@@ -97,7 +118,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static GuardConfig fromStreamsConfig(Map<?, ?> configs) {
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         return new GuardConfig(new Topics((String) parsed.get(TOPIC_INPUT), (String) parsed.get(TOPIC_ENFORCEMENT),
-                (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT)),
+                (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT), (String) parsed.get(TOPIC_METRICS)),
                 (Integer) parsed.get(MAX_RECORD_BYTES), (Integer) parsed.get(HTTP_PORT),
                 (String) parsed.get(POLICY_TOPIC), (Long) parsed.get(POLICY_WATCH_MS));
     }
@@ -106,6 +127,26 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static WireFormats wireFormats(Map<?, ?> configs) {
         return configs.get(WIRE_FORMATS) instanceof WireFormats formats ? formats
                 : WireFormats.singleObject(fromStreamsConfig(configs).topics());
+    }
+
+    /** The dashboards' aggregation settings, or null when they are off. */
+    public static org.disclosureguard.metrics.MetricsTopology.Settings metricsSettings(Map<?, ?> configs) {
+        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
+        if (!(Boolean) parsed.get(METRICS_ENABLED)) {
+            return null;
+        }
+        Map<org.disclosureguard.metrics.Granularity, java.time.Duration> retention = new java.util.EnumMap<>(org.disclosureguard.metrics.Granularity.class);
+        for (org.disclosureguard.metrics.Granularity g : org.disclosureguard.metrics.Granularity.values()) {
+            retention.put(g, java.time.Duration.ofMillis((Long) parsed.get(METRICS_RETENTION_PREFIX + g.label() + ".ms")));
+        }
+        return new org.disclosureguard.metrics.MetricsTopology.Settings(retention,
+                java.time.Duration.ofMillis((Long) parsed.get(METRICS_GRACE_MS)));
+    }
+
+    /** The meters the processor counts into. */
+    public static org.disclosureguard.metrics.GuardMeters meters(Map<?, ?> configs) {
+        return configs.get(METERS) instanceof org.disclosureguard.metrics.GuardMeters meters ? meters
+                : org.disclosureguard.metrics.GuardMeters.NONE;
     }
 
     /** The policy in force, as put in the properties by {@link #streamsProperties}. */
@@ -142,6 +183,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         props.put(TOPIC_ENFORCEMENT, topics.enforcement());
         props.put(TOPIC_REVIEW, topics.review());
         props.put(TOPIC_AUDIT, topics.audit());
+        props.put(TOPIC_METRICS, topics.metrics());
         props.put(ACTIVE_POLICY, activePolicy);
         return props;
     }

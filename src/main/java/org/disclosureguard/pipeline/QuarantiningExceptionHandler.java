@@ -32,6 +32,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     private GuardOutputs outputs;
     private WireCodec inputCodec;
     private ActivePolicy activePolicy;
+    private org.disclosureguard.metrics.GuardMeters meters;
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -42,6 +43,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         this.inputCodec = formats.inputCodec();
         this.outputs = formats.outputs();
         this.activePolicy = GuardConfig.activePolicy(configs);
+        this.meters = GuardConfig.meters(configs);
     }
 
     @Override
@@ -58,6 +60,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         long now = Clock.systemUTC().millis();
         GuardOutputs.Encoded encoded = outputs.encodeUnchained(source, bestEffortDecode(source.value()), held,
                 activePolicy.policy(), now, exception);
+        meters.record(held, null, now - source.timestamp());
         return Response.resume(List.of(
                 new ProducerRecord<>(reviewTopic, null, source.timestamp(), encoded.review().key(),
                         encoded.review().value(), encoded.review().headers()),

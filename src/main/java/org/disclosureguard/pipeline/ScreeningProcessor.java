@@ -26,6 +26,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     private String lastAuditHash;
     private RecordScreening screening;
     private GuardOutputs outputs;
+    private org.disclosureguard.metrics.GuardMeters meters;
 
     ScreeningProcessor(ActivePolicy activePolicy, Clock clock, int maxRecordBytes) {
         this.activePolicy = activePolicy;
@@ -40,6 +41,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
         WireFormats formats = GuardConfig.wireFormats(context.appConfigs());
         this.screening = new RecordScreening(formats.inputCodec(), maxRecordBytes);
         this.outputs = formats.outputs();
+        this.meters = GuardConfig.meters(context.appConfigs());
     }
 
     @Override
@@ -68,6 +70,8 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
         // Same transaction as the outputs (exactly-once): after a crash, store and audit topic agree.
         auditChain.put(chainKey, encoded.auditHash());
         lastAuditHash = encoded.auditHash();
+        meters.record(outcome.result(), outcome.decoded() == null ? null : (CharSequence) outcome.decoded().get("facilityId"),
+                now - record.timestamp());
     }
 
     private void forward(GuardOutputs.Out out, long timestamp, String sink) {

@@ -4,7 +4,11 @@ import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import java.util.function.Function;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.disclosureguard.contract.audit.ScreeningDecision;
+import org.disclosureguard.metrics.MetricsTopology;
 import org.apache.kafka.streams.state.Stores;
 import org.disclosureguard.screen.Screener;
 
@@ -36,7 +40,20 @@ public final class ScreeningTopology {
 
     /** @param activePolicy the policy in force, which a reload may replace between records */
     public static Topology build(ActivePolicy activePolicy, Topics topics, Clock clock, int maxRecordBytes) {
-        Topology topology = new Topology();
+        return build(activePolicy, topics, clock, maxRecordBytes, null, null);
+    }
+
+    /**
+     * The screening topology, plus the dashboards' aggregations of the audit topic when {@code metrics} is given
+     * ({@link MetricsTopology}: a second sub-topology, reading what the first wrote).
+     */
+    public static Topology build(ActivePolicy activePolicy, Topics topics, Clock clock, int maxRecordBytes,
+                                 MetricsTopology.Settings metrics, Function<byte[], ScreeningDecision> readDecision) {
+        StreamsBuilder builder = new StreamsBuilder();
+        if (metrics != null) {
+            MetricsTopology.addTo(builder, topics.audit(), topics.metrics(), metrics, readDecision);
+        }
+        Topology topology = builder.build();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.input());
         topology.addProcessor(SCREEN, () -> new ScreeningProcessor(activePolicy, clock, maxRecordBytes), SOURCE);
         // Cached: the changelog gets each partition's latest hash once per commit (in the same transaction as

@@ -3,17 +3,23 @@ package org.disclosureguard.pipeline;
 import java.util.List;
 
 /** The topics the guard reads and writes. */
-public record Topics(String input, String enforcement, String review, String audit) {
+public record Topics(String input, String enforcement, String review, String audit, String metrics) {
     public static final String DEFAULT_INPUT = "provider.case-events";
     public static final String DEFAULT_ENFORCEMENT = "enforcement.case-events";
     public static final String DEFAULT_REVIEW = "review.quarantine";
     public static final String DEFAULT_AUDIT = "screening.audit";
+    public static final String DEFAULT_METRICS = "screening.metrics";
+
+    /** The four screening topics, with the default metrics topic. */
+    public Topics(String input, String enforcement, String review, String audit) {
+        this(input, enforcement, review, audit, DEFAULT_METRICS);
+    }
 
     public static Topics defaults() {
-        return new Topics(DEFAULT_INPUT, DEFAULT_ENFORCEMENT, DEFAULT_REVIEW, DEFAULT_AUDIT);
+        return new Topics(DEFAULT_INPUT, DEFAULT_ENFORCEMENT, DEFAULT_REVIEW, DEFAULT_AUDIT, DEFAULT_METRICS);
     }
 
     public List<String> all() {
-        return List.of(input, enforcement, review, audit);
+        return List.of(input, enforcement, review, audit, metrics);
     }
 }

@@ -28,6 +28,11 @@ public final class GuardRecordReader {
         this.registry = registry;
     }
 
+    /** A reader that asks {@code registry} (null: single-object encoding only). */
+    public static GuardRecordReader of(RegistryClient registry) {
+        return new GuardRecordReader(registry);
+    }
+
     /** A reader for clients with these settings: the registry named by {@code schema.registry.url}, if any. */
     public static GuardRecordReader from(Map<String, ?> settings) {
         RegistrySettings registrySettings = RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings));

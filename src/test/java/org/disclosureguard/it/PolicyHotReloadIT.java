@@ -91,6 +91,18 @@ class PolicyHotReloadIT {
             send(cluster, "case-after");
             cluster.awaitDecisions(2, Duration.ofSeconds(30));
 
+            // The same port serves Prometheus (guard, Kafka Streams and JVM metrics) and the dashboards' API.
+            String metrics = get(app, "/metrics").body();
+            assertTrue(metrics.contains("guard_decisions_total{decision=\"HOLD\"} 1.0"), metrics);
+            assertTrue(metrics.contains("kafka_stream_thread_process_rate") && metrics.contains("jvm_memory_used_bytes"),
+                    "Kafka Streams and JVM metrics");
+            ClusterFixture.await(() -> json(get(app, "/api/metrics?range=15m").body()).path("totals").path("HOLD").asInt() == 1,
+                    Duration.ofSeconds(30), () -> get(app, "/api/metrics?range=15m").body());
+            JsonNode dashboard = json(get(app, "/api/metrics?range=15m").body());
+            assertEquals(1, dashboard.path("totals").path("FORWARD").asInt(), dashboard.toString());
+            assertEquals(1, dashboard.path("backlog").path("pending").asInt(), dashboard.toString());
+            assertEquals(400, get(app, "/api/metrics?range=2y").statusCode());
+
             // A version the CLI would not publish, written by another producer: refused, the good one stays.
             String broken = Files.readString(next).replace("version: \"2026.12.0\"", "version: \"2026.12.1\"")
                     .replace("condition: author.role == 'CLINICIAN'", "condition: author.role ==");
@@ -164,6 +176,14 @@ class PolicyHotReloadIT {
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("GET " + path + " failed", e);
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
         }
     }
 

@@ -1,0 +1,26 @@
+package org.disclosureguard.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import org.disclosureguard.contract.audit.Decision;
+
+/**
+ * The review backlog as Prometheus gauges, read from this instance's stores at each scrape: each instance reports
+ * the part it owns, so sum the pending counts and take the max of the oldest ages across instances.
+ */
+public final class BacklogGauges {
+    private BacklogGauges() {}
+
+    public static void register(MeterRegistry registry, MetricsQueries queries) {
+        Gauge.builder("guard.review.backlog.pending", queries, q -> {
+            MetricsQueries.Snapshot snapshot = q.local(Granularity.DAY, Instant.now(), Instant.now());
+            return snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.HOLD.name()), 0L)
+                    + snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.REJECT.name()), 0L);
+        }).description("Held and rejected records waiting for review (this instance's part)").register(registry);
+        Gauge.builder("guard.review.backlog.oldest.age", queries, q -> {
+            Long oldest = q.local(Granularity.DAY, Instant.now(), Instant.now()).oldestPending();
+            return oldest == null ? 0 : Math.max(0, (System.currentTimeMillis() - oldest) / 1000.0);
+        }).baseUnit("seconds").description("Age of the oldest record waiting for review (this instance's part)").register(registry);
+    }
+}

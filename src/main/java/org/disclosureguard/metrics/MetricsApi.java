@@ -1,0 +1,205 @@
+package org.disclosureguard.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.disclosureguard.contract.audit.Decision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboards' JSON API (README "Dashboards"): this instance's counts merged with every other instance's,
+ * which it asks over HTTP at the address Kafka Streams knows them by ({@code application.server}), so any
+ * instance answers for the whole group. Counts and identifiers only.
+ */
+public final class MetricsApi {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TOP = 10;
+
+    /** The ranges the dashboard offers, each with the granularity it is drawn in. */
+    public enum Range {
+        M15("15m", Duration.ofMinutes(15), Granularity.MINUTE), H1("1h", Duration.ofHours(1), Granularity.MINUTE),
+        H24("24h", Duration.ofHours(24), Granularity.HOUR), D7("7d", Duration.ofDays(7), Granularity.DAY);
+
+        final String label;
+        final Duration length;
+        final Granularity granularity;
+
+        Range(String label, Duration length, Granularity granularity) {
+            this.label = label;
+            this.length = length;
+            this.granularity = granularity;
+        }
+
+        public static Range parse(String text) {
+            for (Range range : values()) {
+                if (range.label.equals(text)) {
+                    return range;
+                }
+            }
+            throw new IllegalArgumentException("unknown range '" + text + "' (15m, 1h, 24h or 7d)");
+        }
+    }
+
+    private final KafkaStreams streams;
+    private final MetricsQueries queries;
+    private final HostInfo self;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** @param self this instance's application.server, or null when it has none (a single instance) */
+    public MetricsApi(KafkaStreams streams, HostInfo self, Clock clock) {
+        this.streams = streams;
+        this.queries = new MetricsQueries(streams);
+        this.self = self;
+        this.clock = clock;
+    }
+
+    /** This instance's part, for the other instances ({@code /api/metrics/local}). */
+    public String localJson(Granularity granularity, Instant from, Instant to) throws IOException {
+        return JSON.writeValueAsString(queries.local(granularity, from, to));
+    }
+
+    /** The dashboard's answer for a range ({@code /api/metrics}). */
+    public String dashboardJson(Range range) throws IOException {
+        Instant now = clock.instant();
+        long size = range.granularity.size().toMillis();
+        Instant from = Instant.ofEpochMilli((now.toEpochMilli() - range.length.toMillis()) / size * size);
+        MetricsQueries.Snapshot snapshot = merged(range.granularity, from, now);
+        MetricsQueries.Snapshot recent = merged(Granularity.MINUTE, now.minusSeconds(120), now);
+
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("range", range.label);
+        answer.put("granularity", range.granularity.label());
+        answer.put("from", from.toEpochMilli());
+        answer.put("to", now.toEpochMilli());
+        answer.put("complete", snapshot.complete());
+        Map<String, TreeMap<Long, Long>> series = new TreeMap<>();
+        Map<Dimension, Map<String, Long>> sums = new HashMap<>();
+        Map<String, Long> totals = new TreeMap<>();
+        for (Decision decision : Decision.values()) {
+            series.put(decision.name(), new TreeMap<>());
+            totals.put(decision.name(), 0L);
+        }
+        for (MetricsQueries.WindowCount count : snapshot.windows()) {
+            Dimension dimension = Dimension.of(count.key());
+            if (dimension == null) {
+                continue;
+            }
+            String value = Dimension.valuePart(count.key());
+            if (dimension == Dimension.DECISION) {
+                series.computeIfAbsent(value, v -> new TreeMap<>()).merge(count.start(), count.count(), Long::sum);
+                totals.merge(value, count.count(), Long::sum);
+            } else {
+                sums.computeIfAbsent(dimension, d -> new HashMap<>()).merge(value, count.count(), Long::sum);
+            }
+        }
+        ObjectNode seriesNode = answer.putObject("series");
+        series.forEach((decision, points) -> {
+            ArrayNode array = seriesNode.putArray(decision);
+            points.forEach((start, count) -> array.addArray().add(start).add(count));
+        });
+        ObjectNode top = answer.putObject("top");
+        for (Dimension dimension : Dimension.values()) {
+            if (dimension == Dimension.DECISION) {
+                continue;
+            }
+            ArrayNode array = top.putArray(dimension.label());
+            sums.getOrDefault(dimension, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(TOP).forEach(e -> array.addArray().add(e.getKey()).add(e.getValue()));
+        }
+        ObjectNode totalsNode = answer.putObject("totals");
+        totals.forEach(totalsNode::put);
+        ObjectNode backlog = answer.putObject("backlog");
+        long pending = snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.HOLD.name()), 0L)
+                + snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.REJECT.name()), 0L);
+        backlog.put("pending", pending);
+        if (snapshot.oldestPending() != null) {
+            backlog.put("oldestAgeSeconds", Math.max(0, (now.toEpochMilli() - snapshot.oldestPending()) / 1000));
+        } else {
+            backlog.putNull("oldestAgeSeconds");
+        }
+        // Reviewer outcomes come with the review console's decisions topic; nothing is decided before it.
+        ObjectNode outcomes = answer.putObject("reviewOutcomes");
+        outcomes.put("CONFIRMED_HOLD", 0).put("RELEASED_REDACTED", 0).put("FALSE_POSITIVE_RELEASED", 0);
+        answer.put("throughputPerSecond", lastCompleteMinute(recent, now) / 60.0);
+        return JSON.writeValueAsString(answer);
+    }
+
+    private static long lastCompleteMinute(MetricsQueries.Snapshot recent, Instant now) {
+        long minute = Granularity.MINUTE.size().toMillis();
+        long lastComplete = now.toEpochMilli() / minute * minute - minute;
+        return recent.windows().stream()
+                .filter(w -> w.start() == lastComplete && Dimension.of(w.key()) == Dimension.DECISION)
+                .mapToLong(MetricsQueries.WindowCount::count).sum();
+    }
+
+    /** This instance's snapshot plus every other instance's, asked over HTTP. */
+    private MetricsQueries.Snapshot merged(Granularity granularity, Instant from, Instant to) {
+        MetricsQueries.Snapshot local = queries.local(granularity, from, to);
+        List<MetricsQueries.WindowCount> windows = new ArrayList<>(local.windows());
+        Map<String, Long> totals = new HashMap<>(local.totals());
+        Long oldest = local.oldestPending();
+        boolean complete = local.complete();
+        if (self != null) {
+            for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
+                HostInfo host = metadata.hostInfo();
+                if (host.equals(self) || host.port() < 0) {
+                    continue;
+                }
+                MetricsQueries.Snapshot remote = remote(host, granularity, from, to);
+                windows.addAll(remote.windows());
+                remote.totals().forEach((k, v) -> totals.merge(k, v, Long::sum));
+                oldest = oldest == null ? remote.oldestPending()
+                        : remote.oldestPending() == null ? oldest : Math.min(oldest, remote.oldestPending());
+                complete &= remote.complete();
+            }
+        }
+        return new MetricsQueries.Snapshot(windows, totals, oldest, complete);
+    }
+
+    private MetricsQueries.Snapshot remote(HostInfo host, Granularity granularity, Instant from, Instant to) {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/api/metrics/local?granularity=" + granularity.label()
+                + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli());
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return MetricsQueries.Snapshot.empty();
+            }
+            JsonNode node = JSON.readTree(response.body());
+            List<MetricsQueries.WindowCount> windows = new ArrayList<>();
+            node.path("windows").forEach(w -> windows.add(new MetricsQueries.WindowCount(w.path("key").asText(),
+                    w.path("start").asLong(), w.path("count").asLong())));
+            Map<String, Long> totals = new HashMap<>();
+            node.path("totals").fields().forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
+            Long oldest = node.path("oldestPending").isNumber() ? node.path("oldestPending").asLong() : null;
+            return new MetricsQueries.Snapshot(windows, totals, oldest, node.path("complete").asBoolean());
+        } catch (IOException e) {
+            LOG.debug("Instance {} did not answer for the metrics: {}", host, e.toString());
+            return MetricsQueries.Snapshot.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return MetricsQueries.Snapshot.empty();
+        }
+    }
+}

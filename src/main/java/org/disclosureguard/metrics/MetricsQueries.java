@@ -1,0 +1,64 @@
+package org.disclosureguard.metrics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * Interactive queries of this instance's metrics stores: the part of the counts whose keys this instance's
+ * tasks own. {@link MetricsApi} merges the parts of every instance.
+ */
+public final class MetricsQueries {
+    /** This instance's counts: windows in a range, all-time totals, the oldest pending hold it knows. */
+    public record Snapshot(List<WindowCount> windows, Map<String, Long> totals, Long oldestPending, boolean complete) {
+        static Snapshot empty() {
+            return new Snapshot(List.of(), Map.of(), null, false);
+        }
+    }
+
+    /** One window's count for one dimension key. */
+    public record WindowCount(String key, long start, long count) {}
+
+    private final KafkaStreams streams;
+
+    public MetricsQueries(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Windows of {@code granularity} starting in [from, to]; incomplete (but never failing) while rebalancing. */
+    public Snapshot local(Granularity granularity, Instant from, Instant to) {
+        try {
+            ReadOnlyWindowStore<String, Long> windows = streams.store(
+                    StoreQueryParameters.fromNameAndType(granularity.storeName(), QueryableStoreTypes.<String, Long>windowStore()));
+            List<WindowCount> counts = new ArrayList<>();
+            try (KeyValueIterator<Windowed<String>, Long> it = windows.fetchAll(from, to)) {
+                while (it.hasNext()) {
+                    KeyValue<Windowed<String>, Long> next = it.next();
+                    counts.add(new WindowCount(next.key.key(), next.key.window().start(), next.value));
+                }
+            }
+            Map<String, Long> totals = new HashMap<>();
+            ReadOnlyKeyValueStore<String, Long> totalStore = streams.store(
+                    StoreQueryParameters.fromNameAndType(MetricsTopology.TOTALS_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
+            try (KeyValueIterator<String, Long> it = totalStore.all()) {
+                it.forEachRemaining(kv -> totals.put(kv.key, kv.value));
+            }
+            ReadOnlyKeyValueStore<String, Long> oldest = streams.store(StoreQueryParameters.fromNameAndType(
+                    MetricsTopology.OLDEST_PENDING_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
+            return new Snapshot(counts, totals, oldest.get(MetricsTopology.PENDING_KEY), true);
+        } catch (InvalidStateStoreException e) {
+            return Snapshot.empty(); // starting, rebalancing or closing: the next refresh will have it
+        }
+    }
+}
