@@ -197,7 +197,8 @@ public final class JvmProcess implements AutoCloseable {
         RUNNING.remove(process);
     }
 
-    static String tail(Path file, int maxLines) {
+    /** The last {@code maxLines} lines of a log file (at most its last 64 KiB), for failure messages. */
+    public static String tail(Path file, int maxLines) {
         if (!Files.exists(file)) {
             return "(no log file " + file + ")";
         }

@@ -3,7 +3,6 @@ package org.disclosureguard.registry;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -375,20 +373,6 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
 
     private String logTail() {
-        if (!Files.exists(logFile)) {
-            return "(no log file " + logFile + ")";
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(logFile.toFile(), "r")) {
-            long length = raf.length();
-            long start = Math.max(0, length - 64 * 1024);
-            byte[] bytes = new byte[(int) (length - start)];
-            raf.seek(start);
-            raf.readFully(bytes);
-            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
-            int from = Math.max(0, lines.length - LOG_TAIL_LINES);
-            return String.join("\n", Arrays.asList(lines).subList(from, lines.length));
-        } catch (IOException e) {
-            return "(could not read " + logFile + ": " + e + ")";
-        }
+        return org.disclosureguard.embedded.JvmProcess.tail(logFile, LOG_TAIL_LINES);
     }
 }
