@@ -116,7 +116,10 @@ public final class HttpEndpoints implements AutoCloseable {
                 sendJson(exchange, status, body);
             }
         });
-        server.createContext("/dashboard", exchange -> serveResource(exchange, "web/dashboard.html"));
+        server.createContext("/dashboard", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            serveResource(exchange, path.equals("/dashboard") || path.equals("/dashboard/") ? "web/dashboard.html" : "..");
+        });
         server.createContext("/web/", exchange -> serveResource(exchange, "web/" + exchange.getRequestURI().getPath().substring(5)));
         server.createContext("/webjars/", exchange -> serveResource(exchange,
                 "META-INF/resources/webjars/" + exchange.getRequestURI().getPath().substring(9)));

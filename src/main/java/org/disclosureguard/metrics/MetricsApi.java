@@ -141,16 +141,30 @@ public final class MetricsApi {
         // Reviewer outcomes come with the review console's decisions topic; nothing is decided before it.
         ObjectNode outcomes = answer.putObject("reviewOutcomes");
         outcomes.put("CONFIRMED_HOLD", 0).put("RELEASED_REDACTED", 0).put("FALSE_POSITIVE_RELEASED", 0);
-        answer.put("throughputPerSecond", lastCompleteMinute(recent, now) / 60.0);
+        answer.put("throughputPerSecond", throughput(recent, now));
         return JSON.writeValueAsString(answer);
     }
 
-    private static long lastCompleteMinute(MetricsQueries.Snapshot recent, Instant now) {
+    /**
+     * Decisions per second over the last 60 s, estimated from two minute windows: all of the current one, and
+     * of the previous one the share that still falls inside the last 60 s.
+     */
+    private static double throughput(MetricsQueries.Snapshot recent, Instant now) {
         long minute = Granularity.MINUTE.size().toMillis();
-        long lastComplete = now.toEpochMilli() / minute * minute - minute;
-        return recent.windows().stream()
-                .filter(w -> w.start() == lastComplete && Dimension.of(w.key()) == Dimension.DECISION)
-                .mapToLong(MetricsQueries.WindowCount::count).sum();
+        long current = now.toEpochMilli() / minute * minute;
+        double previousShare = 1.0 - (now.toEpochMilli() - current) / (double) minute;
+        double decisions = 0;
+        for (MetricsQueries.WindowCount w : recent.windows()) {
+            if (Dimension.of(w.key()) != Dimension.DECISION) {
+                continue;
+            }
+            if (w.start() == current) {
+                decisions += w.count();
+            } else if (w.start() == current - minute) {
+                decisions += w.count() * previousShare;
+            }
+        }
+        return Math.round(decisions / 60.0 * 10) / 10.0;
     }
 
     /** This instance's snapshot plus every other instance's, asked over HTTP. */
