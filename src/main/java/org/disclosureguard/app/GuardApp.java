@@ -74,6 +74,13 @@ public final class GuardApp implements AutoCloseable {
             streamsProperties.put(GuardConfig.WIRE_FORMATS, prepareWireFormats(streamsProperties, REGISTRY_TIMEOUT));
         }
         WireFormats wireFormats = (WireFormats) streamsProperties.get(GuardConfig.WIRE_FORMATS);
+        var seal = GuardConfig.payloadSeal(streamsProperties); // a malformed key fails the start here, not in a task
+        if (seal == null) {
+            LOG.warn("Review payloads are NOT sealed: the review topic is as sensitive as the input. Set {} (seal-key makes one)",
+                    GuardConfig.REVIEW_SEAL_KEY);
+        } else {
+            LOG.info("Review payloads sealed with {}", seal);
+        }
         ActivePolicy activePolicy = GuardConfig.activePolicy(streamsProperties);
         String policyFile = GuardConfig.policyFile(streamsProperties);
         PolicyReloader reloader = new PolicyReloader(activePolicy, policyFile == null ? "bundled" : policyFile);

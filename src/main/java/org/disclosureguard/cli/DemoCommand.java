@@ -116,6 +116,11 @@ final class DemoCommand implements Callable<Integer> {
             streamsSettings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             streamsSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
             streamsSettings.putIfAbsent(GuardConfig.HTTP_PORT, portOrAnyFree(GuardConfig.DEFAULT_HTTP_PORT));
+            if (!streamsSettings.containsKey(GuardConfig.REVIEW_SEAL_KEY)) {
+                // The review topic must not be a new leak, even in a demo: seal with a key that lives as long as the run.
+                streamsSettings.put(GuardConfig.REVIEW_SEAL_KEY, org.disclosureguard.review.PayloadSeal.newKey("demo"));
+                out.println("Review payloads sealed (AES-256-GCM) with an ephemeral demo key");
+            }
             java.util.function.Supplier<GuardApp> starter = () -> startAndAwait(GuardApp.start(
                     GuardConfig.streamsProperties("disclosure-guard-demo", bootstrap, topics, policy, streamsSettings)));
             app = starter.get();

@@ -37,6 +37,8 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String METRICS_ENABLED = "guard.metrics.enabled";
     public static final String METRICS_GRACE_MS = "guard.metrics.grace.ms";
     public static final String METRICS_RETENTION_PREFIX = "guard.metrics.retention.";
+    public static final String REVIEW_SEAL_KEY = "guard.review.seal.key";
+    public static final String REVIEW_SEAL_PREVIOUS_KEYS = "guard.review.seal.previous.keys";
     public static final String WIRE_FORMAT = "guard.wire.format";
     public static final String WIRE_FORMAT_INPUT = "guard.wire.format.input";
     public static final String WIRE_FORMAT_ENFORCEMENT = "guard.wire.format.enforcement";
@@ -70,6 +72,15 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(HTTP_PORT, ConfigDef.Type.INT, DEFAULT_HTTP_PORT, ConfigDef.Range.between(-1, 65535), ConfigDef.Importance.MEDIUM,
                     "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING) and "
                             + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.")
+            .define(REVIEW_SEAL_KEY, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.HIGH,
+                    "KEY_ID:BASE64_KEY (256 bits; `seal-key` makes one). Set: the original key and value of every held or "
+                            + "rejected record are sealed with AES-256-GCM before they reach the review topic, the key id in header "
+                            + "__guard.seal.key.id, and the input's headers are not copied. Unset: payloads are in the clear and the "
+                            + "review topic is exactly as sensitive as the input (a warning is logged at start). Give it through "
+                            + "the environment (DG_GUARD_REVIEW_SEAL_KEY), not a file.")
+            .define(REVIEW_SEAL_PREVIOUS_KEYS, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.MEDIUM,
+                    "Earlier seal keys, KEY_ID:BASE64_KEY,...: after a rotation, records sealed with them stay readable to "
+                            + "reviewers. New records are always sealed with guard.review.seal.key.")
             .define(METRICS_ENABLED, ConfigDef.Type.BOOLEAN, true, ConfigDef.Importance.MEDIUM,
                     "Count decisions for the dashboards: the app reads the audit topic back and keeps windowed counts (per "
                             + "minute, hour and day) by decision, rule, dropped field, facility, event type and information source, "
@@ -141,6 +152,19 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         }
         return new org.disclosureguard.metrics.MetricsTopology.Settings(retention,
                 java.time.Duration.ofMillis((Long) parsed.get(METRICS_GRACE_MS)));
+    }
+
+    /** The review payload seal, or null when no key is configured. */
+    public static org.disclosureguard.review.PayloadSeal payloadSeal(Map<?, ?> configs) {
+        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
+        Object key = parsed.get(REVIEW_SEAL_KEY);
+        if (key == null) {
+            return null;
+        }
+        Object previous = parsed.get(REVIEW_SEAL_PREVIOUS_KEYS);
+        return org.disclosureguard.review.PayloadSeal.of(((org.apache.kafka.common.config.types.Password) key).value(),
+                previous == null ? null : ((org.apache.kafka.common.config.types.Password) previous).value(),
+                REVIEW_SEAL_KEY, REVIEW_SEAL_PREVIOUS_KEYS);
     }
 
     /** The meters the processor counts into. */

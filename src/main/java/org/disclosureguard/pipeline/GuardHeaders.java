@@ -17,6 +17,9 @@ public final class GuardHeaders {
     public static final String SOURCE_OFFSET = PREFIX + "source.offset";
     public static final String POLICY_ID = PREFIX + "policy.id";
     public static final String POLICY_VERSION = PREFIX + "policy.version";
+    /** On review records with a sealed payload: the key id and the algorithm (README "Review payload sealing"). */
+    public static final String SEAL_KEY_ID = PREFIX + "seal.key.id";
+    public static final String SEAL_ALGORITHM = PREFIX + "seal.algorithm";
     public static final String EXCEPTION_CLASS = PREFIX + "errors.exception.class.name";
     public static final String EXCEPTION_MESSAGE = PREFIX + "errors.exception.message";
     /**

@@ -50,6 +50,7 @@ public final class GuardOutputs {
     private final WireCodec enforcementCodec;
     private final WireCodec reviewCodec;
     private final WireCodec auditCodec;
+    private final org.disclosureguard.review.PayloadSeal seal;
 
     /** Single-object encoding everywhere: the enforcement codec given, review and audit by their generated classes. */
     public GuardOutputs(WireCodec enforcementCodec) {
@@ -58,9 +59,20 @@ public final class GuardOutputs {
 
     /** @param reviewCodec, auditCodec null for single-object encoding by the generated classes */
     public GuardOutputs(WireCodec enforcementCodec, WireCodec reviewCodec, WireCodec auditCodec) {
+        this(enforcementCodec, reviewCodec, auditCodec, null);
+    }
+
+    private GuardOutputs(WireCodec enforcementCodec, WireCodec reviewCodec, WireCodec auditCodec,
+                         org.disclosureguard.review.PayloadSeal seal) {
         this.enforcementCodec = enforcementCodec;
         this.reviewCodec = reviewCodec;
         this.auditCodec = auditCodec;
+        this.seal = seal;
+    }
+
+    /** These outputs with the review payload (original key and value) sealed by {@code seal}; null: in the clear. */
+    public GuardOutputs withSeal(org.disclosureguard.review.PayloadSeal seal) {
+        return new GuardOutputs(enforcementCodec, reviewCodec, auditCodec, seal);
     }
 
     /**
@@ -130,8 +142,8 @@ public final class GuardOutputs {
                 result.decision() == org.disclosureguard.contract.audit.Decision.REJECT ? Disposition.REJECT : Disposition.HOLD,
                 reasons, text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
                 text(decoded, "eventType"),
-                source.key() == null ? null : ByteBuffer.wrap(source.key()),
-                source.value() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(source.value()),
+                source.key() == null ? null : ByteBuffer.wrap(sealed(source.key(), source)),
+                source.value() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.value(), source)),
                 policy.id(), policy.version(),
                 new org.disclosureguard.contract.review.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
@@ -139,10 +151,18 @@ public final class GuardOutputs {
         return reviewCodec == null ? AvroBytes.of(record::toByteBuffer) : reviewCodec.encode(record);
     }
 
+    private byte[] sealed(byte[] bytes, SourceRecord source) {
+        return seal == null ? bytes : seal.seal(bytes, source.quarantineId());
+    }
+
     private Headers reviewHeaders(SourceRecord source, ScreeningResult result, Policy policy, Throwable exception) {
-        // The review topic is as sensitive as the input, so the input's own headers travel with the record.
+        // In the clear, the review topic is as sensitive as the input, so the input's own headers travel with the
+        // record. Sealed, it must reveal nothing but metadata: the input's headers (unclassified) stay behind.
         Headers headers = new RecordHeaders();
-        if (source.headers() != null) {
+        if (seal != null) {
+            GuardHeaders.put(headers, GuardHeaders.SEAL_KEY_ID, seal.keyId());
+            GuardHeaders.put(headers, GuardHeaders.SEAL_ALGORITHM, org.disclosureguard.review.PayloadSeal.ALGORITHM);
+        } else if (source.headers() != null) {
             source.headers().forEach(h -> {
                 if (!h.key().startsWith(GuardHeaders.PREFIX)) {
                     headers.add(h);

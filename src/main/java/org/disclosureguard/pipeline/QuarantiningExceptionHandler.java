@@ -41,7 +41,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         this.auditTopic = config.topics().audit();
         WireFormats formats = GuardConfig.wireFormats(configs);
         this.inputCodec = formats.inputCodec();
-        this.outputs = formats.outputs();
+        this.outputs = formats.outputs().withSeal(GuardConfig.payloadSeal(configs));
         this.activePolicy = GuardConfig.activePolicy(configs);
         this.meters = GuardConfig.meters(configs);
     }

@@ -40,7 +40,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
         this.auditChain = context.getStateStore(ScreeningTopology.AUDIT_CHAIN_STORE);
         WireFormats formats = GuardConfig.wireFormats(context.appConfigs());
         this.screening = new RecordScreening(formats.inputCodec(), maxRecordBytes);
-        this.outputs = formats.outputs();
+        this.outputs = formats.outputs().withSeal(GuardConfig.payloadSeal(context.appConfigs()));
         this.meters = GuardConfig.meters(context.appConfigs());
     }
 

@@ -47,9 +47,14 @@ public final class GuardDriver implements AutoCloseable {
 
     /** A guard whose policy the test may replace between records, as a hot reload does. */
     public GuardDriver(ActivePolicy activePolicy, Clock clock, int maxRecordBytes) {
+        this(activePolicy, clock, maxRecordBytes, Map.of());
+    }
+
+    /** With guard settings of the test's own (e.g. a review seal key). */
+    public GuardDriver(ActivePolicy activePolicy, Clock clock, int maxRecordBytes, Map<String, ?> settings) {
         Topics topics = Topics.defaults();
         driver = new TopologyTestDriver(ScreeningTopology.build(activePolicy, topics, clock, maxRecordBytes),
-                GuardConfig.streamsProperties("guard-test", "unused:9092", topics, activePolicy, Map.of()));
+                GuardConfig.streamsProperties("guard-test", "unused:9092", topics, activePolicy, settings));
         input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
         enforcement = driver.createOutputTopic(topics.enforcement(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         review = driver.createOutputTopic(topics.review(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
