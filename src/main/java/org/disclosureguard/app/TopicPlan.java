@@ -32,7 +32,9 @@ public final class TopicPlan {
                 new NewTopic(topics.metrics(), partitions, replicationFactor).configs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
                         TopicConfig.RETENTION_MS_CONFIG, Long.toString(35L * 24 * 60 * 60 * 1000),
-                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)));
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)),
+                topic(topics.reviewCommands(), partitions, replicationFactor, WEEK_MS, minIsr),
+                topic(topics.reviewDecisions(), partitions, replicationFactor, FOREVER, minIsr));
     }
 
     /**
@@ -109,9 +111,11 @@ public final class TopicPlan {
         return policy + String.join("\n",
                 base + " --operation Read --operation Describe --topic " + topics.input(),
                 base + " --operation Write --operation Describe --topic " + topics.enforcement(),
-                base + " --operation Write --operation Describe --topic " + topics.review(),
+                base + " --operation Read --operation Write --operation Describe --topic " + topics.review() + " # read back for the review workflow",
                 base + " --operation Read --operation Write --operation Describe --topic " + topics.audit() + " # read back for the dashboards",
                 base + " --operation Read --operation Write --operation Describe --topic " + topics.metrics(),
+                base + " --operation Read --operation Write --operation Describe --topic " + topics.reviewCommands(),
+                base + " --operation Write --operation Describe --topic " + topics.reviewDecisions(),
                 base + " --operation Read --group " + applicationId,
                 "# the audit-chain store's changelog topic (" + applicationId + "-audit-chain-changelog), created by Kafka Streams:",
                 base + " --operation Create --operation Read --operation Write --operation Describe --topic " + applicationId

@@ -18,6 +18,10 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String TOPIC_REVIEW = "guard.topic.review";
     public static final String TOPIC_AUDIT = "guard.topic.audit";
     public static final String TOPIC_METRICS = "guard.topic.metrics";
+    public static final String TOPIC_REVIEW_COMMANDS = "guard.topic.review.commands";
+    public static final String TOPIC_REVIEW_DECISIONS = "guard.topic.review.decisions";
+    public static final String REVIEW_FOUR_EYES = "guard.review.four.eyes";
+    public static final String REVIEW_USERS_FILE = "guard.review.users.file";
     public static final String POLICY_FILE = "guard.policy.file";
     public static final String MAX_RECORD_BYTES = "guard.max.record.bytes";
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
@@ -55,6 +59,17 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(TOPIC_METRICS, ConfigDef.Type.STRING, Topics.DEFAULT_METRICS, ConfigDef.Importance.MEDIUM,
                     "Windowed counts of decisions by rule, dropped field, facility, event type and information source (JSON), "
                             + "for other systems to build on. Counts and identifiers only, never content.")
+            .define(TOPIC_REVIEW_COMMANDS, ConfigDef.Type.STRING, Topics.DEFAULT_REVIEW_COMMANDS, ConfigDef.Importance.MEDIUM,
+                    "Reviewers' commands (JSON, key: quarantine id), written by the review API. Must have as many partitions "
+                            + "as the review topic.")
+            .define(TOPIC_REVIEW_DECISIONS, ConfigDef.Type.STRING, Topics.DEFAULT_REVIEW_DECISIONS, ConfigDef.Importance.MEDIUM,
+                    "Append-only log of review decisions and views (JSON, key: quarantine id): who did what to which record, "
+                            + "when and why; never record text. The review state is derived from it.")
+            .define(REVIEW_USERS_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
+                    "Reviewers, auditors and admins of the review API (YAML; salted PBKDF2 hashes; `user-add` writes it). "
+                            + "Empty: no review API (quarantined records can be reviewed by nobody through this app).")
+            .define(REVIEW_FOUR_EYES, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM,
+                    "Four eyes: a release (redacted or false positive) takes effect only when a second, different reviewer approves it.")
             .define(POLICY_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
                     "Screening policy YAML file. Empty: the policy bundled in the jar. The --policy option overrides it.")
             .define(MAX_RECORD_BYTES, ConfigDef.Type.INT, DEFAULT_MAX_RECORD_BYTES, ConfigDef.Range.atLeast(1024),
@@ -129,7 +144,8 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static GuardConfig fromStreamsConfig(Map<?, ?> configs) {
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         return new GuardConfig(new Topics((String) parsed.get(TOPIC_INPUT), (String) parsed.get(TOPIC_ENFORCEMENT),
-                (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT), (String) parsed.get(TOPIC_METRICS)),
+                (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT), (String) parsed.get(TOPIC_METRICS),
+                (String) parsed.get(TOPIC_REVIEW_COMMANDS), (String) parsed.get(TOPIC_REVIEW_DECISIONS)),
                 (Integer) parsed.get(MAX_RECORD_BYTES), (Integer) parsed.get(HTTP_PORT),
                 (String) parsed.get(POLICY_TOPIC), (Long) parsed.get(POLICY_WATCH_MS));
     }
@@ -165,6 +181,11 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         return org.disclosureguard.review.PayloadSeal.of(((org.apache.kafka.common.config.types.Password) key).value(),
                 previous == null ? null : ((org.apache.kafka.common.config.types.Password) previous).value(),
                 REVIEW_SEAL_KEY, REVIEW_SEAL_PREVIOUS_KEYS);
+    }
+
+    /** Whether releases need a second reviewer's approval. */
+    public static boolean reviewFourEyes(Map<?, ?> configs) {
+        return (Boolean) CONFIG_DEF.parse(configs).get(REVIEW_FOUR_EYES);
     }
 
     /** The meters the processor counts into. */
@@ -208,6 +229,8 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         props.put(TOPIC_REVIEW, topics.review());
         props.put(TOPIC_AUDIT, topics.audit());
         props.put(TOPIC_METRICS, topics.metrics());
+        props.put(TOPIC_REVIEW_COMMANDS, topics.reviewCommands());
+        props.put(TOPIC_REVIEW_DECISIONS, topics.reviewDecisions());
         props.put(ACTIVE_POLICY, activePolicy);
         return props;
     }

@@ -30,7 +30,7 @@ public final class GuardHeaders {
 
     private GuardHeaders() {}
 
-    static void put(Headers headers, String name, String value) {
+    public static void put(Headers headers, String name, String value) {
         headers.remove(name);
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }

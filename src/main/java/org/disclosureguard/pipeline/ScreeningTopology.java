@@ -63,6 +63,7 @@ public final class ScreeningTopology {
         topology.addSink(ENFORCEMENT_SINK, topics.enforcement(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(REVIEW_SINK, topics.review(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(AUDIT_SINK, topics.audit(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
+        org.disclosureguard.review.ReviewTopology.addTo(topology, topics, activePolicy, clock);
         return topology;
     }
 }

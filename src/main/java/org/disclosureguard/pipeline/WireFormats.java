@@ -111,11 +111,15 @@ public final class WireFormats {
                 : new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.CASE_RECORD_EVENT);
     }
 
+    /** The enforcement topic's codec for one task. */
+    public WireCodec enforcementCodec() {
+        return enforcement == Format.REGISTRY ? registry.codec(SchemaCatalog.ENFORCEMENT_CASE_EVENT, topics.enforcement())
+                : new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.ENFORCEMENT_CASE_EVENT);
+    }
+
     /** The outputs' encoders for one task. */
     public GuardOutputs outputs() {
-        WireCodec enforcementCodec = enforcement == Format.REGISTRY
-                ? registry.codec(SchemaCatalog.ENFORCEMENT_CASE_EVENT, topics.enforcement())
-                : new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.ENFORCEMENT_CASE_EVENT);
+        WireCodec enforcementCodec = enforcementCodec();
         if (guardTopics != Format.REGISTRY) {
             return new GuardOutputs(enforcementCodec);
         }

@@ -42,6 +42,19 @@ public final class Screener {
     }
 
     public ScreeningResult screen(GenericRecord record, long screenedAt) {
+        return screen(record, screenedAt, true);
+    }
+
+    /**
+     * The structural screen only: record rules, held and dropped fields, the projection, but no content scan. For
+     * a reviewer's "false positive": the text may be released as it is, but a record that a provenance rule or a
+     * held field stops cannot be.
+     */
+    public ScreeningResult screenStructure(GenericRecord record, long screenedAt) {
+        return screen(record, screenedAt, false);
+    }
+
+    private ScreeningResult screen(GenericRecord record, long screenedAt, boolean scanContent) {
         List<Finding> findings = new ArrayList<>();
         applyRecordRules(record, findings);
         List<String> dropped = new ArrayList<>();
@@ -59,7 +72,11 @@ public final class Screener {
                 }
                 case HOLD -> findings.add(Finding.of(check.ruleId(), ReasonKind.FIELD_CLASSIFICATION, check.path(),
                         check.explanation(), check.legalBasis()));
-                case SCAN -> scanText(check.path(), value, findings, scanned);
+                case SCAN -> {
+                    if (scanContent) {
+                        scanText(check.path(), value, findings, scanned);
+                    }
+                }
                 case PASS -> { }
             }
         }

@@ -51,6 +51,9 @@ final class ClusterFixture {
         settings.put(GuardConfig.TOPIC_ENFORCEMENT, topics.enforcement());
         settings.put(GuardConfig.TOPIC_REVIEW, topics.review());
         settings.put(GuardConfig.TOPIC_AUDIT, topics.audit());
+        settings.put(GuardConfig.TOPIC_METRICS, topics.metrics());
+        settings.put(GuardConfig.TOPIC_REVIEW_COMMANDS, topics.reviewCommands());
+        settings.put(GuardConfig.TOPIC_REVIEW_DECISIONS, topics.reviewDecisions());
         settings.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
         settings.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
         settings.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 10000);

@@ -61,6 +61,25 @@ public final class GuardDriver implements AutoCloseable {
         audit = driver.createOutputTopic(topics.audit(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** Reads the caseNotes of an enforcement record's bytes (single-object encoding). */
+    public static final class EnforcementReader {
+        private final SingleObjectCodec codec = new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.ENFORCEMENT_CASE_EVENT);
+
+        public String caseNotes(byte[] value) {
+            try {
+                Object notes = codec.decode(value).get("caseNotes");
+                return notes == null ? null : notes.toString();
+            } catch (Exception e) {
+                throw new AssertionError("unreadable enforcement record", e);
+            }
+        }
+    }
+
+    /** The test driver itself, for the topics and stores beyond the screening outputs. */
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
     public void send(CaseRecordEvent event) {
         send(event, new RecordHeaders());
     }

@@ -1,0 +1,198 @@
+package org.disclosureguard.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.contract.InformationSource;
+import org.disclosureguard.contract.review.QuarantinedRecord;
+import org.disclosureguard.contract.review.Reason;
+import org.disclosureguard.pipeline.ActivePolicy;
+import org.disclosureguard.pipeline.GuardConfig;
+import org.disclosureguard.pipeline.GuardDriver;
+import org.disclosureguard.pipeline.TestEvents;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.policy.Policy;
+import org.disclosureguard.review.ReviewModel.Action;
+import org.disclosureguard.review.ReviewModel.Command;
+import org.disclosureguard.review.ReviewModel.Cut;
+import org.disclosureguard.review.ReviewModel.Entry;
+import org.disclosureguard.review.ReviewModel.Event;
+import org.disclosureguard.review.ReviewModel.EventType;
+import org.disclosureguard.review.ReviewModel.State;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review workflow in the real topology: held records become PENDING entries; a redacted release is screened
+ * again and forwarded only if it passes, in the same transaction as its decision; a false positive must still pass
+ * the structural rules; four eyes; every command has exactly one decision event, and none carries record text.
+ */
+class ReviewWorkflowTest {
+    private static final String CANARY = "CANARY-the boy described the night crossing";
+    private static final Topics TOPICS = Topics.defaults();
+
+    private static final class Review implements AutoCloseable {
+        final GuardDriver guard;
+        final TestInputTopic<byte[], byte[]> commands;
+        final TestOutputTopic<byte[], byte[]> decisions;
+
+        Review(boolean fourEyes) {
+            Map<String, Object> settings = new HashMap<>();
+            settings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("k1"));
+            settings.put(GuardConfig.REVIEW_FOUR_EYES, fourEyes);
+            guard = new GuardDriver(new ActivePolicy(Policy.bundled()), Clock.systemUTC(), GuardConfig.DEFAULT_MAX_RECORD_BYTES, settings);
+            commands = guard.driver().createInputTopic(TOPICS.reviewCommands(), new ByteArraySerializer(), new ByteArraySerializer());
+            decisions = guard.driver().createOutputTopic(TOPICS.reviewDecisions(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+
+        /** Sends an event that the guard holds, and returns its review record. */
+        QuarantinedRecord hold(CaseRecordEvent event) {
+            guard.send(event);
+            List<QuarantinedRecord> held = guard.reviewValues();
+            assertEquals(1, held.size(), "the event is held");
+            return held.get(0);
+        }
+
+        Event command(String quarantineId, Action action, String reviewer, String justification, List<String> remove, List<Cut> cuts) {
+            Command command = new Command(UUID.randomUUID().toString(), quarantineId, action, reviewer, justification, remove, cuts, 0);
+            commands.pipeInput(new TestRecord<>(quarantineId.getBytes(StandardCharsets.UTF_8), ReviewModel.write(command)));
+            List<byte[]> out = decisions.readValuesToList();
+            assertEquals(1, out.size(), "exactly one decision event per command");
+            String raw = new String(out.get(0), StandardCharsets.UTF_8);
+            assertFalse(raw.contains("CANARY") || raw.contains("night crossing"), "no record text in a decision event: " + raw);
+            return ReviewModel.read(out.get(0), Event.class);
+        }
+
+        State state(String quarantineId) {
+            KeyValueStore<String, byte[]> store = guard.driver().getKeyValueStore(ReviewTopology.QUARANTINE_STORE);
+            return ReviewModel.read(store.get(quarantineId), Entry.class).state();
+        }
+
+        @Override
+        public void close() {
+            guard.close();
+        }
+    }
+
+    private static CaseRecordEvent therapyInNotes(String caseId) {
+        return TestEvents.benign().setCaseId(caseId).setCaseNotes("Transferred to the new unit. Per the therapist, " + CANARY + ".").build();
+    }
+
+    private static Cut therapyReference(QuarantinedRecord held) {
+        Reason reason = held.getReasons().stream().filter(r -> r.getSpanStart() != null).findFirst().orElseThrow();
+        String notes = "Transferred to the new unit. Per the therapist, " + CANARY + ".";
+        // Cut from the reference to the end of the sentence: the therapy-derived part.
+        return new Cut(reason.getFieldPath(), reason.getSpanStart(), notes.length());
+    }
+
+    @Test
+    void aRedactedReleaseIsScreenedAgainAndForwardedWithItsDecision() {
+        try (Review review = new Review(false)) {
+            QuarantinedRecord held = review.hold(therapyInNotes("case-r1"));
+            String id = held.getQuarantineId();
+            assertEquals(State.PENDING, review.state(id));
+            review.guard.enforcementRecords(); // drain
+
+            Event tooLittle = review.command(id, Action.RELEASE_REDACTED, "rita", "notes are operational", List.of(),
+                    List.of(new Cut("caseNotes", 0, 5)));
+            assertEquals(EventType.REFUSED, tooLittle.type());
+            assertTrue(tooLittle.reasons().get(0).contains("does not pass the screen"), tooLittle.reasons().toString());
+            assertTrue(review.guard.enforcementRecords().isEmpty(), "nothing crosses on a refused release");
+
+            Event released = review.command(id, Action.RELEASE_REDACTED, "rita", "therapy reference cut", List.of(),
+                    List.of(therapyReference(held)));
+            assertEquals(EventType.RELEASED_REDACTED, released.type(), released.reasons().toString());
+            assertEquals(State.RELEASED_REDACTED, review.state(id));
+            List<TestRecord<byte[], byte[]>> forwarded = review.guard.enforcementRecords();
+            assertEquals(1, forwarded.size(), "the release is forwarded in the decision's transaction");
+            GenericRecord event = review.guard.decodeEnforcement(forwarded.get(0).value());
+            assertEquals("case-r1", event.get("caseId").toString());
+            assertEquals("Transferred to the new unit. Per the ", event.get("caseNotes").toString());
+            assertEquals(id, new String(forwarded.get(0).headers().lastHeader(ReviewTopology.RELEASED_FROM_HEADER).value(), StandardCharsets.UTF_8));
+
+            Event again = review.command(id, Action.RELEASE_REDACTED, "rita", "again", List.of(), List.of());
+            assertEquals(EventType.REFUSED, again.type());
+            assertTrue(again.reasons().get(0).contains("already decided"));
+        }
+    }
+
+    @Test
+    void aFalsePositiveMustStillPassTheStructuralRules() {
+        try (Review review = new Review(false)) {
+            // Held by a provenance rule: the text is harmless, but the source is a counseling session.
+            QuarantinedRecord byProvenance = review.hold(TestEvents.benign().setCaseId("case-p")
+                    .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+            Event refused = review.command(byProvenance.getQuarantineId(), Action.FALSE_POSITIVE, "rita", "looks fine", List.of(), List.of());
+            assertEquals(EventType.REFUSED, refused.type());
+            assertTrue(refused.reasons().get(0).contains("provenance"), refused.reasons().toString());
+            assertEquals(State.PENDING, review.state(byProvenance.getQuarantineId()));
+
+            Event noReason = review.command(byProvenance.getQuarantineId(), Action.CONFIRM_HOLD, "rita", " ", List.of(), List.of());
+            assertEquals(EventType.REFUSED, noReason.type(), "a confirmation needs a justification");
+            Event confirmed = review.command(byProvenance.getQuarantineId(), Action.CONFIRM_HOLD, "rita", "counseling source", List.of(), List.of());
+            assertEquals(EventType.CONFIRMED_HOLD, confirmed.type());
+            assertEquals(State.CONFIRMED_HOLD, review.state(byProvenance.getQuarantineId()));
+
+            // Held by the content scan only: a band called "Therapy?" is not a therapy session.
+            review.guard.enforcementRecords();
+            QuarantinedRecord byContent = review.hold(TestEvents.benign().setCaseId("case-band")
+                    .setCaseNotes("Listened to records by the band Therapy? during free time.").build());
+            Event released = review.command(byContent.getQuarantineId(), Action.FALSE_POSITIVE, "rita", "a band name", List.of(), List.of());
+            assertEquals(EventType.FALSE_POSITIVE_RELEASED, released.type(), released.reasons().toString());
+            assertTrue(released.reasons().stream().anyMatch(r -> r.startsWith("false-positive term: ")), "the hit is counted for tuning");
+            GenericRecord forwarded = review.guard.decodeEnforcement(review.guard.enforcementRecords().get(0).value());
+            assertEquals("Listened to records by the band Therapy? during free time.", forwarded.get("caseNotes").toString(),
+                    "a false positive is released unchanged");
+        }
+    }
+
+    @Test
+    void fourEyesNeedASecondDifferentReviewer() {
+        try (Review review = new Review(true)) {
+            QuarantinedRecord held = review.hold(therapyInNotes("case-4"));
+            String id = held.getQuarantineId();
+            review.guard.enforcementRecords();
+            Event requested = review.command(id, Action.RELEASE_REDACTED, "rita", "cut", List.of(), List.of(therapyReference(held)));
+            assertEquals(EventType.RELEASE_REQUESTED, requested.type());
+            assertEquals(State.AWAITING_SECOND_APPROVAL, review.state(id));
+            assertTrue(review.guard.enforcementRecords().isEmpty(), "nothing crosses before the second approval");
+
+            assertEquals(EventType.REFUSED, review.command(id, Action.APPROVE, "rita", "me again", List.of(), List.of()).type());
+            assertEquals(EventType.VIEWED, review.command(id, Action.VIEW, "sam", null, List.of(), List.of()).type());
+            Event approved = review.command(id, Action.APPROVE, "sam", "agreed", List.of(), List.of());
+            assertEquals(EventType.RELEASED_REDACTED, approved.type());
+            assertEquals("sam", approved.reviewer());
+            assertEquals(1, review.guard.enforcementRecords().size());
+            assertEquals(State.RELEASED_REDACTED, review.state(id));
+        }
+    }
+
+    @Test
+    void unknownRecordsAndUnknownFieldsAreRefusedNotCrashes() {
+        try (Review review = new Review(false)) {
+            assertEquals(EventType.REFUSED, review.command("input-0-999", Action.CONFIRM_HOLD, "rita", "x", List.of(), List.of()).type());
+            QuarantinedRecord held = review.hold(therapyInNotes("case-u"));
+            Event noField = review.command(held.getQuarantineId(), Action.RELEASE_REDACTED, "rita", "x", List.of("counseling.nope"), List.of());
+            assertEquals(EventType.REFUSED, noField.type());
+            Event required = review.command(held.getQuarantineId(), Action.RELEASE_REDACTED, "rita", "x", List.of("caseId"), List.of());
+            assertTrue(required.reasons().get(0).contains("required"), required.reasons().toString());
+            Event outside = review.command(held.getQuarantineId(), Action.RELEASE_REDACTED, "rita", "x", List.of(),
+                    List.of(new Cut("caseNotes", 5, 9999)));
+            assertTrue(outside.reasons().get(0).contains("outside"), outside.reasons().toString());
+        }
+    }
+}
