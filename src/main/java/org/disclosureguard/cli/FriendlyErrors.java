@@ -16,7 +16,7 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof PolicyException || e instanceof UserError
+        if (e instanceof PolicyException || e instanceof UserError || e instanceof org.disclosureguard.review.auth.UserStoreException
                 || e instanceof org.apache.kafka.common.config.ConfigException || e instanceof java.nio.file.NoSuchFileException) {
             String message = e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage() : e.getMessage();
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + message));
