@@ -68,6 +68,11 @@ public final class HttpEndpoints implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Adds a handler of its own (the review API). */
+    public void addContext(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     /** Adds {@code /metrics}: the Prometheus text format. */
     public void serveMetrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
         server.createContext("/metrics", exchange -> {

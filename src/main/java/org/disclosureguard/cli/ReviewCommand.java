@@ -1,0 +1,233 @@
+package org.disclosureguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The review CLI: the review API of a running guard, from a terminal. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = {"Triage quarantined records through a running guard's review API: list, show, decide.",
+                "Credentials: --user (or DG_REVIEW_USER) and the password from --password-file, DG_REVIEW_PASSWORD, else asked for."},
+        subcommands = {ReviewCommand.ListRecords.class, ReviewCommand.Show.class, ReviewCommand.Decide.class})
+final class ReviewCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The guard's HTTP address (default: ${DEFAULT-VALUE}).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    String url;
+
+    @Option(names = "--user", description = "Reviewer name (default: DG_REVIEW_USER).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file (for scripts).",
+            scope = picocli.CommandLine.ScopeType.INHERIT)
+    java.nio.file.Path passwordFile;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return FriendlyErrors.USER_ERROR;
+    }
+
+    JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
+        String name = user != null ? user : System.getenv("DG_REVIEW_USER");
+        if (name == null || name.isBlank()) {
+            throw new FriendlyErrors.UserError("who is reviewing? --user NAME or DG_REVIEW_USER");
+        }
+        String password = passwordFile != null ? java.nio.file.Files.readString(passwordFile).strip() : System.getenv("DG_REVIEW_PASSWORD");
+        if (password == null) {
+            Console console = System.console();
+            if (console == null) {
+                throw new FriendlyErrors.UserError("no password: set DG_REVIEW_PASSWORD or run in a terminal");
+            }
+            password = new String(console.readPassword("Password for %s: ", name));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new FriendlyErrors.UserError("no answer from " + url + ": " + e.getMessage());
+        }
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        if (response.statusCode() >= 400) {
+            throw new FriendlyErrors.UserError("HTTP " + response.statusCode() + ": " + json.path("error").asText(response.body()));
+        }
+        return json;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Quarantined records, oldest first (metadata only).")
+    static final class ListRecords implements Callable<Integer> {
+        @ParentCommand
+        ReviewCommand parent;
+
+        @Option(names = "--state", defaultValue = "PENDING", description = "PENDING, AWAITING_SECOND_APPROVAL, CONFIRMED_HOLD, RELEASED_REDACTED, FALSE_POSITIVE_RELEASED or all (default: ${DEFAULT-VALUE}).")
+        String state;
+
+        @Option(names = "--facility", description = "Only this facility.")
+        String facility;
+
+        @Option(names = "--rule", description = "Only records held by this rule.")
+        String rule;
+
+        @Option(names = "--min-age", defaultValue = "0", paramLabel = "SECONDS", description = "Only records held at least this long.")
+        long minAge;
+
+        @Override
+        public Integer call() throws Exception {
+            StringBuilder path = new StringBuilder("/api/review/records?state=").append(enc(state)).append("&minAgeSeconds=").append(minAge);
+            if (facility != null) {
+                path.append("&facility=").append(enc(facility));
+            }
+            if (rule != null) {
+                path.append("&rule=").append(enc(rule));
+            }
+            JsonNode records = parent.call("GET", path.toString(), null);
+            PrintWriter out = parent.spec.commandLine().getOut();
+            out.printf("%-28s %-8s %-24s %-14s %8s  %s%n", "quarantine id", "kind", "state", "facility", "age (s)", "rules");
+            for (JsonNode r : records) {
+                out.printf("%-28s %-8s %-24s %-14s %8d  %s%n", r.path("quarantineId").asText(), r.path("disposition").asText(),
+                        r.path("state").asText(), r.path("facilityId").asText(""), r.path("ageSeconds").asLong(), r.path("ruleIds"));
+            }
+            out.printf("%d record(s)%n", records.size());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "One record: each reason with its explanation and legal basis, the fields with matched spans in [[...]], its history. The look is audited.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        ReviewCommand parent;
+
+        @Parameters(paramLabel = "ID", description = "Quarantine id.")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode detail = parent.call("GET", "/api/review/records/" + enc(id), null);
+            PrintWriter out = parent.spec.commandLine().getOut();
+            JsonNode s = detail.path("summary");
+            out.printf("%s  %s  %s  case %s  facility %s  held %d s ago%n", s.path("quarantineId").asText(), s.path("disposition").asText(),
+                    s.path("state").asText(), s.path("caseId").asText(""), s.path("facilityId").asText(""), s.path("ageSeconds").asLong());
+            out.println("\nReasons:");
+            for (JsonNode r : detail.path("reasons")) {
+                out.printf("  - %s%s%s%n      %s%n      Legal basis: %s%n", r.path("ruleId").asText(),
+                        r.hasNonNull("fieldPath") ? " in " + r.path("fieldPath").asText() : "",
+                        r.hasNonNull("matchedTerm") ? " (\"" + r.path("matchedTerm").asText() + "\")" : "",
+                        r.path("explanation").asText(""), r.path("legalBasis").asText("-"));
+            }
+            out.println("\nFields:");
+            for (JsonNode f : detail.path("fields")) {
+                out.printf("  %s: %s%n", f.path("path").asText(), highlighted(f.path("text").asText(), f.path("highlights")));
+            }
+            out.println("\nHistory:");
+            for (JsonNode e : detail.path("history")) {
+                out.printf("  %s %s by %s%s%n", java.time.Instant.ofEpochMilli(e.path("at").asLong()), e.path("type").asText(),
+                        e.path("reviewer").asText(), e.hasNonNull("justification") ? ": " + e.path("justification").asText() : "");
+            }
+            out.flush();
+            return 0;
+        }
+
+        static String highlighted(String text, JsonNode spans) {
+            StringBuilder out = new StringBuilder(text);
+            List<JsonNode> sorted = new java.util.ArrayList<>();
+            spans.forEach(sorted::add);
+            sorted.sort((a, b) -> Integer.compare(b.get(0).asInt(), a.get(0).asInt()));
+            for (JsonNode span : sorted) {
+                int start = span.get(0).asInt();
+                int end = span.get(1).asInt();
+                if (start >= 0 && end <= out.length() && start < end) {
+                    out.insert(end, "]]").insert(start, "[[");
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    @Command(name = "decide", mixinStandardHelpOptions = true, description = "Decide on a record; prints the decision (or why it was refused).")
+    static final class Decide implements Callable<Integer> {
+        @ParentCommand
+        ReviewCommand parent;
+
+        @Parameters(paramLabel = "ID", description = "Quarantine id.")
+        String id;
+
+        @Option(names = "--action", required = true, description = "confirm-hold, release-redacted, false-positive, approve or decline.")
+        String action;
+
+        @Option(names = "--justification", description = "Why (required to confirm or release).")
+        String justification;
+
+        @Option(names = "--remove-field", paramLabel = "PATH", description = "A field to remove before a redacted release (repeatable).")
+        List<String> removeFields = List.of();
+
+        @Option(names = "--cut", paramLabel = "FIELD:START:END", description = "A text span to cut before a redacted release (repeatable).")
+        List<String> cuts = List.of();
+
+        @Override
+        public Integer call() throws Exception {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("action", action);
+            if (justification != null) {
+                body.put("justification", justification);
+            }
+            ArrayNode remove = body.putArray("removeFields");
+            removeFields.forEach(remove::add);
+            ArrayNode cutArray = body.putArray("cuts");
+            for (String cut : cuts) {
+                String[] parts = cut.split(":");
+                if (parts.length != 3) {
+                    throw new FriendlyErrors.UserError("--cut is FIELD:START:END, not " + cut);
+                }
+                cutArray.addObject().put("field", parts[0]).put("start", Integer.parseInt(parts[1])).put("end", Integer.parseInt(parts[2]));
+            }
+            JsonNode event = parent.call("POST", "/api/review/records/" + enc(id) + "/decisions", body.toString());
+            PrintWriter out = parent.spec.commandLine().getOut();
+            out.printf("%s%s%n", event.path("type").asText(event.path("status").asText()),
+                    event.path("reasons").isEmpty() ? "" : ": " + String.join("; ", toList(event.path("reasons"))));
+            out.flush();
+            return "REFUSED".equals(event.path("type").asText()) ? FriendlyErrors.FAILURE : 0;
+        }
+    }
+
+    private static List<String> toList(JsonNode array) {
+        List<String> list = new java.util.ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,188 @@
+package org.disclosureguard.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.disclosureguard.app.HttpEndpoints;
+import org.disclosureguard.review.ReviewModel.Action;
+import org.disclosureguard.review.ReviewModel.Command;
+import org.disclosureguard.review.ReviewModel.Cut;
+import org.disclosureguard.review.auth.HttpBasicAuth;
+import org.disclosureguard.review.auth.Principal;
+import org.disclosureguard.review.auth.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The review API (README "Review"), on the app's HTTP port. Every request is authenticated (HTTP Basic against
+ * the users file: salted, slow hashes, lock-out); roles decide what it may see. A reviewer's name comes from the
+ * login, never from the request. Every look at a record's content is written as a VIEWED decision event. POSTs
+ * must be JSON, which a cross-site form cannot send: no CSRF through the API. Logs name ids, never content.
+ */
+public final class ReviewApi {
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewApi.class);
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(15);
+
+    private final ReviewService service;
+    private final UserStore users;
+
+    public ReviewApi(ReviewService service, UserStore users) {
+        this.service = service;
+        this.users = users;
+    }
+
+    public void register(HttpEndpoints http) {
+        http.addContext("/api/review/local/entries", exchange -> {
+            String id = tail(exchange, "/api/review/local/entries");
+            Handler local = (principal, auth) -> id.isEmpty() ? ok(service.localEntries()) : ok(service.localEntry(id).orElse(null));
+            if (service.fromPeer(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, unchecked(() -> local.answer(null, null))); // another instance answering its console
+            } else {
+                handle(exchange, Principal::canViewPayloads, local);
+            }
+        });
+        http.addContext("/api/review/records", exchange -> {
+            String rest = tail(exchange, "/api/review/records");
+            if (rest.isEmpty()) {
+                handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
+                    Map<String, String> q = query(exchange);
+                    return ok(service.list(q.getOrDefault("state", "PENDING").equalsIgnoreCase("all") ? null : q.getOrDefault("state", "PENDING"),
+                            q.get("facility"), q.get("rule"), q.get("disposition"), Long.parseLong(q.getOrDefault("minAgeSeconds", "0")), auth));
+                });
+            } else if (rest.endsWith("/decisions")) {
+                handle(exchange, Principal::canDecide, (principal, auth) -> decide(exchange, rest.substring(0, rest.length() - "/decisions".length()),
+                        principal, auth));
+            } else {
+                handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
+                    Optional<ReviewService.Detail> detail = service.show(rest, auth);
+                    if (detail.isEmpty()) {
+                        return new Answer(404, Map.of("error", "no quarantined record " + rest));
+                    }
+                    // The look itself is audited: who, which record, when (answered asynchronously).
+                    service.send(new Command(null, rest, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), auth, Duration.ZERO);
+                    return ok(detail.get());
+                });
+            }
+        });
+        http.addContext("/api/review/history", exchange -> handle(exchange, Principal::canAudit,
+                (principal, auth) -> ok(service.history(Integer.parseInt(query(exchange).getOrDefault("limit", "100")), auth))));
+        http.addContext("/api/review/counts", exchange -> handle(exchange, p -> p.canAudit() || p.canDecide(),
+                (principal, auth) -> ok(service.counts(auth))));
+    }
+
+    private Answer decide(HttpExchange exchange, String quarantineId, Principal principal, String auth) throws Exception {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            return new Answer(405, Map.of("error", "POST a decision"));
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return new Answer(415, Map.of("error", "decisions are JSON (Content-Type: application/json)"));
+        }
+        JsonNode body = ReviewModel.JSON.readTree(exchange.getRequestBody().readAllBytes());
+        Action action;
+        try {
+            action = Action.valueOf(body.path("action").asText("").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return new Answer(400, Map.of("error", "action must be one of confirm_hold, release_redacted, false_positive, approve, decline"));
+        }
+        if (action == Action.VIEW) {
+            return new Answer(400, Map.of("error", "a view is recorded by reading the record"));
+        }
+        List<String> remove = new ArrayList<>();
+        body.path("removeFields").forEach(f -> remove.add(f.asText()));
+        List<Cut> cuts = new ArrayList<>();
+        body.path("cuts").forEach(c -> cuts.add(new Cut(c.path("field").asText(), c.path("start").asInt(), c.path("end").asInt())));
+        Command command = new Command(null, quarantineId, action, principal.name(),
+                body.hasNonNull("justification") ? body.get("justification").asText() : null, remove, cuts, 0);
+        Optional<ReviewModel.Event> event = service.send(command, auth, DECISION_TIMEOUT);
+        LOG.info("Review {} of {} by {}: {}", action, quarantineId, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
+        return event.<Answer>map(e -> ok(e)).orElseGet(() -> new Answer(202, Map.of("status", "sent; no decision yet")));
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private record Answer(int status, Object body) {}
+
+    private interface Handler {
+        Answer answer(Principal principal, String authorization) throws Exception;
+    }
+
+    private static Answer ok(Object body) {
+        return new Answer(200, body);
+    }
+
+    private static Answer unchecked(java.util.concurrent.Callable<Answer> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return new Answer(500, Map.of("error", e.getClass().getSimpleName()));
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+        try (exchange) {
+            byte[] body = ReviewModel.write(answer.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private void handle(HttpExchange exchange, Predicate<Principal> allowed, Handler handler) throws IOException {
+        try (exchange) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            Optional<Principal> principal = HttpBasicAuth.authenticate(authorization, users);
+            Answer answer;
+            if (principal.isEmpty()) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", HttpBasicAuth.challenge());
+                answer = new Answer(401, Map.of("error", "sign in (HTTP Basic)"));
+            } else if (!allowed.test(principal.get())) {
+                answer = new Answer(403, Map.of("error", "role " + principal.get().role() + " may not do this"));
+            } else {
+                try {
+                    answer = handler.answer(principal.get(), authorization);
+                } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+                    answer = new Answer(400, Map.of("error", String.valueOf(e.getMessage())));
+                } catch (Exception e) {
+                    LOG.warn("Review API {} failed: {}", exchange.getRequestURI().getPath(), e.getClass().getSimpleName());
+                    answer = new Answer(500, Map.of("error", e.getClass().getSimpleName()));
+                }
+            }
+            byte[] body = ReviewModel.write(answer.body());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String tail(HttpExchange exchange, String prefix) {
+        String path = exchange.getRequestURI().getPath();
+        String rest = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
+        return rest.startsWith("/") ? rest.substring(1) : rest;
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> query = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int at = pair.indexOf('=');
+                if (at > 0) {
+                    query.put(java.net.URLDecoder.decode(pair.substring(0, at), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+}

@@ -1,0 +1,295 @@
+package org.disclosureguard.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.contract.WireCodec;
+import org.disclosureguard.contract.review.QuarantinedRecord;
+import org.disclosureguard.contract.review.Reason;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.review.ReviewModel.Command;
+import org.disclosureguard.review.ReviewModel.Entry;
+import org.disclosureguard.review.ReviewModel.Event;
+
+/**
+ * What the review API and CLI ask of the running app: the quarantine store through interactive queries (this
+ * instance's part, plus every other instance's over HTTP at its {@code application.server} address, with the
+ * caller's credentials), and commands written to the commands topic, answered by the decision the app derives.
+ */
+public final class ReviewService implements AutoCloseable {
+    /** A quarantined record in a list: metadata only. */
+    public record Summary(String quarantineId, String disposition, String state, String caseId, String facilityId,
+                          String eventType, List<String> ruleIds, long heldAt, long ageSeconds) {}
+
+    /** A field of the original record as a reviewer sees it, with the matched spans to highlight. */
+    public record FieldView(String path, String text, List<int[]> highlights) {}
+
+    /** A reason the record was held, as the reviewer reads it. */
+    public record ReasonView(String ruleId, String kind, String fieldPath, String matchedTerm, Integer spanStart, Integer spanEnd,
+                             String explanation, String legalBasis) {}
+
+    /** Everything a reviewer sees of one record. */
+    public record Detail(Summary summary, List<ReasonView> reasons, List<FieldView> fields, List<Event> history) {}
+
+    private final KafkaStreams streams;
+    private final Topics topics;
+    private final HostInfo self;
+    private final PayloadSeal seal;
+    private final WireCodec inputCodec;
+    private final Clock clock;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final PeerToken peers;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ReviewService(KafkaStreams streams, Map<String, Object> clientSettings, Topics topics, HostInfo self,
+                         PayloadSeal seal, WireCodec inputCodec, Clock clock, PeerToken peers) {
+        this.streams = streams;
+        this.topics = topics;
+        this.self = self;
+        this.seal = seal;
+        this.inputCodec = inputCodec;
+        this.clock = clock;
+        this.peers = peers;
+        this.producer = new KafkaProducer<>(ClientSettings.idempotentProducer(clientSettings), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    /** Whether a request to the instance-only endpoints comes from another instance of this app. */
+    public boolean fromPeer(String authorization) {
+        return peers.matches(authorization);
+    }
+
+    // ---------------------------------------------------------------- this instance's part (also for the others)
+
+    /** This instance's entries, as stored (payloads stay sealed). */
+    public List<Entry> localEntries() {
+        List<Entry> entries = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = store().all()) {
+            it.forEachRemaining(kv -> entries.add(ReviewModel.read(kv.value, Entry.class)));
+        } catch (InvalidStateStoreException e) {
+            // starting or rebalancing: this part is empty for now
+        }
+        return entries;
+    }
+
+    /** One entry if this instance has it. */
+    public Optional<Entry> localEntry(String quarantineId) {
+        try {
+            byte[] stored = store().get(quarantineId);
+            return stored == null ? Optional.empty() : Optional.of(ReviewModel.read(stored, Entry.class));
+        } catch (InvalidStateStoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> store() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ReviewTopology.QUARANTINE_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore()));
+    }
+
+    // ---------------------------------------------------------------- the whole group
+
+    /** Every entry of the group; {@code authorization} is forwarded to the other instances. */
+    public List<Entry> allEntries(String authorization) {
+        List<Entry> entries = new ArrayList<>(localEntries());
+        if (self != null) {
+            for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
+                if (!metadata.hostInfo().equals(self) && metadata.hostInfo().port() > 0) {
+                    remote(metadata.hostInfo(), "/api/review/local/entries", authorization)
+                            .ifPresent(array -> array.forEach(node -> entries.add(ReviewModel.JSON.convertValue(node, Entry.class))));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** One entry, from whichever instance owns it. */
+    public Optional<Entry> entry(String quarantineId, String authorization) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId, Serdes.String().serializer());
+        if (owner == null || owner.activeHost() == null || self == null || owner.activeHost().equals(self)
+                || owner.activeHost().port() < 0) {
+            return localEntry(quarantineId);
+        }
+        return remote(owner.activeHost(), "/api/review/local/entries/" + quarantineId, authorization)
+                .filter(node -> !node.isNull()).map(node -> ReviewModel.JSON.convertValue(node, Entry.class));
+    }
+
+    public List<Summary> list(String state, String facility, String rule, String disposition, long minAgeSeconds, String authorization) {
+        List<Summary> summaries = new ArrayList<>();
+        for (Entry entry : allEntries(authorization)) {
+            Summary s = summary(entry);
+            if ((state == null || state.equalsIgnoreCase(s.state())) && (facility == null || facility.equals(s.facilityId()))
+                    && (rule == null || s.ruleIds().contains(rule)) && (disposition == null || disposition.equalsIgnoreCase(s.disposition()))
+                    && s.ageSeconds() >= minAgeSeconds) {
+                summaries.add(s);
+            }
+        }
+        summaries.sort(Comparator.comparingLong(Summary::heldAt)); // oldest first: the backlog's head
+        return summaries;
+    }
+
+    /** The record as a reviewer sees it; the caller must record the view ({@link #send}). */
+    public Optional<Detail> show(String quarantineId, String authorization) {
+        return entry(quarantineId, authorization).map(this::detail);
+    }
+
+    /** Decision history, newest first, without payloads (for auditors). */
+    public List<Event> history(int limit, String authorization) {
+        List<Event> events = new ArrayList<>();
+        allEntries(authorization).forEach(e -> events.addAll(e.history() == null ? List.of() : e.history()));
+        events.sort(Comparator.comparingLong(Event::at).reversed());
+        return events.subList(0, Math.min(limit, events.size()));
+    }
+
+    /** Records by state, decisions by type. */
+    public Map<String, Long> counts(String authorization) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Entry entry : allEntries(authorization)) {
+            counts.merge("state." + entry.state(), 1L, Long::sum);
+            (entry.history() == null ? List.<Event>of() : entry.history()).forEach(e -> counts.merge("event." + e.type(), 1L, Long::sum));
+        }
+        return counts;
+    }
+
+    /**
+     * Writes a command and waits for its decision event (the app answers every command with exactly one).
+     *
+     * @return the decision, or empty if none came within {@code timeout}
+     */
+    public Optional<Event> send(Command request, String authorization, Duration timeout) throws InterruptedException {
+        Command command = new Command(request.commandId() == null ? UUID.randomUUID().toString() : request.commandId(),
+                request.quarantineId(), request.action(), request.reviewer(), request.justification(), request.removeFields(),
+                request.cuts(), clock.millis());
+        try {
+            producer.send(new ProducerRecord<>(topics.reviewCommands(), command.quarantineId().getBytes(StandardCharsets.UTF_8),
+                    ReviewModel.write(command))).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not write the command: " + e.getCause(), e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Event> decided = entry(command.quarantineId(), authorization).flatMap(e -> (e.history() == null ? List.<Event>of()
+                    : e.history()).stream().filter(ev -> command.commandId().equals(ev.commandId())).findFirst());
+            if (decided.isPresent()) {
+                return decided;
+            }
+            Thread.sleep(100);
+        }
+        return Optional.empty();
+    }
+
+    private Summary summary(Entry entry) {
+        try {
+            QuarantinedRecord review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
+            long heldAt = review.getQuarantinedAt().toEpochMilli();
+            return new Summary(entry.quarantineId(), review.getDisposition().name(), entry.state().name(), review.getCaseId(),
+                    review.getFacilityId(), review.getEventType(),
+                    review.getReasons().stream().map(Reason::getRuleId).distinct().toList(), heldAt,
+                    Math.max(0, (clock.millis() - heldAt) / 1000));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Detail detail(Entry entry) {
+        try {
+            QuarantinedRecord review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
+            List<ReasonView> reasons = review.getReasons().stream().map(r -> new ReasonView(r.getRuleId(), r.getKind().name(),
+                    r.getFieldPath(), r.getMatchedTerm(), r.getSpanStart(), r.getSpanEnd(), r.getExplanation(), r.getLegalBasis())).toList();
+            return new Detail(summary(entry), reasons, fields(entry, review, reasons), entry.history());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The original record's non-empty fields (top level; records as JSON), or one line saying why not. */
+    private List<FieldView> fields(Entry entry, QuarantinedRecord review, List<ReasonView> reasons) {
+        if (review.getOriginalValue() == null) {
+            return List.of(new FieldView("(payload)", "not kept: the record was larger than guard.max.record.bytes", List.of()));
+        }
+        byte[] bytes = new byte[review.getOriginalValue().remaining()];
+        review.getOriginalValue().duplicate().get(bytes);
+        GenericRecord original;
+        try {
+            if (entry.sealKeyId() != null) {
+                if (seal == null) {
+                    return List.of(new FieldView("(payload)", "sealed with key " + entry.sealKeyId() + "; this instance has no seal key", List.of()));
+                }
+                bytes = seal.open(bytes, entry.sealKeyId(), entry.quarantineId());
+            }
+            original = inputCodec.decode(bytes);
+        } catch (Exception e) {
+            return List.of(new FieldView("(payload)", "does not decode (" + e.getClass().getSimpleName() + "): " + bytes.length + " bytes",
+                    List.of()));
+        }
+        List<FieldView> fields = new ArrayList<>();
+        for (Schema.Field field : original.getSchema().getFields()) {
+            Object value = original.get(field.pos());
+            if (value == null) {
+                continue;
+            }
+            String text = value instanceof GenericRecord record
+                    ? org.disclosureguard.contract.PlainJson.toJson(record).toString() : value.toString();
+            List<int[]> highlights = new ArrayList<>();
+            for (ReasonView reason : reasons) {
+                if (field.name().equals(reason.fieldPath()) && reason.spanStart() != null && reason.spanEnd() != null) {
+                    highlights.add(new int[] {reason.spanStart(), reason.spanEnd()});
+                }
+            }
+            fields.add(new FieldView(field.name(), text, highlights));
+        }
+        return fields;
+    }
+
+    private Optional<JsonNode> remote(HostInfo host, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+                .timeout(Duration.ofSeconds(3));
+        // The caller's credentials when it has them (the API); else this instance's peer token (the console's
+        // sessions keep no password). Both are checked by the other instance.
+        request.header("Authorization", authorization != null ? authorization : peers.header());
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(ReviewModel.JSON.readTree(response.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,188 @@
+package org.disclosureguard.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.app.GuardApp;
+import org.disclosureguard.app.TopicPlan;
+import org.disclosureguard.cli.Main;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.contract.InformationSource;
+import org.disclosureguard.embedded.EmbeddedKafka;
+import org.disclosureguard.pipeline.GuardConfig;
+import org.disclosureguard.pipeline.GuardDriver;
+import org.disclosureguard.pipeline.TestEvents;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.policy.Policy;
+import org.disclosureguard.review.auth.Role;
+import org.disclosureguard.review.auth.UserStore;
+import org.disclosureguard.verify.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reviewer works through the quarantine of a running guard with the `review` CLI: lists the held records, reads
+ * one (with its reasons and the matched span marked), releases a redacted version that passes the screen again,
+ * confirms the other hold; the enforcement and decision topics show exactly that. An auditor sees history, not
+ * payloads; a wrong password gets nothing.
+ */
+class ReviewIT {
+    private static final String NOTES = "Moved to cottage 3. Per the therapist, the boy described the crossing at night.";
+    private static EmbeddedKafka broker;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void aReviewerReleasesOneRecordAndConfirmsAnother(@TempDir Path dir) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
+        broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
+        Path users = dir.resolve("users.yaml");
+        UserStore.addOrReplace(users, "rita", Role.REVIEWER, "rita-password-1".toCharArray());
+        UserStore.addOrReplace(users, "ada", Role.AUDITOR, "ada-password-12".toCharArray());
+        Path ritaPassword = Files.writeString(dir.resolve("rita.pw"), "rita-password-1");
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+        settings.put(GuardConfig.HTTP_PORT, 0);
+        settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());
+        settings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("k1"));
+        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+
+        try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties("guard-review-" + suffix, broker.bootstrapServers(), topics,
+                Policy.bundled(), settings))) {
+            assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
+            send(client, topics.input(), TestEvents.benign().setCaseId("case-notes").setCaseNotes(NOTES).build());
+            send(client, topics.input(), TestEvents.benign().setCaseId("case-source")
+                    .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+            String url = "http://localhost:" + app.httpPort();
+            String[] listed = awaitListed(url, ritaPassword, 2);
+            Matcher ids = Pattern.compile("(rev-[^ ]+|in-" + suffix + "-\\d+-\\d+)").matcher(listed[1]);
+            List<String> found = new java.util.ArrayList<>();
+            while (ids.find()) {
+                found.add(ids.group(1));
+            }
+            assertEquals(2, found.size(), listed[1]);
+
+            // Find which is which by showing them; the look is audited.
+            String notesId = null;
+            String sourceId = null;
+            for (String id : found) {
+                String[] shown = cli("review", "show", id, "--url", url, "--user", "rita", "--password-file", ritaPassword.toString());
+                assertEquals("0", shown[0], shown[1]);
+                if (shown[1].contains("case case-notes")) {
+                    notesId = id;
+                    assertTrue(shown[1].contains("[[therapist]]"), "the matched span is marked: " + shown[1]);
+                    assertTrue(shown[1].contains("Legal basis:"), shown[1]);
+                } else {
+                    sourceId = id;
+                    assertTrue(shown[1].contains("provenance.counseling-source"), shown[1]);
+                }
+            }
+            int cutFrom = NOTES.indexOf("Per the therapist");
+            String[] released = cli("review", "decide", notesId, "--action", "release-redacted", "--justification", "therapy sentence cut",
+                    "--cut", "caseNotes:" + cutFrom + ":" + NOTES.length(), "--url", url, "--user", "rita", "--password-file", ritaPassword.toString());
+            assertEquals("0", released[0], released[1]);
+            assertTrue(released[1].startsWith("RELEASED_REDACTED"), released[1]);
+            String[] falsePositive = cli("review", "decide", sourceId, "--action", "false-positive", "--justification", "fine",
+                    "--url", url, "--user", "rita", "--password-file", ritaPassword.toString());
+            assertTrue(falsePositive[1].startsWith("REFUSED") && falsePositive[1].contains("provenance"), falsePositive[1]);
+            String[] confirmed = cli("review", "decide", sourceId, "--action", "confirm-hold", "--justification", "counseling source",
+                    "--url", url, "--user", "rita", "--password-file", ritaPassword.toString());
+            assertTrue(confirmed[1].startsWith("CONFIRMED_HOLD"), confirmed[1]);
+
+            // Roles and credentials.
+            assertEquals(401, get(url + "/api/review/records", "rita", "wrong-password").statusCode());
+            assertEquals(403, get(url + "/api/review/records/" + notesId, "ada", "ada-password-12").statusCode(), "auditors see no payloads");
+            HttpResponse<String> history = get(url + "/api/review/history", "ada", "ada-password-12");
+            assertEquals(200, history.statusCode());
+            assertTrue(history.body().contains("RELEASED_REDACTED") && history.body().contains("VIEWED") && !history.body().contains("crossing"),
+                    history.body());
+        }
+
+        // The enforcement topic has the redacted release, the decisions topic every outcome, neither any therapy text.
+        List<ConsumerRecord<byte[], byte[]>> enforcement = TopicReader.readAll(client, topics.enforcement(), Duration.ofSeconds(30));
+        List<String> releasedNotes = enforcement.stream()
+                .filter(r -> r.headers().lastHeader(ReviewTopology.RELEASED_FROM_HEADER) != null)
+                .map(r -> new GuardDriver.EnforcementReader().caseNotes(r.value())).toList();
+        assertEquals(List.of("Moved to cottage 3. "), releasedNotes);
+        List<String> decisions = TopicReader.readAll(client, topics.reviewDecisions(), Duration.ofSeconds(30)).stream()
+                .map(r -> ReviewModel.read(r.value(), ReviewModel.Event.class).type().name()).toList();
+        assertTrue(decisions.containsAll(List.of("VIEWED", "RELEASED_REDACTED", "REFUSED", "CONFIRMED_HOLD")), decisions.toString());
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(client, topics.reviewDecisions(), Duration.ofSeconds(30))) {
+            assertTrue(!new String(r.value(), StandardCharsets.UTF_8).contains("crossing"), "no record text in decisions");
+        }
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(client, topics.review(), Duration.ofSeconds(30))) {
+            assertTrue(!new String(r.value(), StandardCharsets.ISO_8859_1).contains("crossing"), "the review topic is sealed");
+        }
+    }
+
+    private static String[] awaitListed(String url, Path password, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String[] listed;
+        do {
+            listed = cli("review", "list", "--url", url, "--user", "rita", "--password-file", password.toString());
+            if (listed[1].contains(count + " record(s)")) {
+                return listed;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("not listed: " + listed[1]);
+    }
+
+    private static void send(Map<String, Object> client, String topic, CaseRecordEvent event) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.idempotentProducer(client),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, event.getCaseId().getBytes(StandardCharsets.UTF_8), GuardDriver.encode(event))).get();
+        }
+    }
+
+    private static String[] cli(String... args) {
+        StringWriter out = new StringWriter();
+        var commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
+        int exit = commandLine.execute(args);
+        return new String[] {Integer.toString(exit), out.toString()};
+    }
+
+    private static HttpResponse<String> get(String url, String user, String password) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
