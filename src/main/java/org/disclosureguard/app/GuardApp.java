@@ -29,6 +29,10 @@ import org.disclosureguard.metrics.MetricsApi;
 import org.disclosureguard.metrics.MetricsQueries;
 import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.registry.GuardRecordReader;
+import org.disclosureguard.review.PeerToken;
+import org.disclosureguard.review.ReviewApi;
+import org.disclosureguard.review.ReviewService;
+import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ScreeningTopology;
@@ -129,6 +133,18 @@ public final class GuardApp implements AutoCloseable {
                     Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
                     http.serveDashboards(new MetricsApi(streams, HostInfo.buildFromEndpoint(String.valueOf(server)), Clock.systemUTC()));
                 }
+            }
+            String usersFile = (String) GuardConfig.CONFIG_DEF.parse(streamsProperties).get(GuardConfig.REVIEW_USERS_FILE);
+            if (http != null && !usersFile.isBlank()) {
+                Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+                ReviewService review = new ReviewService(streams, settings(streamsProperties), config.topics(),
+                        HostInfo.buildFromEndpoint(String.valueOf(server)), seal, wireFormats.inputCodec(), Clock.systemUTC(),
+                        PeerToken.of(Path.of(usersFile)));
+                companions.add(review);
+                UserStore users = UserStore.load(Path.of(usersFile)); // one store: API and console share the lock-outs
+                new ReviewApi(review, users).register(http);
+                new org.disclosureguard.review.console.ReviewConsole(review, users).register(http);
+                LOG.info("Review console on http://localhost:{}/review (API: /api/review/records)", http.port());
             }
             GuardApp app = new GuardApp(streams, reloader, companions, http);
             app.startStreams();

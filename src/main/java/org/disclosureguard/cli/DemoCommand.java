@@ -65,6 +65,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "registry (e.g. http://localhost:8080/apis/ccompat/v7 for Apicurio). Default: single-object encoding, no registry.")
     String schemaRegistryUrl;
 
+    @Option(names = "--reviewers", paramLabel = "FILE",
+            description = "Users file (user-add makes one): serve the review console at /review for them while the demo runs.")
+    Path reviewers;
+
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
     Path policyFile;
 
@@ -116,6 +120,9 @@ final class DemoCommand implements Callable<Integer> {
             streamsSettings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             streamsSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
             streamsSettings.putIfAbsent(GuardConfig.HTTP_PORT, portOrAnyFree(GuardConfig.DEFAULT_HTTP_PORT));
+            if (reviewers != null) {
+                streamsSettings.put(GuardConfig.REVIEW_USERS_FILE, reviewers.toAbsolutePath().toString());
+            }
             if (!streamsSettings.containsKey(GuardConfig.REVIEW_SEAL_KEY)) {
                 // The review topic must not be a new leak, even in a demo: seal with a key that lives as long as the run.
                 streamsSettings.put(GuardConfig.REVIEW_SEAL_KEY, org.disclosureguard.review.PayloadSeal.newKey("demo"));
@@ -131,6 +138,9 @@ final class DemoCommand implements Callable<Integer> {
                 if (app.httpPort() >= 0) {
                     out.printf("Dashboard: http://localhost:%d/dashboard  (Prometheus: /metrics, health: /health/ready, policy: /policy)%n",
                             app.httpPort());
+                    if (reviewers != null) {
+                        out.printf("Review console: http://localhost:%d/review%n", app.httpPort());
+                    }
                 }
                 return feedAndReport(settings, topics, out, starter);
             } finally {

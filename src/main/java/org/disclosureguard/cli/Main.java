@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Screens case records between a care provider and an enforcement agency so that "
                 + "therapy-derived content never crosses.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, ProduceCommand.class, TopicsCommand.class,
-                ConfigCommand.class, LintCommand.class, PublishPolicyCommand.class, HealthCommand.class, SealKeyCommand.class, BenchCommand.class, VerifyAuditCommand.class, EvaluateCommand.class,
+                ConfigCommand.class, LintCommand.class, PublishPolicyCommand.class, HealthCommand.class, SealKeyCommand.class, UserAddCommand.class, ReviewCommand.class, BenchCommand.class, VerifyAuditCommand.class, EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

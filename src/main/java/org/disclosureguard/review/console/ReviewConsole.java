@@ -1,0 +1,654 @@
+package org.disclosureguard.review.console;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.disclosureguard.app.HttpEndpoints;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.review.ReviewModel.Action;
+import org.disclosureguard.review.ReviewModel.Command;
+import org.disclosureguard.review.ReviewModel.Cut;
+import org.disclosureguard.review.ReviewModel.Event;
+import org.disclosureguard.review.ReviewModel.State;
+import org.disclosureguard.review.ReviewService;
+import org.disclosureguard.review.auth.Principal;
+import org.disclosureguard.review.auth.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The review web console (README "Review"): server-rendered HTML under {@code /review}, no script. Form sign-in
+ * against the users file gives a session ({@link ConsoleSessions}); every form carries the session's CSRF token,
+ * checked on every POST. Reviewers (and admins) list the held records, read one (the look is recorded as a VIEW
+ * command, so every look is audited) and decide; auditors see the decision history and counts, never a payload.
+ * Everything from the data is HTML-escaped; URLs and logs carry ids only.
+ *
+ * <p>In a group of several instances the console sees what this instance's review service returns without
+ * credentials to forward: the other instances' parts need the API's HTTP Basic credentials.
+ */
+public final class ReviewConsole {
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewConsole.class);
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(15);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+    private static final String CSS = "web/review/console.css";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final ReviewService service;
+    private final UserStore users;
+    private final ConsoleSessions sessions;
+
+    public ReviewConsole(ReviewService service, UserStore users) {
+        this(service, users, new ConsoleSessions());
+    }
+
+    public ReviewConsole(ReviewService service, UserStore users, ConsoleSessions sessions) {
+        this.service = service;
+        this.users = users;
+        this.sessions = sessions;
+    }
+
+    /** Serves the console under {@code /review}. */
+    public void register(HttpEndpoints http) {
+        http.addContext(ConsoleSessions.SESSION_PATH, this::handle);
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    private record Page(int status, String title, String body, String location) {
+        static Page redirect(String location) {
+            return new Page(303, null, null, location);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Page page;
+            try {
+                page = route(exchange);
+            } catch (IllegalArgumentException e) {
+                page = new Page(400, "Bad request", "<p>" + Html.escape(e.getMessage()) + "</p>", null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                page = new Page(503, "Unavailable", "<p>The request was interrupted.</p>", null);
+            } catch (Exception e) {
+                LOG.warn("Review console {} failed: {}", exchange.getRequestURI().getPath(), e.getClass().getSimpleName());
+                page = new Page(500, "Error", "<p>Something went wrong. The error was logged.</p>", null);
+            }
+            send(exchange, page, currentSession(exchange).orElse(null));
+        }
+    }
+
+    private Page route(HttpExchange exchange) throws Exception {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        boolean get = "GET".equals(method) || "HEAD".equals(method);
+        boolean post = "POST".equals(method);
+        if (path.equals("/review/console.css") && get) {
+            return css(exchange);
+        }
+        if (path.equals(ConsoleSessions.LOGIN_PATH)) {
+            if (get) {
+                return loginForm(exchange, null, 200);
+            }
+            if (post) {
+                return login(exchange);
+            }
+            return methodNotAllowed();
+        }
+        Optional<ConsoleSessions.Session> found = currentSession(exchange);
+        if (found.isEmpty()) {
+            return Page.redirect(ConsoleSessions.LOGIN_PATH);
+        }
+        ConsoleSessions.Session session = found.get();
+        Principal principal = session.principal();
+        Form form = null;
+        if (post) {
+            form = Form.read(exchange.getRequestBody());
+            if (!session.csrfMatches(form.get("csrf"))) {
+                return new Page(403, "Forbidden", "<p>The form expired or did not come from this console. Go back, reload the page "
+                        + "and try again.</p>", null);
+            }
+        } else if (!get) {
+            return methodNotAllowed();
+        }
+        if (path.equals("/review/logout")) {
+            if (!post) {
+                return methodNotAllowed();
+            }
+            ConsoleSessions.cookieValue(exchange.getRequestHeaders().get("Cookie"), ConsoleSessions.SESSION_COOKIE)
+                    .ifPresent(sessions::invalidate);
+            exchange.getResponseHeaders().add("Set-Cookie",
+                    ConsoleSessions.expiredCookie(ConsoleSessions.SESSION_COOKIE, ConsoleSessions.SESSION_PATH));
+            return Page.redirect(ConsoleSessions.LOGIN_PATH + "?signedOut");
+        }
+        if (path.equals("/review") || path.equals("/review/")) {
+            return Page.redirect(principal.canViewPayloads() ? "/review/records" : "/review/history");
+        }
+        if (path.equals("/review/history")) {
+            if (!principal.canAudit()) {
+                return forbidden(principal);
+            }
+            return get ? history(exchange) : methodNotAllowed();
+        }
+        if (path.equals("/review/records") || path.equals("/review/records/")) {
+            if (!principal.canViewPayloads()) {
+                return forbidden(principal);
+            }
+            return get ? records(exchange) : methodNotAllowed();
+        }
+        if (path.startsWith("/review/records/")) {
+            String rest = path.substring("/review/records/".length());
+            boolean decide = rest.endsWith("/decide");
+            String id = decide ? rest.substring(0, rest.length() - "/decide".length()) : rest;
+            if (!ID.matcher(id).matches()) {
+                return notFound();
+            }
+            if (decide) {
+                if (!principal.canDecide()) {
+                    return forbidden(principal);
+                }
+                return post ? decide(session, id, form) : methodNotAllowed();
+            }
+            if (!principal.canViewPayloads()) {
+                return forbidden(principal);
+            }
+            return get ? record(session, id) : methodNotAllowed();
+        }
+        return notFound();
+    }
+
+    private Optional<ConsoleSessions.Session> currentSession(HttpExchange exchange) {
+        return ConsoleSessions.cookieValue(exchange.getRequestHeaders().get("Cookie"), ConsoleSessions.SESSION_COOKIE)
+                .flatMap(sessions::find);
+    }
+
+    // ---------------------------------------------------------------- sign-in
+
+    private Page loginForm(HttpExchange exchange, String message, int status) {
+        if (message == null && currentSession(exchange).isPresent()) {
+            return Page.redirect("/review");
+        }
+        String token = sessions.newToken();
+        exchange.getResponseHeaders().add("Set-Cookie", ConsoleSessions.loginCookie(token));
+        StringBuilder body = new StringBuilder();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (message != null) {
+            body.append("<p class=\"notice error\" role=\"alert\" id=\"login-error\">").append(Html.escape(message)).append("</p>");
+        } else if ("signedOut".equals(query)) {
+            body.append("<p class=\"notice\" role=\"status\">You have signed out.</p>");
+        }
+        body.append("<form method=\"post\" action=\"/review/login\" class=\"login\">")
+                .append(hidden("csrf", token))
+                .append("<p><label for=\"username\">User name</label>")
+                .append("<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus></p>")
+                .append("<p><label for=\"password\">Password</label>")
+                .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>")
+                .append("<p><button type=\"submit\" id=\"sign-in\">Sign in</button></p></form>");
+        return new Page(status, "Sign in", body.toString(), null);
+    }
+
+    private Page login(HttpExchange exchange) throws IOException {
+        Form form = Form.read(exchange.getRequestBody());
+        Optional<String> cookie = ConsoleSessions.cookieValue(exchange.getRequestHeaders().get("Cookie"), ConsoleSessions.LOGIN_COOKIE);
+        if (!ConsoleSessions.loginCsrfMatches(cookie.orElse(null), form.get("csrf"))) {
+            return loginForm(exchange, "The sign-in form expired. Please try again.", 403);
+        }
+        String name = form.nonBlank("username");
+        String given = form.get("password");
+        char[] password = given == null ? new char[0] : given.toCharArray();
+        Optional<Principal> principal;
+        try {
+            principal = name == null ? Optional.empty() : users.authenticate(name, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (principal.isEmpty()) {
+            // The same answer for an unknown name, a wrong password and a locked account.
+            return loginForm(exchange, "Sign-in failed.", 401);
+        }
+        ConsoleSessions.Created created = sessions.create(principal.get());
+        exchange.getResponseHeaders().add("Set-Cookie", ConsoleSessions.sessionCookie(created.token()));
+        exchange.getResponseHeaders().add("Set-Cookie", ConsoleSessions.expiredCookie(ConsoleSessions.LOGIN_COOKIE, ConsoleSessions.LOGIN_PATH));
+        LOG.info("Review console: {} signed in ({})", principal.get().name(), principal.get().role().configName());
+        return Page.redirect("/review");
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    private Page records(HttpExchange exchange) {
+        Form q = Form.parse(exchange.getRequestURI().getRawQuery());
+        String facility = q.nonBlank("facility");
+        String rule = q.nonBlank("rule");
+        String decision = q.nonBlank("decision");
+        if (decision != null && !decision.equals("HOLD") && !decision.equals("REJECT")) {
+            decision = null;
+        }
+        String state = q.nonBlank("state") == null ? State.PENDING.name() : q.nonBlank("state");
+        if (!state.equals("ALL") && Arrays.stream(State.values()).noneMatch(s -> s.name().equals(state))) {
+            throw new IllegalArgumentException("unknown state");
+        }
+        long minAgeMinutes = 0;
+        if (q.nonBlank("minAge") != null) {
+            try {
+                minAgeMinutes = Math.max(0, Long.parseLong(q.nonBlank("minAge")));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the minimum age is a whole number of minutes");
+            }
+        }
+        List<ReviewService.Summary> list = service.list(state.equals("ALL") ? null : state, facility, rule, decision,
+                minAgeMinutes * 60, null);
+        StringBuilder body = new StringBuilder();
+        body.append("<form method=\"get\" action=\"/review/records\" class=\"filters\" aria-label=\"Filter records\">")
+                .append("<fieldset><legend>Filters</legend>")
+                .append(textInput("facility", "Facility", facility, "text"))
+                .append(textInput("rule", "Rule id", rule, "text"))
+                .append(select("decision", "Decision type", decision == null ? "" : decision,
+                        new String[][] {{"", "Any"}, {"HOLD", "HOLD"}, {"REJECT", "REJECT"}}))
+                .append(textInput("minAge", "Minimum age (minutes)", minAgeMinutes == 0 ? null : Long.toString(minAgeMinutes), "number"));
+        List<String[]> states = new ArrayList<>();
+        for (State s : State.values()) {
+            states.add(new String[] {s.name(), s.name()});
+        }
+        states.add(new String[] {"ALL", "Any state"});
+        body.append(select("state", "State", state, states.toArray(new String[0][])))
+                .append("<p class=\"actions\"><button type=\"submit\">Apply filters</button> <a href=\"/review/records\">Clear</a></p>")
+                .append("</fieldset></form>");
+        body.append("<p role=\"status\" id=\"record-count\">").append(list.size()).append(" record(s), oldest first.</p>");
+        if (!list.isEmpty()) {
+            body.append("<div class=\"table-wrap\"><table id=\"records\"><caption>Quarantined records</caption><thead><tr>")
+                    .append("<th scope=\"col\">Record</th><th scope=\"col\">State</th><th scope=\"col\">Decision</th>")
+                    .append("<th scope=\"col\">Case</th><th scope=\"col\">Facility</th><th scope=\"col\">Event</th>")
+                    .append("<th scope=\"col\">Rules</th><th scope=\"col\">Held at</th><th scope=\"col\">Age</th></tr></thead><tbody>");
+            for (ReviewService.Summary s : list) {
+                body.append("<tr><td><a href=\"").append(recordUrl(s.quarantineId())).append("\">").append(Html.escape(s.quarantineId()))
+                        .append("</a></td><td>").append(Html.escape(s.state())).append("</td><td>").append(Html.escape(s.disposition()))
+                        .append("</td><td>").append(Html.escape(s.caseId())).append("</td><td>").append(Html.escape(s.facilityId()))
+                        .append("</td><td>").append(Html.escape(s.eventType())).append("</td><td>")
+                        .append(Html.escape(String.join(", ", s.ruleIds()))).append("</td><td>").append(time(s.heldAt()))
+                        .append("</td><td>").append(Html.escape(age(s.ageSeconds()))).append("</td></tr>");
+            }
+            body.append("</tbody></table></div>");
+        }
+        return new Page(200, "Held records", body.toString(), null);
+    }
+
+    private Page record(ConsoleSessions.Session session, String id) throws InterruptedException {
+        Principal principal = session.principal();
+        Optional<ReviewService.Detail> found = service.show(id, null);
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        // The look itself is audited: who, which record, when (answered asynchronously).
+        service.send(new Command(null, id, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), null, Duration.ZERO);
+        ReviewService.Detail detail = found.get();
+        ReviewService.Summary s = detail.summary();
+        StringBuilder body = new StringBuilder();
+        session.takeNotice(id).ifPresent(body::append);
+        body.append("<dl class=\"summary\">")
+                .append(term("State", "<span id=\"state\">" + Html.escape(s.state()) + "</span>"))
+                .append(term("Decision", Html.escape(s.disposition())))
+                .append(term("Case", Html.escape(s.caseId())))
+                .append(term("Facility", Html.escape(s.facilityId())))
+                .append(term("Event type", Html.escape(s.eventType())))
+                .append(term("Held at", time(s.heldAt())))
+                .append(term("Age", Html.escape(age(s.ageSeconds()))))
+                .append("</dl>");
+        body.append("<section aria-labelledby=\"reasons-h\"><h2 id=\"reasons-h\">Why it was held</h2><ol class=\"reasons\">");
+        for (ReviewService.ReasonView r : detail.reasons()) {
+            body.append("<li><p><strong>Rule <code>").append(Html.escape(r.ruleId())).append("</code></strong> (")
+                    .append(Html.escape(r.kind())).append(")");
+            if (r.fieldPath() != null) {
+                body.append(" in <code>").append(Html.escape(r.fieldPath())).append("</code>");
+                if (r.spanStart() != null && r.spanEnd() != null) {
+                    body.append(", characters ").append(r.spanStart()).append("–").append(r.spanEnd());
+                }
+            }
+            body.append("</p><p>").append(Html.escape(r.explanation())).append("</p>");
+            if (r.legalBasis() != null) {
+                body.append("<p class=\"legal\"><span class=\"label\">Legal basis:</span> ").append(Html.escape(r.legalBasis())).append("</p>");
+            }
+            body.append("</li>");
+        }
+        body.append("</ol></section>");
+        body.append("<section aria-labelledby=\"fields-h\"><h2 id=\"fields-h\">The record</h2>")
+                .append("<p class=\"hint\">Matched text is <mark>highlighted</mark>.</p><dl class=\"fields\">");
+        for (ReviewService.FieldView f : detail.fields()) {
+            body.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd><div class=\"field-text\" id=\"field-")
+                    .append(Html.escape(f.path())).append("\">").append(Html.highlight(f.text(), f.highlights())).append("</div></dd>");
+        }
+        body.append("</dl></section>");
+        if (principal.canDecide()) {
+            body.append(decisionForms(session, id, detail));
+        }
+        body.append("<section aria-labelledby=\"history-h\"><h2 id=\"history-h\">History</h2>")
+                .append(historyTable(detail.history() == null ? List.of() : detail.history(), false)).append("</section>");
+        return new Page(200, "Record " + id, body.toString(), null);
+    }
+
+    private String decisionForms(ConsoleSessions.Session session, String id, ReviewService.Detail detail) {
+        State state = State.valueOf(detail.summary().state());
+        StringBuilder out = new StringBuilder("<section aria-labelledby=\"decide-h\"><h2 id=\"decide-h\">Decide</h2>");
+        if (state.decided()) {
+            return out.append("<p>This record has been decided: ").append(Html.escape(state.name())).append(".</p></section>").toString();
+        }
+        String action = recordUrl(id) + "/decide";
+        if (state == State.AWAITING_SECOND_APPROVAL) {
+            out.append("<p>A redacted release awaits a second reviewer (not the one who asked for it).</p>")
+                    .append(form(session, action, "approve", "Approve the release",
+                            justification("approve-justification", false), "approve"))
+                    .append(form(session, action, "decline", "Decline the release",
+                            justification("decline-justification", false), "decline"));
+            return out.append("</section>").toString();
+        }
+        out.append(form(session, action, "confirm_hold", "Confirm the hold", justification("confirm-justification", true), "confirm-hold"));
+        StringBuilder release = new StringBuilder();
+        List<String> removable = removableFields(detail);
+        if (!removable.isEmpty()) {
+            release.append("<fieldset><legend>Fields to remove</legend>");
+            for (int i = 0; i < removable.size(); i++) {
+                release.append("<p class=\"check\"><input type=\"checkbox\" name=\"remove\" id=\"remove-").append(i).append("\" value=\"")
+                        .append(Html.escape(removable.get(i))).append("\"> <label for=\"remove-").append(i).append("\"><code>")
+                        .append(Html.escape(removable.get(i))).append("</code></label></p>");
+            }
+            release.append("</fieldset>");
+        }
+        release.append("<fieldset><legend>Text to cut</legend><p class=\"hint\" id=\"cut-hint\">One span per box: field, start and end "
+                + "offsets, e.g. <code>caseNotes 20 37</code>. Prefilled with the matched spans; the end is exclusive.</p>");
+        List<String> cuts = new ArrayList<>();
+        for (ReviewService.FieldView f : detail.fields()) {
+            for (int[] span : f.highlights()) {
+                cuts.add(f.path() + " " + span[0] + " " + span[1]);
+            }
+        }
+        cuts.add("");
+        cuts.add("");
+        for (int i = 0; i < cuts.size(); i++) {
+            release.append("<p><label for=\"cut-").append(i).append("\">Cut ").append(i + 1).append("</label>")
+                    .append("<input name=\"cut\" id=\"cut-").append(i).append("\" aria-describedby=\"cut-hint\" value=\"")
+                    .append(Html.escape(cuts.get(i))).append("\"></p>");
+        }
+        release.append("</fieldset>").append(justification("release-justification", true));
+        out.append(form(session, action, "release_redacted", "Release a redacted version", release.toString(), "release-redacted"));
+        out.append(form(session, action, "false_positive", "Release unchanged as a false positive",
+                justification("false-positive-justification", true), "false-positive"));
+        return out.append("</section>").toString();
+    }
+
+    private static String form(ConsoleSessions.Session session, String action, String value, String heading, String fields, String id) {
+        return "<form method=\"post\" action=\"" + action + "\" class=\"decision\" id=\"form-" + id + "\" aria-labelledby=\"" + id
+                + "-h\"><h3 id=\"" + id + "-h\">" + Html.escape(heading) + "</h3>" + hidden("csrf", session.csrfToken())
+                + hidden("action", value) + fields + "<p><button type=\"submit\" id=\"submit-" + id + "\">" + Html.escape(heading)
+                + "</button></p></form>";
+    }
+
+    private static String justification(String id, boolean required) {
+        return "<p><label for=\"" + id + "\">Justification" + (required ? " (required)" : " (optional)") + "</label>"
+                + "<textarea name=\"justification\" id=\"" + id + "\" rows=\"2\"" + (required ? " required" : "") + "></textarea></p>";
+    }
+
+    /** Top-level fields that are present and may be null in the case-record schema. */
+    static List<String> removableFields(ReviewService.Detail detail) {
+        Schema schema = CaseRecordEvent.getClassSchema();
+        List<String> removable = new ArrayList<>();
+        for (ReviewService.FieldView f : detail.fields()) {
+            Schema.Field field = schema.getField(f.path());
+            if (field != null && field.schema().isNullable()) {
+                removable.add(f.path());
+            }
+        }
+        return removable;
+    }
+
+    private Page decide(ConsoleSessions.Session session, String id, Form form) throws InterruptedException {
+        Principal principal = session.principal();
+        Action action;
+        try {
+            action = Action.valueOf(String.valueOf(form.get("action")).toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            action = null;
+        }
+        if (action == null || action == Action.VIEW) {
+            throw new IllegalArgumentException("unknown action");
+        }
+        List<Cut> cuts = new ArrayList<>();
+        if (action == Action.RELEASE_REDACTED) {
+            for (String text : form.all("cut")) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                Optional<Cut> cut = parseCut(text);
+                if (cut.isEmpty()) {
+                    session.notice(id, notice("error", "Not sent: a cut must be a field name and two offsets, like caseNotes 20 37.", List.of()));
+                    return Page.redirect(recordUrl(id));
+                }
+                cuts.add(cut.get());
+            }
+        }
+        List<String> remove = action == Action.RELEASE_REDACTED ? form.all("remove") : List.of();
+        Command command = new Command(null, id, action, principal.name(), form.nonBlank("justification"), remove, cuts, 0);
+        Optional<Event> event = service.send(command, null, DECISION_TIMEOUT);
+        LOG.info("Review console {} of {} by {}: {}", action, id, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
+        if (event.isEmpty()) {
+            session.notice(id, notice("", "Sent; no decision yet. Reload the page in a moment.", List.of()));
+        } else if (event.get().type() == org.disclosureguard.review.ReviewModel.EventType.REFUSED) {
+            session.notice(id, notice("error", "Outcome: REFUSED", event.get().reasons() == null ? List.of() : event.get().reasons()));
+        } else {
+            session.notice(id, notice("success", "Outcome: " + event.get().type().name(), List.of()));
+        }
+        return Page.redirect(recordUrl(id));
+    }
+
+    /** "field start end" (or "field:start:end"), offsets non-negative and start before end. */
+    static Optional<Cut> parseCut(String text) {
+        String[] parts = text.strip().split("[\\s:]+");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            int start = Integer.parseInt(parts[1]);
+            int end = Integer.parseInt(parts[2]);
+            return start >= 0 && end > start ? Optional.of(new Cut(parts[0], start, end)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String notice(String kind, String message, List<String> reasons) {
+        StringBuilder out = new StringBuilder("<div class=\"notice ").append(kind).append("\" role=\"status\" id=\"outcome\"><p>")
+                .append(Html.escape(message)).append("</p>");
+        if (!reasons.isEmpty()) {
+            out.append("<ul>");
+            reasons.forEach(r -> out.append("<li>").append(Html.escape(r)).append("</li>"));
+            out.append("</ul>");
+        }
+        return out.append("</div>").toString();
+    }
+
+    private Page history(HttpExchange exchange) {
+        Form q = Form.parse(exchange.getRequestURI().getRawQuery());
+        int limit = 100;
+        if (q.nonBlank("limit") != null) {
+            try {
+                limit = Math.max(1, Math.min(10_000, Integer.parseInt(q.nonBlank("limit"))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the limit is a whole number");
+            }
+        }
+        StringBuilder body = new StringBuilder("<section aria-labelledby=\"counts-h\"><h2 id=\"counts-h\">Counts</h2>");
+        Map<String, Long> counts = service.counts(null);
+        body.append("<table id=\"counts\"><caption>Records by state and decisions by type</caption><thead><tr><th scope=\"col\">What</th>")
+                .append("<th scope=\"col\">Count</th></tr></thead><tbody>");
+        counts.forEach((k, v) -> body.append("<tr><th scope=\"row\">").append(Html.escape(k)).append("</th><td>").append(v).append("</td></tr>"));
+        body.append("</tbody></table></section>");
+        body.append("<section aria-labelledby=\"decisions-h\"><h2 id=\"decisions-h\">Decisions, newest first</h2>")
+                .append(historyTable(service.history(limit, null), true)).append("</section>");
+        return new Page(200, "Decision history", body.toString(), null);
+    }
+
+    private static String historyTable(List<Event> events, boolean withRecord) {
+        if (events.isEmpty()) {
+            return "<p>No decisions yet.</p>";
+        }
+        StringBuilder out = new StringBuilder("<div class=\"table-wrap\"><table class=\"history\"><caption>Decision events</caption><thead><tr>")
+                .append("<th scope=\"col\">When</th>").append(withRecord ? "<th scope=\"col\">Record</th>" : "")
+                .append("<th scope=\"col\">Event</th><th scope=\"col\">Reviewer</th><th scope=\"col\">Justification</th>")
+                .append("<th scope=\"col\">Removed fields</th><th scope=\"col\">Cuts</th><th scope=\"col\">Reasons</th>")
+                .append("<th scope=\"col\">Policy</th></tr></thead><tbody>");
+        for (Event e : events) {
+            out.append("<tr><td>").append(time(e.at())).append("</td>");
+            if (withRecord) {
+                out.append("<td>").append(Html.escape(e.quarantineId())).append("</td>");
+            }
+            List<String> cuts = new ArrayList<>();
+            (e.cuts() == null ? List.<Cut>of() : e.cuts()).forEach(c -> cuts.add(c.field() + " " + c.start() + "–" + c.end()));
+            out.append("<td>").append(Html.escape(e.type())).append("</td><td>").append(Html.escape(e.reviewer())).append("</td><td>")
+                    .append(Html.escape(e.justification())).append("</td><td>")
+                    .append(Html.escape(e.removedFields() == null ? "" : String.join(", ", e.removedFields()))).append("</td><td>")
+                    .append(Html.escape(String.join("; ", cuts))).append("</td><td>")
+                    .append(Html.escape(e.reasons() == null ? "" : String.join("; ", e.reasons()))).append("</td><td>")
+                    .append(Html.escape(e.policyVersion())).append("</td></tr>");
+        }
+        return out.append("</tbody></table></div>").toString();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private Page css(HttpExchange exchange) throws IOException {
+        try (InputStream in = ReviewConsole.class.getClassLoader().getResourceAsStream(CSS)) {
+            if (in == null) {
+                return notFound();
+            }
+            byte[] bytes = in.readAllBytes();
+            setSecurityHeaders(exchange);
+            exchange.getResponseHeaders().set("Content-Type", "text/css; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            return null;
+        }
+    }
+
+    private static Page methodNotAllowed() {
+        return new Page(405, "Method not allowed", "<p>This page does not take that request.</p>", null);
+    }
+
+    private static Page notFound() {
+        return new Page(404, "Not found", "<p>There is no such page or record. <a href=\"/review\">Back to the console</a>.</p>", null);
+    }
+
+    private static Page forbidden(Principal principal) {
+        return new Page(403, "Forbidden", "<p>Your role (" + Html.escape(principal.role().configName()) + ") may not see this page.</p>", null);
+    }
+
+    /** The security headers every console response has. */
+    static void setSecurityHeaders(HttpExchange exchange) {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Cache-Control", "no-store");
+        headers.set("X-Content-Type-Options", "nosniff");
+    }
+
+    private void send(HttpExchange exchange, Page page, ConsoleSessions.Session session) throws IOException {
+        if (page == null) {
+            return; // already answered (the style sheet)
+        }
+        setSecurityHeaders(exchange);
+        if (page.location() != null) {
+            exchange.getResponseHeaders().set("Location", page.location());
+            exchange.sendResponseHeaders(page.status(), -1);
+            return;
+        }
+        byte[] bytes = layout(page, session).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(page.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(page.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String layout(Page page, ConsoleSessions.Session session) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(Html.escape(page.title())).append(" · Disclosure Guard review</title>")
+                .append("<link rel=\"stylesheet\" href=\"/review/console.css\"></head><body>")
+                .append("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>")
+                .append("<header class=\"top\"><p class=\"brand\">Disclosure Guard · compliance review</p>");
+        if (session != null) {
+            Principal p = session.principal();
+            out.append("<nav aria-label=\"Console\"><ul>");
+            if (p.canViewPayloads()) {
+                out.append("<li><a href=\"/review/records\">Held records</a></li>");
+            }
+            if (p.canAudit()) {
+                out.append("<li><a href=\"/review/history\">Decision history</a></li>");
+            }
+            out.append("</ul><p class=\"who\">Signed in as <strong>").append(Html.escape(p.name())).append("</strong> (")
+                    .append(Html.escape(p.role().configName())).append(")</p>")
+                    .append("<form method=\"post\" action=\"/review/logout\" class=\"logout\">").append(hidden("csrf", session.csrfToken()))
+                    .append("<button type=\"submit\" id=\"sign-out\">Sign out</button></form></nav>");
+        }
+        out.append("</header><main id=\"main\" tabindex=\"-1\"><h1>").append(Html.escape(page.title())).append("</h1>")
+                .append(page.body()).append("</main></body></html>\n");
+        return out.toString();
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
+    }
+
+    private static String textInput(String name, String label, String value, String type) {
+        return "<p><label for=\"f-" + name + "\">" + Html.escape(label) + "</label><input type=\"" + type + "\" name=\"" + name
+                + "\" id=\"f-" + name + "\"" + ("number".equals(type) ? " min=\"0\"" : "") + " value=\"" + Html.escape(value) + "\"></p>";
+    }
+
+    private static String select(String name, String label, String selected, String[][] options) {
+        StringBuilder out = new StringBuilder("<p><label for=\"f-").append(name).append("\">").append(Html.escape(label))
+                .append("</label><select name=\"").append(name).append("\" id=\"f-").append(name).append("\">");
+        for (String[] option : options) {
+            out.append("<option value=\"").append(Html.escape(option[0])).append("\"").append(option[0].equals(selected) ? " selected" : "")
+                    .append(">").append(Html.escape(option[1])).append("</option>");
+        }
+        return out.append("</select></p>").toString();
+    }
+
+    private static String term(String name, String valueHtml) {
+        return "<div><dt>" + Html.escape(name) + "</dt><dd>" + valueHtml + "</dd></div>";
+    }
+
+    private static String recordUrl(String id) {
+        return "/review/records/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    private static String time(long epochMillis) {
+        return "<time datetime=\"" + Instant.ofEpochMilli(epochMillis) + "\">" + Html.escape(Instant.ofEpochMilli(epochMillis)
+                .toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z")) + "</time>";
+    }
+
+    static String age(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+        return seconds / 86_400 + " d " + seconds % 86_400 / 3600 + " h";
+    }
+}

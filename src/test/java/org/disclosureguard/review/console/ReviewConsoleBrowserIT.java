@@ -1,0 +1,224 @@
+package org.disclosureguard.review.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.app.GuardApp;
+import org.disclosureguard.app.HttpEndpoints;
+import org.disclosureguard.app.TopicPlan;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.contract.InformationSource;
+import org.disclosureguard.embedded.EmbeddedKafka;
+import org.disclosureguard.pipeline.GuardConfig;
+import org.disclosureguard.pipeline.GuardDriver;
+import org.disclosureguard.pipeline.TestEvents;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.policy.Policy;
+import org.disclosureguard.review.PayloadSeal;
+import org.disclosureguard.review.ReviewModel;
+import org.disclosureguard.review.ReviewService;
+import org.disclosureguard.review.ReviewTopology;
+import org.disclosureguard.review.auth.Role;
+import org.disclosureguard.review.auth.UserStore;
+import org.disclosureguard.verify.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A reviewer works through the quarantine in the web console, in headless Chromium: signs in through the form,
+ * finds the two held records, sees the matched therapy term highlighted, releases a redacted version by cutting
+ * the prefilled span, confirms the other hold; an auditor sees the history but no record. The enforcement topic
+ * then has the release without the therapy text, the decisions topic every step.
+ *
+ * <p>Needs {@code /usr/bin/chromedriver} (Debian: {@code chromium-driver}) and {@code /usr/bin/chromium}; skipped
+ * without them unless {@code DG_REQUIRE_BROWSER=1}.
+ */
+class ReviewConsoleBrowserIT {
+    private static final String NOTES = "Moved to cottage 3. Per the therapist, the boy described the crossing at night.";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static EmbeddedKafka broker;
+
+    @BeforeAll
+    static void start() {
+        boolean present = new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute();
+        if ("1".equals(System.getenv("DG_REQUIRE_BROWSER"))) {
+            assertTrue(present, CHROMEDRIVER + " and " + CHROMIUM + " are required (DG_REQUIRE_BROWSER=1): apt-get install chromium chromium-driver");
+        } else {
+            assumeTrue(present, "no " + CHROMEDRIVER + " or " + CHROMIUM + ": apt-get install chromium chromium-driver");
+        }
+        broker = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void aReviewerReleasesOneRecordAndConfirmsAnotherInTheBrowser(@TempDir Path dir) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
+        broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
+        Path users = dir.resolve("users.yaml");
+        UserStore.addOrReplace(users, "rita", Role.REVIEWER, "rita-password-1".toCharArray());
+        UserStore.addOrReplace(users, "ada", Role.AUDITOR, "ada-password-12".toCharArray());
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+        settings.put(GuardConfig.HTTP_PORT, 0);
+        settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());
+        settings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("k1"));
+        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+
+        try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties("guard-console-" + suffix, broker.bootstrapServers(), topics,
+                Policy.bundled(), settings))) {
+            assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
+            String url = "http://localhost:" + app.httpPort();
+            send(client, topics.input(), TestEvents.benign().setCaseId("case-notes").setCaseNotes(NOTES).build());
+            send(client, topics.input(), TestEvents.benign().setCaseId("case-source")
+                    .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+
+            WebDriver browser = chromium(dir);
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                signIn(browser, url, "rita", "rita-password-1");
+                wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
+
+                // Both held records appear in the list (oldest first); find each by its case id.
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (browser.findElements(By.cssSelector("#records tbody tr")).size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    browser.navigate().refresh();
+                }
+                assertEquals("2 record(s), oldest first.", browser.findElement(By.id("record-count")).getText());
+                String notesUrl = recordLink(browser, "case-notes");
+                String sourceUrl = recordLink(browser, "case-source");
+
+                // The therapy record: the matched term is highlighted; release a redacted version cutting the prefilled span.
+                browser.get(notesUrl);
+                assertEquals("PENDING", browser.findElement(By.id("state")).getText());
+                List<WebElement> marks = browser.findElements(By.cssSelector("#field-caseNotes mark"));
+                assertFalse(marks.isEmpty(), "the matched span is marked");
+                assertTrue(marks.stream().anyMatch(m -> m.getText().toLowerCase().contains("therapist")),
+                        "marked: " + marks.stream().map(WebElement::getText).toList());
+                assertTrue(browser.getPageSource().contains("Legal basis:"));
+                String prefilled = browser.findElement(By.id("cut-0")).getAttribute("value");
+                assertTrue(prefilled.startsWith("caseNotes "), "the matched span is prefilled as a cut: " + prefilled);
+                browser.findElement(By.id("release-justification")).sendKeys("therapy reference cut");
+                browser.findElement(By.id("submit-release-redacted")).click();
+                WebElement outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                assertTrue(outcome.getText().contains("RELEASED_REDACTED"), outcome.getText());
+                assertEquals("RELEASED_REDACTED", browser.findElement(By.id("state")).getText());
+                Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+                Files.createDirectories(Path.of("target"));
+                Files.copy(shot, Path.of("target", "review-console.png"), StandardCopyOption.REPLACE_EXISTING);
+
+                // The provenance record: confirm the hold.
+                browser.get(sourceUrl);
+                assertTrue(browser.getPageSource().contains("provenance."), "the provenance rule is named");
+                browser.findElement(By.id("confirm-justification")).sendKeys("counseling source");
+                browser.findElement(By.id("submit-confirm-hold")).click();
+                outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                assertTrue(outcome.getText().contains("CONFIRMED_HOLD"), outcome.getText());
+                assertEquals("CONFIRMED_HOLD", browser.findElement(By.id("state")).getText());
+
+                // Sign out; the auditor sees the history, not the records.
+                browser.findElement(By.id("sign-out")).click();
+                wait.until(d -> d.getCurrentUrl().contains("/review/login"));
+                signIn(browser, url, "ada", "ada-password-12");
+                wait.until(d -> d.getCurrentUrl().endsWith("/review/history"));
+                String history = browser.findElement(By.tagName("main")).getText();
+                assertTrue(history.contains("RELEASED_REDACTED") && history.contains("CONFIRMED_HOLD") && history.contains("VIEWED"), history);
+                assertFalse(history.contains("crossing") || history.contains("therapist"), "no record text for auditors");
+                browser.get(notesUrl);
+                assertEquals("Forbidden", browser.findElement(By.tagName("h1")).getText());
+            } finally {
+                browser.quit();
+            }
+        }
+
+        // The enforcement topic has the redacted release without the therapy text; the decisions topic every step.
+        List<ConsumerRecord<byte[], byte[]>> enforcement = TopicReader.readAll(client, topics.enforcement(), Duration.ofSeconds(30));
+        List<String> releasedNotes = enforcement.stream()
+                .filter(r -> r.headers().lastHeader(ReviewTopology.RELEASED_FROM_HEADER) != null)
+                .map(r -> new GuardDriver.EnforcementReader().caseNotes(r.value())).toList();
+        assertEquals(1, releasedNotes.size(), releasedNotes.toString());
+        assertTrue(releasedNotes.get(0) == null || !releasedNotes.get(0).contains("therapist"), releasedNotes.toString());
+        List<String> decisions = TopicReader.readAll(client, topics.reviewDecisions(), Duration.ofSeconds(30)).stream()
+                .map(r -> ReviewModel.read(r.value(), ReviewModel.Event.class).type().name()).toList();
+        assertTrue(decisions.containsAll(List.of("VIEWED", "RELEASED_REDACTED", "CONFIRMED_HOLD")), decisions.toString());
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(client, topics.reviewDecisions(), Duration.ofSeconds(30))) {
+            assertFalse(new String(r.value(), StandardCharsets.UTF_8).contains("crossing"), "no record text in decisions");
+        }
+    }
+
+    private static WebDriver chromium(Path dir) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void signIn(WebDriver browser, String url, String user, String password) {
+        browser.get(url + "/review/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private static String recordLink(WebDriver browser, String caseId) {
+        for (WebElement row : browser.findElements(By.cssSelector("#records tbody tr"))) {
+            if (row.findElements(By.tagName("td")).get(3).getText().equals(caseId)) {
+                return row.findElement(By.cssSelector("td a")).getAttribute("href");
+            }
+        }
+        throw new AssertionError("no listed record of case " + caseId);
+    }
+
+    private static void send(Map<String, Object> client, String topic, CaseRecordEvent event) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.idempotentProducer(client),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, event.getCaseId().getBytes(StandardCharsets.UTF_8), GuardDriver.encode(event))).get();
+        }
+    }
+}
