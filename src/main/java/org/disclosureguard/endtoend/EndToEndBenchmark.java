@@ -94,8 +94,11 @@ public final class EndToEndBenchmark {
                     // cost of that alone, to tell it apart from the cost of screening.
                     a2[run] = measure("pass-through x2 " + id, props("bench-pt2-" + id, bootstrap, guarantee, stateRoot),
                             p -> PassThroughTopology.build(INPUT, PASS_THROUGH_OUTPUT, PASS_THROUGH_SECOND_OUTPUT));
+                    // The guard's threads also file held records for review (a second sub-topology): progress is
+                    // the input offsets it committed, not its process-total.
                     b[run] = measure("screening " + id, props("bench-guard-" + id, bootstrap, guarantee, stateRoot),
-                            p -> ScreeningTopology.build(new Screener(policy), GUARD_TOPICS, Clock.systemUTC()));
+                            p -> ScreeningTopology.build(new Screener(policy), GUARD_TOPICS, Clock.systemUTC()),
+                            streams -> InputProgress.committed(client, "bench-guard-" + id, INPUT));
                     // The production topology: screening plus the dashboards' aggregation of the audit topic, which
                     // competes for the same cores. Its own audit and metrics topics, so that it aggregates this run's
                     // decisions only; measured by the input offsets it committed (its threads also process the
