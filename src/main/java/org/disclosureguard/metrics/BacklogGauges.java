@@ -3,10 +3,9 @@ package org.disclosureguard.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import org.disclosureguard.contract.audit.Decision;
 
 /**
- * The review backlog as Prometheus gauges, read from this instance's stores at each scrape: each instance reports
+ * The review backlog (records not yet decided by a reviewer) as Prometheus gauges, read from this instance's stores at each scrape: each instance reports
  * the part it owns, so sum the pending counts and take the max of the oldest ages across instances.
  */
 public final class BacklogGauges {
@@ -15,8 +14,8 @@ public final class BacklogGauges {
     public static void register(MeterRegistry registry, MetricsQueries queries) {
         Gauge.builder("guard.review.backlog.pending", queries, q -> {
             MetricsQueries.Snapshot snapshot = q.local(Granularity.DAY, Instant.now(), Instant.now());
-            return snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.HOLD.name()), 0L)
-                    + snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.REJECT.name()), 0L);
+            return snapshot.totals().getOrDefault(MetricsQueries.REVIEW_STATE_PREFIX + "PENDING", 0L)
+                    + snapshot.totals().getOrDefault(MetricsQueries.REVIEW_STATE_PREFIX + "AWAITING_SECOND_APPROVAL", 0L);
         }).description("Held and rejected records waiting for review (this instance's part)").register(registry);
         Gauge.builder("guard.review.backlog.oldest.age", queries, q -> {
             Long oldest = q.local(Granularity.DAY, Instant.now(), Instant.now()).oldestPending();

@@ -59,6 +59,23 @@ public class GuardMeters {
         }
     }
 
+    /** Counts one review decision event, and the dictionary terms a false positive released (for tuning). */
+    public void recordReview(String eventType, java.util.List<String> notes) {
+        if (registry == null) {
+            return;
+        }
+        counter("guard.review.decisions", "Review decision events by type", "type", eventType).increment();
+        for (String note : notes) {
+            if (note.startsWith(FALSE_POSITIVE_NOTE)) {
+                counter("guard.review.false.positive.terms", "Dictionary terms in records released as false positives", "term",
+                        note.substring(FALSE_POSITIVE_NOTE.length())).increment();
+            }
+        }
+    }
+
+    /** How a released false positive names a matched term on its decision event. */
+    public static final String FALSE_POSITIVE_NOTE = "false-positive term: ";
+
     private Counter counter(String name, String description, String tag, String value) {
         return counters.computeIfAbsent(name + '\u0000' + value,
                 k -> Counter.builder(name).description(description).tag(tag, value).register(registry));

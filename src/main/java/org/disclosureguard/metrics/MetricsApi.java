@@ -130,17 +130,19 @@ public final class MetricsApi {
         ObjectNode totalsNode = answer.putObject("totals");
         totals.forEach(totalsNode::put);
         ObjectNode backlog = answer.putObject("backlog");
-        long pending = snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.HOLD.name()), 0L)
-                + snapshot.totals().getOrDefault(Dimension.DECISION.key(Decision.REJECT.name()), 0L);
+        Map<String, Long> review = snapshot.totals();
+        long pending = review.getOrDefault(MetricsQueries.REVIEW_STATE_PREFIX + "PENDING", 0L)
+                + review.getOrDefault(MetricsQueries.REVIEW_STATE_PREFIX + "AWAITING_SECOND_APPROVAL", 0L);
         backlog.put("pending", pending);
         if (snapshot.oldestPending() != null) {
             backlog.put("oldestAgeSeconds", Math.max(0, (now.toEpochMilli() - snapshot.oldestPending()) / 1000));
         } else {
             backlog.putNull("oldestAgeSeconds");
         }
-        // Reviewer outcomes come with the review console's decisions topic; nothing is decided before it.
         ObjectNode outcomes = answer.putObject("reviewOutcomes");
-        outcomes.put("CONFIRMED_HOLD", 0).put("RELEASED_REDACTED", 0).put("FALSE_POSITIVE_RELEASED", 0);
+        for (String state : List.of("CONFIRMED_HOLD", "RELEASED_REDACTED", "FALSE_POSITIVE_RELEASED")) {
+            outcomes.put(state, review.getOrDefault(MetricsQueries.REVIEW_STATE_PREFIX + state, 0L));
+        }
         answer.put("throughputPerSecond", throughput(recent, now));
         return JSON.writeValueAsString(answer);
     }

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * tasks own. {@link MetricsApi} merges the parts of every instance.
  */
 public final class MetricsQueries {
-    /** This instance's counts: windows in a range, all-time totals, the oldest pending hold it knows. */
+    /** This instance's counts: windows in a range, all-time totals and review states, the oldest record awaiting review. */
     public record Snapshot(List<WindowCount> windows, Map<String, Long> totals, Long oldestPending, boolean complete) {
         static Snapshot empty() {
             return new Snapshot(List.of(), Map.of(), null, false);
@@ -30,10 +30,22 @@ public final class MetricsQueries {
     /** One window's count for one dimension key. */
     public record WindowCount(String key, long start, long count) {}
 
+    /** Totals keys of the review states ({@code review|PENDING}, ...), next to the dimension keys. */
+    public static final String REVIEW_STATE_PREFIX = "review|";
+
     private final KafkaStreams streams;
 
     public MetricsQueries(KafkaStreams streams) {
         this.streams = streams;
+    }
+
+    private static long heldAt(org.disclosureguard.review.ReviewModel.Entry entry) {
+        try {
+            return org.disclosureguard.contract.review.QuarantinedRecord.fromByteBuffer(java.nio.ByteBuffer.wrap(entry.review()))
+                    .getQuarantinedAt().toEpochMilli();
+        } catch (java.io.IOException e) {
+            return System.currentTimeMillis();
+        }
     }
 
     /** Windows of {@code granularity} starting in [from, to]; incomplete (but never failing) while rebalancing. */
@@ -54,9 +66,21 @@ public final class MetricsQueries {
             try (KeyValueIterator<String, Long> it = totalStore.all()) {
                 it.forEachRemaining(kv -> totals.put(kv.key, kv.value));
             }
-            ReadOnlyKeyValueStore<String, Long> oldest = streams.store(StoreQueryParameters.fromNameAndType(
-                    MetricsTopology.OLDEST_PENDING_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
-            return new Snapshot(counts, totals, oldest.get(MetricsTopology.PENDING_KEY), true);
+            // The review backlog: records by review state, and the oldest still waiting for a reviewer.
+            ReadOnlyKeyValueStore<String, byte[]> quarantine = streams.store(StoreQueryParameters.fromNameAndType(
+                    org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+            Long oldestPending = null;
+            try (KeyValueIterator<String, byte[]> it = quarantine.all()) {
+                while (it.hasNext()) {
+                    var entry = org.disclosureguard.review.ReviewModel.read(it.next().value, org.disclosureguard.review.ReviewModel.Entry.class);
+                    totals.merge(REVIEW_STATE_PREFIX + entry.state().name(), 1L, Long::sum);
+                    if (!entry.state().decided()) {
+                        long heldAt = heldAt(entry);
+                        oldestPending = oldestPending == null ? heldAt : Math.min(oldestPending, heldAt);
+                    }
+                }
+            }
+            return new Snapshot(counts, totals, oldestPending, true);
         } catch (InvalidStateStoreException e) {
             return Snapshot.empty(); // starting, rebalancing or closing: the next refresh will have it
         }

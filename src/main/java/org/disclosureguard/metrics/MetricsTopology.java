@@ -19,7 +19,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +26,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The dashboards' aggregations, a second sub-topology of the same app: it reads the audit topic back and counts
  * decisions by {@link Dimension} in windows of a minute, an hour and a day (event time: the input record's
- * timestamp; late records count while their window is within the grace period), plus all-time totals and the
- * oldest pending hold. Stores are served through interactive queries ({@link MetricsQueries}); every window
+ * timestamp; late records count while their window is within the grace period), plus all-time totals. (The
+ * review backlog comes from the review workflow's quarantine store.) Stores are served through interactive queries ({@link MetricsQueries}); every window
  * update is also written to the metrics topic as JSON. Reading the audit topic, not the screening processor's
  * output stream, keeps one source of truth: what the dashboards count is exactly what the audit says.
  */
 public final class MetricsTopology {
     public static final String TOTALS_STORE = "metrics-total";
-    public static final String OLDEST_PENDING_STORE = "metrics-oldest-pending";
-    static final String PENDING_KEY = "pending";
     private static final Logger LOG = LoggerFactory.getLogger(MetricsTopology.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,15 +79,6 @@ public final class MetricsTopology {
                 Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
 
-        // The oldest held or rejected record still waiting for review. Reviewer decisions (the review console)
-        // will take records out of the backlog; until then, everything held is pending.
-        decisions.filter((key, d) -> d.getDecision() == Decision.HOLD || d.getDecision() == Decision.REJECT,
-                        Named.as("metrics-held"))
-                .map((key, d) -> KeyValue.pair(PENDING_KEY, d.getDecidedAt().toEpochMilli()), Named.as("metrics-pending-key"))
-                .groupByKey(Grouped.with("metrics-pending", Serdes.String(), Serdes.Long()))
-                .reduce(Math::min, Named.as("metrics-oldest-pending"),
-                        Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(OLDEST_PENDING_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
     }
 
     /** Reads decisions in one wire format, skipping (and logging once per kind) what does not read. */

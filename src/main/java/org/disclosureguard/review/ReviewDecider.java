@@ -148,7 +148,7 @@ public final class ReviewDecider {
             result = screener.screenStructure(original, now);
             // The terms that matched, for tuning the dictionary.
             review.getReasons().stream().filter(r -> r.getKind() == ReasonKind.CONTENT_SCAN && r.getMatchedTerm() != null)
-                    .forEach(r -> notes.add("false-positive term: " + r.getMatchedTerm()));
+                    .forEach(r -> notes.add(org.disclosureguard.metrics.GuardMeters.FALSE_POSITIVE_NOTE + r.getMatchedTerm()));
         } else {
             GenericRecord copy = GenericData.get().deepCopy(original.getSchema(), original);
             String problem = redact(copy, command);

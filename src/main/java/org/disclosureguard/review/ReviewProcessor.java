@@ -35,6 +35,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private KeyValueStore<String, byte[]> store;
     private ReviewDecider decider;
     private WireCodec enforcementCodec;
+    private org.disclosureguard.metrics.GuardMeters meters;
 
     ReviewProcessor(ActivePolicy activePolicy, String reviewTopic, Clock clock) {
         this.activePolicy = activePolicy;
@@ -50,6 +51,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.decider = new ReviewDecider(GuardConfig.payloadSeal(context.appConfigs()), formats.inputCodec(),
                 GuardConfig.reviewFourEyes(context.appConfigs()));
         this.enforcementCodec = formats.enforcementCodec();
+        this.meters = GuardConfig.meters(context.appConfigs());
     }
 
     @Override
@@ -95,5 +97,6 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
                     record.timestamp(), headers), ReviewTopology.RELEASE_SINK);
         }
         context.forward(new Record<>(record.key(), event, record.timestamp(), new RecordHeaders()), ReviewTopology.DECISIONS_SINK);
+        meters.recordReview(outcome.event().type().name(), outcome.event().reasons() == null ? java.util.List.of() : outcome.event().reasons());
     }
 }

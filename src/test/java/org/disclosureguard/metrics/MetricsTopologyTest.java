@@ -103,11 +103,17 @@ class MetricsTopologyTest {
             assertTrue(published.stream().anyMatch(kv -> kv.key.startsWith("minute|decision|HOLD|")
                     && kv.value.contains("\"dimension\":\"decision\"") && kv.value.contains("\"key\":\"HOLD\"")), published.get(0).toString());
 
-            // The oldest pending hold is the first held decision.
-            KeyValueStore<String, Long> oldest = driver.getKeyValueStore(MetricsTopology.OLDEST_PENDING_STORE);
-            long firstHeld = audit.stream().filter(d -> d.getDecision() == Decision.HOLD || d.getDecision() == Decision.REJECT)
-                    .mapToLong(d -> d.getDecidedAt().toEpochMilli()).min().orElseThrow();
-            assertEquals(firstHeld, oldest.get(MetricsTopology.PENDING_KEY));
+            // The backlog the dashboards show: every held or rejected decision is a PENDING entry for review.
+            KeyValueStore<String, byte[]> quarantine = driver.getKeyValueStore(org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE);
+            long pending = 0;
+            try (KeyValueIterator<String, byte[]> it = quarantine.all()) {
+                while (it.hasNext()) {
+                    var entry = org.disclosureguard.review.ReviewModel.read(it.next().value, org.disclosureguard.review.ReviewModel.Entry.class);
+                    assertEquals(org.disclosureguard.review.ReviewModel.State.PENDING, entry.state());
+                    pending++;
+                }
+            }
+            assertEquals(audit.stream().filter(d -> d.getDecision() == Decision.HOLD || d.getDecision() == Decision.REJECT).count(), pending);
         }
     }
 
