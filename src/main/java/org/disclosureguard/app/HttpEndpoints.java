@@ -166,7 +166,8 @@ public final class HttpEndpoints implements AutoCloseable {
         return "application/octet-stream";
     }
 
-    private static Map<String, String> query(HttpExchange exchange) {
+    /** The request's query parameters, decoded (the last of repeated names wins). */
+    public static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> query = new java.util.HashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw != null) {

@@ -3,10 +3,8 @@ package org.disclosureguard.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +51,7 @@ public final class ReviewApi {
             String rest = tail(exchange, "/api/review/records");
             if (rest.isEmpty()) {
                 handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
-                    Map<String, String> q = query(exchange);
+                    Map<String, String> q = HttpEndpoints.query(exchange);
                     return ok(service.list(q.getOrDefault("state", "PENDING").equalsIgnoreCase("all") ? null : q.getOrDefault("state", "PENDING"),
                             q.get("facility"), q.get("rule"), q.get("disposition"), Long.parseLong(q.getOrDefault("minAgeSeconds", "0")), auth));
                 });
@@ -73,7 +71,7 @@ public final class ReviewApi {
             }
         });
         http.addContext("/api/review/history", exchange -> handle(exchange, Principal::canAudit,
-                (principal, auth) -> ok(service.history(Integer.parseInt(query(exchange).getOrDefault("limit", "100")), auth))));
+                (principal, auth) -> ok(service.history(Integer.parseInt(HttpEndpoints.query(exchange).getOrDefault("limit", "100")), auth))));
         http.addContext("/api/review/counts", exchange -> handle(exchange, p -> p.canAudit() || p.canDecide(),
                 (principal, auth) -> ok(service.counts(auth))));
     }
@@ -169,20 +167,5 @@ public final class ReviewApi {
         String path = exchange.getRequestURI().getPath();
         String rest = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
         return rest.startsWith("/") ? rest.substring(1) : rest;
-    }
-
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> query = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int at = pair.indexOf('=');
-                if (at > 0) {
-                    query.put(java.net.URLDecoder.decode(pair.substring(0, at), StandardCharsets.UTF_8),
-                            java.net.URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
     }
 }
