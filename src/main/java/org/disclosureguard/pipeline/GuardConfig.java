@@ -150,6 +150,16 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                 (String) parsed.get(POLICY_TOPIC), (Long) parsed.get(POLICY_WATCH_MS));
     }
 
+    /**
+     * Every topic name as its setting, for settings maps and properties files: one place, so that a settings file
+     * written for `run` names the same topics the app is built with.
+     */
+    public static Map<String, String> topicSettings(Topics topics) {
+        return Map.of(TOPIC_INPUT, topics.input(), TOPIC_ENFORCEMENT, topics.enforcement(), TOPIC_REVIEW, topics.review(),
+                TOPIC_AUDIT, topics.audit(), TOPIC_METRICS, topics.metrics(), TOPIC_REVIEW_COMMANDS, topics.reviewCommands(),
+                TOPIC_REVIEW_DECISIONS, topics.reviewDecisions());
+    }
+
     /** The wire formats the app prepared ({@code GuardApp}); single-object everywhere when there are none (replay, tests). */
     public static WireFormats wireFormats(Map<?, ?> configs) {
         return configs.get(WIRE_FORMATS) instanceof WireFormats formats ? formats
@@ -224,13 +234,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         props.putAll(overrides);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantiningExceptionHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        props.put(TOPIC_INPUT, topics.input());
-        props.put(TOPIC_ENFORCEMENT, topics.enforcement());
-        props.put(TOPIC_REVIEW, topics.review());
-        props.put(TOPIC_AUDIT, topics.audit());
-        props.put(TOPIC_METRICS, topics.metrics());
-        props.put(TOPIC_REVIEW_COMMANDS, topics.reviewCommands());
-        props.put(TOPIC_REVIEW_DECISIONS, topics.reviewDecisions());
+        props.putAll(topicSettings(topics));
         props.put(ACTIVE_POLICY, activePolicy);
         return props;
     }

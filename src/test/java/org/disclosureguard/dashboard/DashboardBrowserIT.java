@@ -174,10 +174,7 @@ class DashboardBrowserIT {
         Map<String, Object> settings = new LinkedHashMap<>(clientSettings);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.put(GuardConfig.TOPIC_INPUT, topics.input());
-        settings.put(GuardConfig.TOPIC_ENFORCEMENT, topics.enforcement());
-        settings.put(GuardConfig.TOPIC_REVIEW, topics.review());
-        settings.put(GuardConfig.TOPIC_AUDIT, topics.audit());
+        settings.putAll(GuardConfig.topicSettings(topics));
         settings.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 10000);
         settings.put(GuardConfig.HTTP_PORT, 0); // any free port: app.httpPort()
         return settings;

@@ -47,13 +47,7 @@ final class ClusterFixture {
         Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        settings.put(GuardConfig.TOPIC_INPUT, topics.input());
-        settings.put(GuardConfig.TOPIC_ENFORCEMENT, topics.enforcement());
-        settings.put(GuardConfig.TOPIC_REVIEW, topics.review());
-        settings.put(GuardConfig.TOPIC_AUDIT, topics.audit());
-        settings.put(GuardConfig.TOPIC_METRICS, topics.metrics());
-        settings.put(GuardConfig.TOPIC_REVIEW_COMMANDS, topics.reviewCommands());
-        settings.put(GuardConfig.TOPIC_REVIEW_DECISIONS, topics.reviewDecisions());
+        settings.putAll(GuardConfig.topicSettings(topics));
         settings.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 6000);
         settings.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
         settings.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 10000);

@@ -82,10 +82,7 @@ class RegistryModeIT {
         settings.put(RegistrySettings.MAX_WAIT_MS, 2000);
         settings.put(RegistrySettings.REQUEST_TIMEOUT_MS, 1000);
         settings.put(GuardConfig.WIRE_FORMAT, "registry");
-        settings.put(GuardConfig.TOPIC_INPUT, topics.input());
-        settings.put(GuardConfig.TOPIC_ENFORCEMENT, topics.enforcement());
-        settings.put(GuardConfig.TOPIC_REVIEW, topics.review());
-        settings.put(GuardConfig.TOPIC_AUDIT, topics.audit());
+        settings.putAll(GuardConfig.topicSettings(topics));
         RegistryClient client = new RegistryClient(RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings)));
 
         int events = 300;
