@@ -100,7 +100,8 @@ public final class HttpEndpoints implements AutoCloseable {
                     var granularity = org.disclosureguard.metrics.Granularity.valueOf(query.getOrDefault("granularity", "minute")
                             .toUpperCase(java.util.Locale.ROOT));
                     body = api.localJson(granularity, java.time.Instant.ofEpochMilli(Long.parseLong(query.get("from"))),
-                            java.time.Instant.ofEpochMilli(Long.parseLong(query.get("to"))));
+                            java.time.Instant.ofEpochMilli(Long.parseLong(query.get("to"))),
+                            Boolean.parseBoolean(query.get("windowsOnly")));
                 } catch (RuntimeException e) {
                     status = 400;
                     body = toJson(Map.of("error", String.valueOf(e.getMessage())));

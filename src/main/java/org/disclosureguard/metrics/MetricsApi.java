@@ -74,8 +74,8 @@ public final class MetricsApi {
     }
 
     /** This instance's part, for the other instances ({@code /api/metrics/local}). */
-    public String localJson(Granularity granularity, Instant from, Instant to) throws IOException {
-        return JSON.writeValueAsString(queries.local(granularity, from, to));
+    public String localJson(Granularity granularity, Instant from, Instant to, boolean windowsOnly) throws IOException {
+        return JSON.writeValueAsString(windowsOnly ? queries.windowsOnly(granularity, from, to) : queries.local(granularity, from, to));
     }
 
     /** The dashboard's answer for a range ({@code /api/metrics}). */
@@ -83,8 +83,8 @@ public final class MetricsApi {
         Instant now = clock.instant();
         long size = range.granularity.size().toMillis();
         Instant from = Instant.ofEpochMilli((now.toEpochMilli() - range.length.toMillis()) / size * size);
-        MetricsQueries.Snapshot snapshot = merged(range.granularity, from, now);
-        MetricsQueries.Snapshot recent = merged(Granularity.MINUTE, now.minusSeconds(120), now);
+        MetricsQueries.Snapshot snapshot = merged(range.granularity, from, now, false);
+        MetricsQueries.Snapshot recent = merged(Granularity.MINUTE, now.minusSeconds(120), now, true);
 
         ObjectNode answer = JSON.createObjectNode();
         answer.put("range", range.label);
@@ -170,8 +170,8 @@ public final class MetricsApi {
     }
 
     /** This instance's snapshot plus every other instance's, asked over HTTP. */
-    private MetricsQueries.Snapshot merged(Granularity granularity, Instant from, Instant to) {
-        MetricsQueries.Snapshot local = queries.local(granularity, from, to);
+    private MetricsQueries.Snapshot merged(Granularity granularity, Instant from, Instant to, boolean windowsOnly) {
+        MetricsQueries.Snapshot local = windowsOnly ? queries.windowsOnly(granularity, from, to) : queries.local(granularity, from, to);
         List<MetricsQueries.WindowCount> windows = new ArrayList<>(local.windows());
         Map<String, Long> totals = new HashMap<>(local.totals());
         Long oldest = local.oldestPending();
@@ -182,7 +182,7 @@ public final class MetricsApi {
                 if (host.equals(self) || host.port() < 0) {
                     continue;
                 }
-                MetricsQueries.Snapshot remote = remote(host, granularity, from, to);
+                MetricsQueries.Snapshot remote = remote(host, granularity, from, to, windowsOnly);
                 windows.addAll(remote.windows());
                 remote.totals().forEach((k, v) -> totals.merge(k, v, Long::sum));
                 oldest = oldest == null ? remote.oldestPending()
@@ -193,9 +193,9 @@ public final class MetricsApi {
         return new MetricsQueries.Snapshot(windows, totals, oldest, complete);
     }
 
-    private MetricsQueries.Snapshot remote(HostInfo host, Granularity granularity, Instant from, Instant to) {
+    private MetricsQueries.Snapshot remote(HostInfo host, Granularity granularity, Instant from, Instant to, boolean windowsOnly) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/api/metrics/local?granularity=" + granularity.label()
-                + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli());
+                + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&windowsOnly=" + windowsOnly);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.ofString());

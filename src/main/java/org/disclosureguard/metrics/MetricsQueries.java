@@ -48,41 +48,70 @@ public final class MetricsQueries {
         }
     }
 
-    /** Windows of {@code granularity} starting in [from, to]; incomplete (but never failing) while rebalancing. */
+    /** Windows of {@code granularity} starting in [from, to], totals and the review backlog; incomplete (but never failing) while rebalancing. */
     public Snapshot local(Granularity granularity, Instant from, Instant to) {
         try {
-            ReadOnlyWindowStore<String, Long> windows = streams.store(
-                    StoreQueryParameters.fromNameAndType(granularity.storeName(), QueryableStoreTypes.<String, Long>windowStore()));
-            List<WindowCount> counts = new ArrayList<>();
-            try (KeyValueIterator<Windowed<String>, Long> it = windows.fetchAll(from, to)) {
-                while (it.hasNext()) {
-                    KeyValue<Windowed<String>, Long> next = it.next();
-                    counts.add(new WindowCount(next.key.key(), next.key.window().start(), next.value));
-                }
-            }
             Map<String, Long> totals = new HashMap<>();
-            ReadOnlyKeyValueStore<String, Long> totalStore = streams.store(
-                    StoreQueryParameters.fromNameAndType(MetricsTopology.TOTALS_STORE, QueryableStoreTypes.<String, Long>keyValueStore()));
-            try (KeyValueIterator<String, Long> it = totalStore.all()) {
+            try (KeyValueIterator<String, Long> it = keyValueStore(MetricsTopology.TOTALS_STORE, Long.class).all()) {
                 it.forEachRemaining(kv -> totals.put(kv.key, kv.value));
             }
-            // The review backlog: records by review state, and the oldest still waiting for a reviewer.
-            ReadOnlyKeyValueStore<String, byte[]> quarantine = streams.store(StoreQueryParameters.fromNameAndType(
-                    org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
-            Long oldestPending = null;
-            try (KeyValueIterator<String, byte[]> it = quarantine.all()) {
-                while (it.hasNext()) {
-                    var entry = org.disclosureguard.review.ReviewModel.read(it.next().value, org.disclosureguard.review.ReviewModel.Entry.class);
-                    totals.merge(REVIEW_STATE_PREFIX + entry.state().name(), 1L, Long::sum);
-                    if (!entry.state().decided()) {
-                        long heldAt = heldAt(entry);
-                        oldestPending = oldestPending == null ? heldAt : Math.min(oldestPending, heldAt);
-                    }
-                }
-            }
-            return new Snapshot(counts, totals, oldestPending, true);
+            Long oldestPending = addReviewStates(totals);
+            return new Snapshot(windowCounts(granularity, from, to), totals, oldestPending, true);
         } catch (InvalidStateStoreException e) {
             return Snapshot.empty(); // starting, rebalancing or closing: the next refresh will have it
         }
+    }
+
+    /** Only the windows, for a query that needs nothing else (the current throughput). */
+    public Snapshot windowsOnly(Granularity granularity, Instant from, Instant to) {
+        try {
+            return new Snapshot(windowCounts(granularity, from, to), Map.of(), null, true);
+        } catch (InvalidStateStoreException e) {
+            return Snapshot.empty();
+        }
+    }
+
+    /** Only the review backlog: records by review state, and the oldest one no reviewer has decided. */
+    public Snapshot backlog() {
+        try {
+            Map<String, Long> states = new HashMap<>();
+            Long oldestPending = addReviewStates(states);
+            return new Snapshot(List.of(), states, oldestPending, true);
+        } catch (InvalidStateStoreException e) {
+            return Snapshot.empty();
+        }
+    }
+
+    private List<WindowCount> windowCounts(Granularity granularity, Instant from, Instant to) {
+        ReadOnlyWindowStore<String, Long> windows = streams.store(
+                StoreQueryParameters.fromNameAndType(granularity.storeName(), QueryableStoreTypes.<String, Long>windowStore()));
+        List<WindowCount> counts = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, Long> it = windows.fetchAll(from, to)) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, Long> next = it.next();
+                counts.add(new WindowCount(next.key.key(), next.key.window().start(), next.value));
+            }
+        }
+        return counts;
+    }
+
+    /** Adds the count of records per review state to {@code totals}; returns when the oldest undecided one was held. */
+    private Long addReviewStates(Map<String, Long> totals) {
+        Long oldestPending = null;
+        try (KeyValueIterator<String, byte[]> it = keyValueStore(org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE, byte[].class).all()) {
+            while (it.hasNext()) {
+                var entry = org.disclosureguard.review.ReviewModel.read(it.next().value, org.disclosureguard.review.ReviewModel.Entry.class);
+                totals.merge(REVIEW_STATE_PREFIX + entry.state().name(), 1L, Long::sum);
+                if (!entry.state().decided()) {
+                    long heldAt = heldAt(entry);
+                    oldestPending = oldestPending == null ? heldAt : Math.min(oldestPending, heldAt);
+                }
+            }
+        }
+        return oldestPending;
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, Class<V> valueType) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 }
