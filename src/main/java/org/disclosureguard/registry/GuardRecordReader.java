@@ -61,18 +61,18 @@ public final class GuardRecordReader {
     }
 
     private boolean isRegistryFramed(byte[] bytes) {
-        return registry != null && bytes != null && bytes.length >= 5 && bytes[0] == RegistryCodec.MAGIC;
+        return registry != null && RegistryCodec.isFramed(bytes);
     }
 
     private <T> T read(byte[] bytes, Schema reader, org.apache.avro.generic.GenericDatumReader<T> datumReader) throws IOException {
-        int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+        int id = RegistryCodec.schemaId(bytes);
         try {
             datumReader.setSchema(registry.schemaById(id));
         } catch (RegistryException e) {
             throw new IOException("schema id " + id + ": " + e.getMessage(), e);
         }
         datumReader.setExpected(reader);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, RegistryCodec.HEADER, bytes.length - RegistryCodec.HEADER, null);
         return datumReader.read(null, decoder);
     }
 }

@@ -33,7 +33,8 @@ import org.disclosureguard.contract.WireCodec;
  */
 public final class RegistryCodec implements WireCodec {
     public static final byte MAGIC = 0;
-    private static final int HEADER = 5;
+    /** Magic byte and schema id: where the Avro body starts. */
+    static final int HEADER = 5;
 
     private final RegistryWireFormat registry;
     private final Schema current;
@@ -66,11 +67,11 @@ public final class RegistryCodec implements WireCodec {
         if (bytes == null || bytes.length == 0) {
             throw new UndecodableRecordException(Cause.EMPTY, "no value", null);
         }
-        if (bytes.length < HEADER || bytes[0] != MAGIC) {
+        if (!isFramed(bytes)) {
             throw new UndecodableRecordException(Cause.NOT_REGISTRY_FRAMED, bytes.length < HEADER
                     ? "only " + bytes.length + " bytes" : "first byte " + (bytes[0] & 0xff) + ", not the magic byte 0", null);
         }
-        int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+        int id = schemaId(bytes);
         GenericDatumReader<GenericRecord> reader = readers.get(id);
         if (reader == null) {
             reader = readerFor(id);
@@ -87,6 +88,16 @@ public final class RegistryCodec implements WireCodec {
             throw new UndecodableRecordException(Cause.MALFORMED,
                     "schema id " + id + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
+    }
+
+    /** Whether the bytes start with the registry framing (magic byte 0 and room for a schema id). */
+    static boolean isFramed(byte[] bytes) {
+        return bytes != null && bytes.length >= HEADER && bytes[0] == MAGIC;
+    }
+
+    /** The schema id of framed bytes. */
+    static int schemaId(byte[] bytes) {
+        return ByteBuffer.wrap(bytes, 1, 4).getInt();
     }
 
     private GenericDatumReader<GenericRecord> readerFor(int id) throws UndecodableRecordException {

@@ -155,11 +155,7 @@ public final class ReviewApi {
                     answer = new Answer(500, Map.of("error", e.getClass().getSimpleName()));
                 }
             }
-            byte[] body = ReviewModel.write(answer.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            exchange.getResponseBody().write(body);
+            respond(exchange, answer);
         }
     }
 
