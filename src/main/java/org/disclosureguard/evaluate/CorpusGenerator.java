@@ -79,13 +79,20 @@ public final class CorpusGenerator {
         return classes;
     }
 
-    /** Writes both corpora into {@code dir}; returns their paths (therapy-derived first). */
+    /**
+     * Writes every built-in corpus into {@code dir}: the English and Spanish evasion corpora (therapy-derived,
+     * then benign) and the multilingual tuning and held-out splits ({@link MultilingualCorpus}); returns their paths.
+     */
     public List<Path> writeTo(Path dir) throws IOException {
         Path therapy = dir.resolve(THERAPY_FILE);
         Path benign = dir.resolve(BENIGN_FILE);
+        Path tuning = dir.resolve(MultilingualCorpus.TUNING_FILE);
+        Path heldOut = dir.resolve(MultilingualCorpus.HELD_OUT_FILE);
         CorpusFile.write(therapy, therapyDerived());
         CorpusFile.write(benign, lookalikeBenign());
-        return List.of(therapy, benign);
+        CorpusFile.write(tuning, MultilingualCorpus.tuningLines());
+        CorpusFile.write(heldOut, MultilingualCorpus.heldOutLines());
+        return List.of(therapy, benign, tuning, heldOut);
     }
 
     public List<CorpusLine> therapyDerived() {

@@ -76,6 +76,41 @@ final class CorpusRecords {
         };
     }
 
+    /**
+     * A record whose information came from a medical source (a medical visit written by medical staff) or a third
+     * party: no record rule holds it, so only what its text says can.
+     */
+    CaseRecordEvent medicalOrThirdParty(String text) {
+        return random.nextBoolean()
+                ? base(EventType.MEDICAL_VISIT, AuthorRole.MEDICAL_STAFF, InformationSource.MEDICAL_EXAM).setCaseNotes(text).build()
+                : base(EventType.CASE_NOTE, AuthorRole.CASE_MANAGER, InformationSource.THIRD_PARTY).setCaseNotes(text).build();
+    }
+
+    /** A routine placement update whose forwarded strings are these (the case notes routine). */
+    CaseRecordEvent placementUpdate(String facilityName, String programType, String notes) {
+        return base(EventType.PLACEMENT_UPDATE, AuthorRole.CASE_MANAGER, InformationSource.DOCUMENT_REVIEW)
+                .setPlacement(org.disclosureguard.contract.Placement.newBuilder().setFacilityName(facilityName)
+                        .setProgramType(programType).setAdmittedAt(java.time.Instant.parse("2026-10-02T15:00:00Z")).build())
+                .setCaseNotes(notes).build();
+    }
+
+    /** A routine record with {@code text} typed into one of its forwarded (non-free-text) string fields. */
+    CaseRecordEvent textInForwardedField(String text, String facilityName, String programType) {
+        CaseRecordEvent routine = placementUpdate(facilityName, programType, pick(BenignTexts.ROUTINE_NOTES));
+        CaseRecordEvent.Builder event = CaseRecordEvent.newBuilder(routine);
+        switch (random.nextInt(5)) {
+            case 0 -> event.setPlacement(org.disclosureguard.contract.Placement.newBuilder(routine.getPlacement())
+                    .setFacilityName(text).build());
+            case 1 -> event.setPlacement(org.disclosureguard.contract.Placement.newBuilder(routine.getPlacement())
+                    .setProgramType(text).build());
+            case 2 -> event.setFormId(text);
+            case 3 -> event.setSourceSystem(text);
+            default -> event.setChild(org.disclosureguard.contract.Child.newBuilder(routine.getChild())
+                    .setPreferredLanguage(text).build());
+        }
+        return event.build();
+    }
+
     /** A counseling-session event written up by a case manager from an interview: only the event type says therapy. */
     CaseRecordEvent counselingSessionEvent(boolean withCounselingBlock) {
         CaseRecordEvent.Builder event = base(EventType.COUNSELING_SESSION, AuthorRole.CASE_MANAGER,

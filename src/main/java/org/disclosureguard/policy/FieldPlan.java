@@ -27,13 +27,22 @@ public final class FieldPlan {
 
     /** Builds the plan, adding one message per problem to {@code problems}. */
     static FieldPlan build(Schema input, Map<String, PolicyDocument.ClassificationPolicy> policies, List<PolicyProblem> problems) {
-        Builder builder = new Builder(policies, problems);
+        return build(input, policies, Map.of(), java.util.Set.of(), problems);
+    }
+
+    /**
+     * Builds the plan with forwarded strings: every string field the policy passes, unless its classification may
+     * never be forwarded, is screened too, against the shape its schema field names.
+     */
+    static FieldPlan build(Schema input, Map<String, PolicyDocument.ClassificationPolicy> policies,
+                           Map<String, FieldShape> shapes, java.util.Set<String> neverForward, List<PolicyProblem> problems) {
+        Builder builder = new Builder(policies, problems, shapes, neverForward);
         builder.walk(input, "", new int[0], null);
         return new FieldPlan(Collections.unmodifiableList(builder.checks),
                 Collections.unmodifiableMap(builder.effective), Collections.unmodifiableMap(builder.classified));
     }
 
-    /** The fields the screen looks at (drop, scan and hold fields; pass fields need no look). */
+    /** The fields the screen looks at: drop, scan and hold fields, and forwarded strings. */
     public List<FieldCheck> checks() {
         return checks;
     }
@@ -75,10 +84,15 @@ public final class FieldPlan {
         final List<FieldCheck> checks = new ArrayList<>();
         final Map<String, Action> effective = new LinkedHashMap<>();
         final Map<String, String> classified = new LinkedHashMap<>();
+        final Map<String, FieldShape> shapes;
+        final java.util.Set<String> neverForward;
 
-        Builder(Map<String, PolicyDocument.ClassificationPolicy> policies, List<PolicyProblem> problems) {
+        Builder(Map<String, PolicyDocument.ClassificationPolicy> policies, List<PolicyProblem> problems,
+                Map<String, FieldShape> shapes, java.util.Set<String> neverForward) {
             this.policies = policies;
             this.problems = problems;
+            this.shapes = shapes;
+            this.neverForward = neverForward;
         }
 
         /** @param inherited the action of a dropped or held ancestor, or null when every ancestor passes */
@@ -113,6 +127,10 @@ public final class FieldPlan {
         void addCheck(Schema.Field field, String path, int[] positions, String classification,
                       PolicyDocument.ClassificationPolicy policy) {
             if (policy.action() == Action.PASS) {
+                if (nonNull(field.schema()).getType() == Schema.Type.STRING && !neverForward.contains(classification)) {
+                    checks.add(new FieldCheck(path, positions, classification, Action.PASS, null, null, null,
+                            shapeOf(field, path)));
+                }
                 return;
             }
             if (policy.action() == Action.SCAN && !isText(nonNull(field.schema()))) {
@@ -123,6 +141,19 @@ public final class FieldPlan {
             String ruleId = policy.ruleId() != null ? policy.ruleId() : "field." + classification;
             checks.add(new FieldCheck(path, positions, classification, policy.action(), ruleId,
                     policy.explanation(), policy.legalBasis()));
+        }
+
+        FieldShape shapeOf(Schema.Field field, String path) {
+            String name = field.getProp(FieldShape.SCHEMA_PROPERTY);
+            if (name == null) {
+                return null;
+            }
+            FieldShape shape = shapes.get(name);
+            if (shape == null) {
+                problems.add(new PolicyProblem(PolicyProblem.Check.SHAPE, "field '" + path + "' has shape '" + name
+                        + "', which the policy's fieldShapes does not define"));
+            }
+            return shape;
         }
 
         static boolean isText(Schema schema) {

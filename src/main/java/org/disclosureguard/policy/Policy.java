@@ -25,8 +25,8 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.policy.PolicyProblem.Check;
+import org.disclosureguard.language.LanguageGate;
 import org.disclosureguard.scan.ContentScanner;
-import org.disclosureguard.scan.Dictionary;
 
 /**
  * A validated, compiled screening policy: field actions by classification, record rules in CEL, the content
@@ -42,19 +42,19 @@ public final class Policy {
     private final FieldPlan fieldPlan;
     private final List<RecordRule> rules;
     private final RecordRule anyRule;
-    private final ContentScanner scanner;
+    private final ContentScanPlan contentScan;
     private final PolicyDocument.ContentScanSpec scanSpec;
     private final Projection projection;
 
     private Policy(PolicyDocument document, String id, String version, FieldPlan fieldPlan, List<RecordRule> rules, RecordRule anyRule,
-                   ContentScanner scanner, PolicyDocument.ContentScanSpec scanSpec, Projection projection) {
+                   ContentScanPlan contentScan, PolicyDocument.ContentScanSpec scanSpec, Projection projection) {
         this.document = document;
         this.id = id;
         this.version = version;
         this.fieldPlan = fieldPlan;
         this.rules = rules;
         this.anyRule = anyRule;
-        this.scanner = scanner;
+        this.contentScan = contentScan;
         this.scanSpec = scanSpec;
         this.projection = projection;
     }
@@ -111,44 +111,37 @@ public final class Policy {
             }
         });
         Schema input = catalog.current(SchemaCatalog.CASE_RECORD_EVENT);
-        FieldPlan plan = FieldPlan.build(input, classifications, problems);
+        Set<String> neverForward = new HashSet<>(doc.neverForward() == null ? List.of() : doc.neverForward());
+        if (!neverForward.contains("therapy")) {
+            problems.add(new PolicyProblem(Check.CLASSIFICATION, "neverForward must include 'therapy'"));
+        }
+        Map<String, FieldShape> shapes = FieldShapes.compile(doc.fieldShapes(), problems);
+        FieldPlan plan = FieldPlan.build(input, classifications, shapes, neverForward, problems);
         Cel cel = celFor(input);
         List<RecordRule> rules = compileRules(cel, doc.rules() == null ? List.of() : doc.rules(), input,
                 plan.classifications().keySet(), problems);
         RecordRule anyRule = problems.isEmpty() ? combine(cel, rules) : null;
 
-        ContentScanner scanner = null;
+        ContentScanPlan contentScan = null;
         PolicyDocument.ContentScanSpec scan = doc.contentScan();
-        boolean anyScan = plan.checks().stream().anyMatch(c -> c.action() == Action.SCAN);
+        boolean anyScan = plan.checks().stream().anyMatch(c -> c.action() == Action.SCAN || c.forwardedString());
         if (scan == null) {
             if (anyScan) {
-                problems.add(new PolicyProblem(Check.DICTIONARY, "fields are classified for scan but the policy has no contentScan section"));
+                problems.add(new PolicyProblem(Check.DICTIONARY, "fields are scanned but the policy has no contentScan section"));
             }
         } else {
-            require(scan.ruleId(), "contentScan.ruleId", problems);
-            require(scan.explanation(), "contentScan.explanation", problems);
-            if (scan.terms() == null || scan.terms().isEmpty()) {
-                problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan.terms is empty: a scan that can match nothing is not a scan"));
-            } else {
-                List<String> exclusions = scan.exclusions() == null ? List.of() : scan.exclusions();
-                List<String> entryProblems = Dictionary.problems(scan.terms(), exclusions);
-                entryProblems.forEach(p -> problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan: " + p)));
-                if (entryProblems.isEmpty()) {
-                    scanner = new ContentScanner(Dictionary.compile(scan.terms(), exclusions));
-                }
-            }
+            contentScan = ContentScanPlan.compile(scan, problems);
+        }
+        if (doc.fieldShapes() == null && plan.checks().stream().anyMatch(c -> c.shape() != null)) {
+            problems.add(new PolicyProblem(Check.SHAPE, "fields declare shapes but the policy has no fieldShapes section"));
         }
 
-        Set<String> neverForward = new HashSet<>(doc.neverForward() == null ? List.of() : doc.neverForward());
-        if (!neverForward.contains("therapy")) {
-            problems.add(new PolicyProblem(Check.CLASSIFICATION, "neverForward must include 'therapy'"));
-        }
         Projection projection = Projection.build(input, catalog.current(SchemaCatalog.ENFORCEMENT_CASE_EVENT),
                 plan, neverForward, problems);
         if (!problems.isEmpty()) {
             throw new PolicyException(source, problems);
         }
-        return new Policy(doc, doc.id(), doc.version(), plan, List.copyOf(rules), anyRule, scanner, scan, projection);
+        return new Policy(doc, doc.id(), doc.version(), plan, List.copyOf(rules), anyRule, contentScan, scan, projection);
     }
 
     private static Cel celFor(Schema input) {
@@ -252,7 +245,22 @@ public final class Policy {
 
     /** The free-text scanner, or null when no field is scanned. */
     public ContentScanner scanner() {
-        return scanner;
+        return contentScan == null ? null : contentScan.scanner();
+    }
+
+    /** The language check of free text, or null when the policy names no covered language. */
+    public LanguageGate languageGate() {
+        return contentScan == null ? null : contentScan.languageGate();
+    }
+
+    /** Why unreadable text of this kind is held, as reviewers read it; null without a contentScan section. */
+    public PolicyDocument.ReasonSpec holdReason(TextHold hold) {
+        return contentScan == null ? null : contentScan.holdReasons().get(hold);
+    }
+
+    /** The fieldShapes section (its rule id, explanation and legal basis), or null. */
+    public PolicyDocument.FieldShapesSpec fieldShapes() {
+        return document.fieldShapes();
     }
 
     public PolicyDocument.ContentScanSpec contentScan() {

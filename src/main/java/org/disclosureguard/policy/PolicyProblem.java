@@ -15,8 +15,10 @@ public record PolicyProblem(Check check, String message) {
         ENFORCEMENT,
         /** Record rules: each CEL condition compiles against the input schema and yields a bool. */
         RULE,
-        /** The content-scan dictionary: every term and exclusion normalizes to letters. */
-        DICTIONARY
+        /** The content-scan dictionary: every term and exclusion normalizes to letters; languages and hold reasons. */
+        DICTIONARY,
+        /** Field shapes: every pattern compiles, every shape a schema field names is defined. */
+        SHAPE
     }
 
     @Override

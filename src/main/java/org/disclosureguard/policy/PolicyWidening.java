@@ -29,6 +29,7 @@ public final class PolicyWidening {
         neverForward.forEach(c -> widenings.add("classification '" + c + "' was removed from neverForward"));
         rules(previous, now, widenings);
         contentScan(previous.contentScan(), now.contentScan(), widenings);
+        fieldShapes(previous.fieldShapes(), now.fieldShapes(), widenings);
         return widenings;
     }
 
@@ -76,12 +77,36 @@ public final class PolicyWidening {
             widenings.add("the content scan was removed");
             return;
         }
-        Map<String, String> terms = normalized(was.terms());
-        terms.keySet().removeAll(normalized(is.terms()).keySet());
+        Map<String, String> terms = normalized(was.allTerms());
+        terms.keySet().removeAll(normalized(is.allTerms()).keySet());
         terms.values().forEach(t -> widenings.add("dictionary term '" + t + "' was removed"));
-        Map<String, String> exclusions = normalized(is.exclusions());
-        exclusions.keySet().removeAll(normalized(was.exclusions()).keySet());
+        Map<String, String> exclusions = normalized(is.allExclusions());
+        exclusions.keySet().removeAll(normalized(was.allExclusions()).keySet());
         exclusions.values().forEach(e -> widenings.add("dictionary exclusion '" + e + "' was added"));
+        Set<String> languages = new TreeSet<>();
+        orEmpty(was.languages()).forEach(l -> languages.add(l.code()));
+        orEmpty(is.languages()).forEach(l -> languages.remove(l.code()));
+        languages.forEach(l -> widenings.add("language '" + l + "' was removed with its dictionary"));
+    }
+
+    /** A shape removed, or changed at all (a pattern cannot be compared for strictness), may let prose through. */
+    private static void fieldShapes(PolicyDocument.FieldShapesSpec was, PolicyDocument.FieldShapesSpec is, List<String> widenings) {
+        if (was == null) {
+            return;
+        }
+        Map<String, PolicyDocument.ShapeSpec> before = orEmpty(was.shapes());
+        Map<String, PolicyDocument.ShapeSpec> after = is == null ? Map.of() : orEmpty(is.shapes());
+        before.forEach((name, shape) -> {
+            PolicyDocument.ShapeSpec now = after.get(name);
+            if (now == null) {
+                widenings.add("field shape '" + name + "' was removed");
+            } else if (!Objects.equals(shape.pattern(), now.pattern())) {
+                widenings.add("field shape '" + name + "' has a new pattern, which may accept more: " + shape.pattern()
+                        + "  ->  " + now.pattern());
+            } else if (!new java.util.HashSet<>(orEmpty(shape.values())).containsAll(orEmpty(now.values()))) {
+                widenings.add("field shape '" + name + "' accepts new values");
+            }
+        });
     }
 
     /**
@@ -92,7 +117,9 @@ public final class PolicyWidening {
         Map<String, String> byForm = new java.util.TreeMap<>();
         for (String entry : orEmpty(entries)) {
             if (entry != null) {
-                byForm.putIfAbsent(TextNormalizer.normalize(entry), entry);
+                String written = entry.strip();
+                byForm.putIfAbsent((written.startsWith("*") ? "*" : "") + TextNormalizer.normalize(written)
+                        + (written.endsWith("*") ? "*" : ""), entry);
             }
         }
         return byForm;

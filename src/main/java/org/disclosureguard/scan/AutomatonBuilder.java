@@ -3,7 +3,7 @@ package org.disclosureguard.scan;
 import java.util.Arrays;
 
 /**
- * Builds an {@link Automaton}: a trie of the normalized patterns, then failure links computed
+ * Builds an {@link Automaton}: a trie of the patterns (letters and separators), then failure links computed
  * breadth first and folded into every missing transition, then each state's output closed over
  * its failure chain (the dictionary-suffix outputs) and flattened into int arrays.
  */
@@ -15,22 +15,27 @@ final class AutomatonBuilder {
     private int[] ownTerm = new int[16];
     private int[] ownExclusionLength = new int[16];
     private int stateCount = 1;
-    private final int[] termLengths;
+    private int[] termLengths = new int[16];
+    private int[] leadSkips = new int[16];
 
-    AutomatonBuilder(int termCapacity) {
+    AutomatonBuilder() {
         Arrays.fill(children, NONE);
         Arrays.fill(ownTerm, NONE);
-        termLengths = new int[termCapacity];
     }
 
-    /** Adds a term; returns false if an earlier term already normalized to the same letters. */
-    boolean addTerm(byte[] letters, int termId) {
-        int state = walk(letters);
+    /** Adds a term pattern; returns false if an earlier pattern has the same symbols. */
+    boolean addTerm(byte[] symbols, int patternId) {
+        int state = walk(symbols);
         if (ownTerm[state] != NONE) {
             return false;
         }
-        ownTerm[state] = termId;
-        termLengths[termId] = letters.length;
+        if (patternId >= termLengths.length) {
+            termLengths = Arrays.copyOf(termLengths, Math.max(patternId + 1, termLengths.length * 2));
+            leadSkips = Arrays.copyOf(leadSkips, termLengths.length);
+        }
+        ownTerm[state] = patternId;
+        termLengths[patternId] = symbols.length;
+        leadSkips[patternId] = symbols.length > 0 && symbols[0] == Automaton.SEP ? 1 : 0;
         return true;
     }
 
@@ -65,7 +70,8 @@ final class AutomatonBuilder {
             exclusionLengths[state] = Math.max(ownExclusionLength[state], root ? 0 : exclusionLengths[failState]);
         }
         return new Automaton(premultiplyAndFlag(delta, termOutputs, exclusionLengths), offsets(termOutputs),
-                concat(termOutputs), Arrays.copyOf(termLengths, termCount), exclusionLengths);
+                concat(termOutputs), Arrays.copyOf(termLengths, termCount), Arrays.copyOf(leadSkips, termCount),
+                exclusionLengths);
     }
 
     private int walk(byte[] letters) {

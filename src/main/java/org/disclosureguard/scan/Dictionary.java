@@ -6,60 +6,87 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Immutable compiled dictionary: therapy terms plus exclusion phrases, normalized exactly like
- * scanned text and compiled into one automaton. Thread-safe.
+ * Immutable compiled dictionary: therapy terms plus exclusion phrases, folded exactly like scanned text and
+ * compiled into one automaton of word patterns ({@link EntrySyntax}). Thread-safe.
  *
- * <p>An exclusion suppresses a term hit it fully covers ("physical therapy" covers "therapy").
- * Entries that normalize to the same letters are one pattern; hits report the first such term
- * as written. A string listed as both term and exclusion is therefore always suppressed.
+ * <p>An exclusion suppresses a term hit it fully covers ("physical therapy" covers "therap*"). Patterns with the
+ * same symbols are one pattern; hits report the first entry that produced it, as written. A string listed as
+ * both term and exclusion is therefore always suppressed.
  */
 public final class Dictionary {
 
     private final Automaton automaton;
-    private final String[] terms;
+    /** Per pattern: the entry it came from, as written, and whether it must be written in capitals. */
+    private final String[] patternTerms;
+    private final boolean[] patternMatchCase;
+    private final int termCount;
     private final int exclusionCount;
 
-    private Dictionary(Automaton automaton, String[] terms, int exclusionCount) {
+    private Dictionary(Automaton automaton, String[] patternTerms, boolean[] patternMatchCase, int termCount,
+                       int exclusionCount) {
         this.automaton = automaton;
-        this.terms = terms;
+        this.patternTerms = patternTerms;
+        this.patternMatchCase = patternMatchCase;
+        this.termCount = termCount;
         this.exclusionCount = exclusionCount;
     }
 
-    /**
-     * Compiles the lists. Duplicates are fine.
-     *
-     * @throws IllegalArgumentException naming the offending entry if a list or entry is null, an
-     *     entry normalizes to the empty string, or an entry contains no letter at all (e.g.
-     *     "!!!", which leetspeak would otherwise turn into "iii")
-     */
+    /** Compiles plain term and exclusion lists (no case-sensitive entries). */
     public static Dictionary compile(List<String> terms, List<String> exclusions) {
         if (terms == null || exclusions == null) {
             throw new IllegalArgumentException("Dictionary needs both a term list and an exclusion list (got null)");
         }
-        AutomatonBuilder builder = new AutomatonBuilder(terms.size());
-        List<String> distinctTerms = new ArrayList<>();
-        for (int i = 0; i < terms.size(); i++) {
-            byte[] letters = toLetters(validNormalized("term", i, terms.get(i)));
-            if (builder.addTerm(letters, distinctTerms.size())) {
-                distinctTerms.add(terms.get(i));
+        List<DictionaryEntry> entries = new ArrayList<>();
+        terms.forEach(t -> entries.add(DictionaryEntry.term(t)));
+        exclusions.forEach(e -> entries.add(DictionaryEntry.exclusion(e)));
+        return compile(entries);
+    }
+
+    /**
+     * Compiles the entries. Duplicates are fine.
+     *
+     * @throws IllegalArgumentException naming the first entry that cannot be compiled ({@link #problems})
+     */
+    public static Dictionary compile(List<DictionaryEntry> entries) {
+        List<String> problems = problems(entries);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.get(0));
+        }
+        AutomatonBuilder builder = new AutomatonBuilder();
+        List<String> terms = new ArrayList<>();
+        List<Boolean> matchCase = new ArrayList<>();
+        Set<String> distinctTerms = new HashSet<>();
+        Set<String> distinctExclusions = new HashSet<>();
+        for (DictionaryEntry entry : entries) {
+            String key = TextNormalizer.normalize(entry.text()) + "|" + entry.text().strip().startsWith("*")
+                    + entry.text().strip().endsWith("*");
+            if (entry.exclusion()) {
+                EntrySyntax.patterns(entry.text()).forEach(builder::addExclusion);
+                distinctExclusions.add(key);
+                continue;
+            }
+            distinctTerms.add(key);
+            for (byte[] pattern : EntrySyntax.patterns(entry.text())) {
+                if (builder.addTerm(pattern, terms.size())) {
+                    terms.add(entry.text().strip());
+                    matchCase.add(entry.matchCase());
+                }
             }
         }
-        Set<String> distinctExclusions = new HashSet<>();
-        for (int i = 0; i < exclusions.size(); i++) {
-            String normalized = validNormalized("exclusion", i, exclusions.get(i));
-            builder.addExclusion(toLetters(normalized));
-            distinctExclusions.add(normalized);
+        boolean[] flags = new boolean[matchCase.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = matchCase.get(i);
         }
-        Automaton automaton = builder.build(distinctTerms.size());
-        return new Dictionary(automaton, distinctTerms.toArray(new String[0]), distinctExclusions.size());
+        return new Dictionary(builder.build(terms.size()), terms.toArray(new String[0]), flags,
+                distinctTerms.size(), distinctExclusions.size());
     }
 
-    /** Number of distinct terms (entries normalizing to the same letters count once). */
+    /** Number of distinct terms (entries folding to the same words count once). */
     public int termCount() {
-        return terms.length;
+        return termCount;
     }
 
-    /** Number of distinct exclusions (entries normalizing to the same letters count once). */
+    /** Number of distinct exclusions (entries folding to the same words count once). */
     public int exclusionCount() {
         return exclusionCount;
     }
@@ -68,56 +95,47 @@ public final class Dictionary {
         return automaton;
     }
 
-    String term(int termId) {
-        return terms[termId];
+    String term(int patternId) {
+        return patternTerms[patternId];
+    }
+
+    boolean matchCase(int patternId) {
+        return patternMatchCase[patternId];
     }
 
     /**
-     * Every entry that cannot be compiled, one message each (empty when the lists are fine): lint reports them
+     * Every entry that cannot be compiled, one message each (empty when the entries are fine): lint reports them
      * all at once, where {@link #compile} stops at the first.
      */
-    public static List<String> problems(List<String> terms, List<String> exclusions) {
+    public static List<String> problems(List<DictionaryEntry> entries) {
         List<String> problems = new ArrayList<>();
-        for (String kind : new String[] {"term", "exclusion"}) {
-            List<String> entries = kind.equals("term") ? terms : exclusions;
-            for (int i = 0; entries != null && i < entries.size(); i++) {
-                String problem = problem(kind, i, entries.get(i));
-                if (problem != null) {
-                    problems.add(problem);
-                }
+        if (entries == null) {
+            problems.add("Dictionary has no entries (got null)");
+            return problems;
+        }
+        int termIndex = 0;
+        int exclusionIndex = 0;
+        for (DictionaryEntry entry : entries) {
+            String kind = entry == null || !entry.exclusion() ? "term" : "exclusion";
+            int index = kind.equals("term") ? termIndex++ : exclusionIndex++;
+            String problem = entry == null ? "is null" : EntrySyntax.problem(entry.text());
+            if (problem != null) {
+                problems.add("Dictionary " + kind + " #" + index
+                        + (entry == null || entry.text() == null ? "" : " \"" + entry.text() + "\"") + " " + problem);
             }
         }
         return problems;
     }
 
-    private static String validNormalized(String kind, int index, String entry) {
-        String problem = problem(kind, index, entry);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+    /** Problems of plain term and exclusion lists. */
+    public static List<String> problems(List<String> terms, List<String> exclusions) {
+        List<DictionaryEntry> entries = new ArrayList<>();
+        if (terms != null) {
+            terms.forEach(t -> entries.add(DictionaryEntry.term(t)));
         }
-        return TextNormalizer.normalize(entry);
-    }
-
-    private static String problem(String kind, int index, String entry) {
-        if (entry == null) {
-            return "Dictionary " + kind + " #" + index + " is null";
+        if (exclusions != null) {
+            exclusions.forEach(e -> entries.add(DictionaryEntry.exclusion(e)));
         }
-        String normalized = TextNormalizer.normalize(entry);
-        if (normalized.isEmpty()) {
-            return "Dictionary " + kind + " #" + index + " \"" + entry + "\" normalizes to the empty string: it has no letters";
-        }
-        if (entry.codePoints().noneMatch(Character::isLetter)) {
-            return "Dictionary " + kind + " #" + index + " \"" + entry
-                    + "\" has no letters, only digits or symbols (it would normalize to \"" + normalized + "\")";
-        }
-        return null;
-    }
-
-    private static byte[] toLetters(String normalized) {
-        byte[] letters = new byte[normalized.length()];
-        for (int i = 0; i < letters.length; i++) {
-            letters[i] = (byte) (normalized.charAt(i) - 'a');
-        }
-        return letters;
+        return problems(entries);
     }
 }

@@ -1,45 +1,41 @@
 package org.disclosureguard.scan;
 
+import org.jsoup.nodes.Entities;
+
 /**
- * The context-dependent part of normalization: characters whose fold depends on what follows
- * them (surrogate pairs, HTML tags, HTML entities, percent-encoding). Only reached for the rare
- * characters {@link FoldTable} marks negative, so it favours clarity over speed, but it never
- * allocates.
+ * The context-dependent part of normalization: characters whose fold depends on the characters around them
+ * (surrogate pairs, HTML tags and entities, percent and quoted-printable escapes, leetspeak, hyphens at line
+ * breaks). Only reached for the characters {@link FoldTable} marks negative, so it favours clarity over speed.
  *
- * <p>Every decode returns a step: {@code (width << 32) | packet}, where width is how many chars
- * were consumed (at least 1) and packet the letters they produce.
+ * <p>Every decode returns a step: {@code (width << 32) | result}, where width is how many chars were consumed
+ * (at least 1) and result a letter packet (0: nothing), {@link FoldTable#SPACE}, {@link FoldTable#PUNCT} or
+ * {@link FoldTable#BIDI}.
  */
 final class MarkupDecoder {
 
     /** Longest HTML tag we skip; longer "tags" are more likely prose containing a '<'. */
     static final int MAX_TAG_LENGTH = 64;
-    private static final int MAX_ENTITY_NAME = 10;
+    /** The longest HTML5 entity name is 31 characters ("CounterClockwiseContourIntegral"). */
+    private static final int MAX_ENTITY_NAME = 32;
     private static final int MAX_NUMERIC_DIGITS = 7;
-
-    /** Named entities the letter + accent pattern does not cover, with their letters. */
-    private static final String[] NAMED_ENTITIES = {
-        "szlig", "ss", "aelig", "ae", "AElig", "ae", "oelig", "oe", "OElig", "oe",
-        "thorn", "th", "THORN", "th", "eth", "d", "ETH", "d", "oslash", "o", "Oslash", "o",
-        "nbsp", "", "shy", "", "zwj", "", "zwnj", "", "amp", "", "lt", "", "gt", "",
-        "quot", "", "apos", "", "ndash", "", "mdash", "", "hellip", "", "middot", "",
-    };
-    /** Accent suffixes of entities named letter + accent (&amp;ntilde;, &amp;Uuml; …). */
-    private static final String[] ACCENT_SUFFIXES = {
-        "acute", "grave", "circ", "tilde", "uml", "cedil", "ring", "slash", "caron", "macr",
-    };
-    private static final int[] NAMED_ENTITY_PACKETS = new int[NAMED_ENTITIES.length / 2];
-
-    static {
-        for (int i = 0; i < NAMED_ENTITY_PACKETS.length; i++) {
-            NAMED_ENTITY_PACKETS[i] = LetterPacket.ofLetters(NAMED_ENTITIES[2 * i + 1]);
-        }
-    }
+    /** How far past a run of leetspeak characters we look for the letter that makes them letters. */
+    private static final int MAX_LEET_RUN = 8;
+    /** How much white space may follow a hyphen that breaks a word at a line end. */
+    private static final int MAX_BREAK_SPACE = 8;
 
     private MarkupDecoder() {
     }
 
-    static long step(int width, int packet) {
-        return ((long) width << 32) | (packet & 0xFFFFFFFFL);
+    static long step(int width, int result) {
+        return ((long) width << 32) | (result & 0xFFFFFFFFL);
+    }
+
+    static int result(long step) {
+        return (int) step;
+    }
+
+    static int width(long step) {
+        return (int) (step >>> 32);
     }
 
     /** Decodes the char at {@code i}, whose table entry was the negative {@code marker}. */
@@ -48,21 +44,90 @@ final class MarkupDecoder {
             case FoldTable.HIGH_SURROGATE:
                 return surrogatePair(s, i, n);
             case FoldTable.TAG_OPEN:
-                return step(htmlTagLength(s, i, n), LetterPacket.EMPTY);
+                return step(htmlTagLength(s, i, n), FoldTable.PUNCT);
             case FoldTable.PERCENT:
-                return percentEncoded(s, i, n);
+                return escaped(s, i, n, '%', false);
+            case FoldTable.EQUALS:
+                return quotedPrintable(s, i, n);
             case FoldTable.ENTITY:
                 return entity(s, i, n);
+            case FoldTable.LEET:
+                return leet(s, i, n);
+            case FoldTable.HYPHEN:
+                return hyphen(s, i, n);
+            case FoldTable.BIDI:
+                return step(1, FoldTable.BIDI);
             default:
-                return step(1, LetterPacket.EMPTY);
+                return step(1, marker == FoldTable.SPACE ? FoldTable.SPACE : marker >= 0 ? marker : FoldTable.PUNCT);
         }
+    }
+
+    /** The step at {@code i} whatever the char: one table read, or a decode. */
+    static long stepAt(String s, int i, int n) {
+        int entry = FoldTable.bmp(s.charAt(i));
+        if (entry >= 0 || entry == FoldTable.SPACE || entry == FoldTable.PUNCT) {
+            return step(1, entry);
+        }
+        return decode(s, i, n, entry);
     }
 
     private static long surrogatePair(String s, int i, int n) {
         if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-            return step(2, FoldTable.codePoint(Character.toCodePoint(s.charAt(i), s.charAt(i + 1))));
+            return step(2, FoldTable.supplementary(Character.toCodePoint(s.charAt(i), s.charAt(i + 1))));
         }
-        return step(1, LetterPacket.EMPTY);
+        return step(1, FoldTable.PUNCT);
+    }
+
+    /**
+     * A digit or symbol is a letter only in a word: when a letter follows it (through more of its kind), or, for
+     * a digit or '@', when one precedes it ("c0unsel1n9", "73r@p3u74"). A trailing '!', '|' or '$' stays
+     * punctuation ("therapy!").
+     */
+    private static long leet(String s, int i, int n) {
+        if (letterWithin(s, i + 1, Math.min(n, i + 1 + MAX_LEET_RUN), 1)) {
+            return step(1, FoldTableBuilder.leetPacket(s.charAt(i)));
+        }
+        char c = s.charAt(i);
+        boolean trailingLetterLike = c >= '0' && c <= '9' || c == '@';
+        if (trailingLetterLike && letterWithin(s, i - 1, Math.max(-1, i - 1 - MAX_LEET_RUN), -1)) {
+            return step(1, FoldTableBuilder.leetPacket(c));
+        }
+        return step(1, FoldTable.PUNCT);
+    }
+
+    /** Whether a letter is reached from {@code from} towards {@code limit} (exclusive) through leetspeak chars only. */
+    private static boolean letterWithin(String s, int from, int limit, int direction) {
+        for (int j = from; j != limit; j += direction) {
+            int entry = FoldTable.bmp(s.charAt(j));
+            if (entry > 0) {
+                return true;
+            }
+            if (entry != FoldTable.LEET) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A hyphen right after a letter, followed by white space that holds a line break (or a single space), and
+     * then a letter: a word broken at a line end, as copied out of a PDF ("thera-\npy"). The hyphen and the
+     * space are then nothing, so the word stays whole. Anything else is punctuation.
+     */
+    private static long hyphen(String s, int i, int n) {
+        if (i == 0 || FoldTable.bmp(s.charAt(i - 1)) <= 0) {
+            return step(1, FoldTable.PUNCT);
+        }
+        int j = i + 1;
+        int limit = Math.min(n, j + MAX_BREAK_SPACE);
+        boolean lineBreak = false;
+        while (j < limit && FoldTable.bmp(s.charAt(j)) == FoldTable.SPACE) {
+            lineBreak |= s.charAt(j) == '\n' || s.charAt(j) == '\r';
+            j++;
+        }
+        int spaces = j - i - 1;
+        boolean broken = spaces > 0 && (lineBreak || spaces == 1) && j < n && FoldTable.bmp(s.charAt(j)) > 0;
+        return broken ? step(j - i, FoldTable.HYPHEN_JOIN) : step(1, FoldTable.PUNCT);
     }
 
     /**
@@ -103,41 +168,65 @@ final class MarkupDecoder {
     }
 
     /**
-     * "%74" → 't', and the UTF-8 escapes of a non-ASCII letter as a URL encoder writes them: "%C3%B3" → 'ó'.
-     * Only ASCII letters and digits and complete, well-formed UTF-8 sequences are decoded; anything else
-     * leaves the '%' as punctuation.
+     * Quoted-printable: "=\n" (a soft line break) is nothing, and "=74" decodes like a percent escape, but only
+     * inside a run of at least two escapes ("=74=68"), so that "score=45" stays a score.
      */
-    private static long percentEncoded(String s, int i, int n) {
-        int lead = escapedByte(s, i, n);
+    private static long quotedPrintable(String s, int i, int n) {
+        if (i + 1 < n && (s.charAt(i + 1) == '\n' || s.charAt(i + 1) == '\r')) {
+            int width = s.charAt(i + 1) == '\r' && i + 2 < n && s.charAt(i + 2) == '\n' ? 3 : 2;
+            return step(width, LetterPacket.EMPTY);
+        }
+        boolean inRun = escapedByte(s, i + 3, n, '=') >= 0 || i >= 3 && escapedByte(s, i - 3, n, '=') >= 0;
+        return inRun ? escaped(s, i, n, '=', true) : step(1, FoldTable.PUNCT);
+    }
+
+    /**
+     * "%74" → 't', and the UTF-8 escapes of a non-ASCII character as an encoder writes them: "%C3%B3" → 'ó'.
+     * Only complete, well-formed UTF-8 sequences are decoded; anything else leaves the escape char as
+     * punctuation.
+     */
+    private static long escaped(String s, int i, int n, char escape, boolean anyAscii) {
+        int lead = escapedByte(s, i, n, escape);
         if (lead < 0) {
-            return step(1, LetterPacket.EMPTY);
+            return step(1, FoldTable.PUNCT);
         }
         if (lead < 0x80) {
             char decoded = (char) lead;
-            return isAsciiLetter(decoded) || isAsciiDigit(decoded)
-                    ? step(3, FoldTable.codePoint(decoded)) : step(1, LetterPacket.EMPTY);
+            boolean wordChar = isAsciiLetter(decoded) || isAsciiDigit(decoded);
+            return wordChar || anyAscii ? step(3, FoldTable.resolved(decoded)) : step(1, FoldTable.PUNCT);
         }
-        int continuations = lead >= 0xF0 && lead <= 0xF4 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC2 && lead <= 0xDF ? 1 : -1;
-        if (continuations < 0 || lead > 0xF4) {
-            return step(1, LetterPacket.EMPTY);
+        int continuations = lead >= 0xF0 && lead <= 0xF4 ? 3 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xC2 && lead <= 0xDF ? 1 : -1;
+        if (continuations < 0) {
+            return step(1, FoldTable.PUNCT);
         }
         int codePoint = lead & (0x3F >> continuations);
+        int at = i + 3;
         for (int k = 1; k <= continuations; k++) {
-            int next = escapedByte(s, i + 3 * k, n);
+            at = escape == '=' ? afterSoftBreaks(s, at, n) : at;
+            int next = escapedByte(s, at, n, escape);
             if (next < 0x80 || next > 0xBF) {
-                return step(1, LetterPacket.EMPTY);
+                return step(1, FoldTable.PUNCT);
             }
             codePoint = (codePoint << 6) | (next & 0x3F);
+            at += 3;
         }
         if (!Character.isValidCodePoint(codePoint)) {
-            return step(1, LetterPacket.EMPTY);
+            return step(1, FoldTable.PUNCT);
         }
-        return step(3 * (continuations + 1), FoldTable.codePoint(codePoint));
+        return step(at - i, FoldTable.resolved(codePoint));
     }
 
-    /** The byte of the escape "%XX" at {@code i}, or -1 if there is none. */
-    private static int escapedByte(String s, int i, int n) {
-        if (i + 2 >= n || s.charAt(i) != '%') {
+    /** Quoted-printable wraps lines with "=" + line break, even inside a character's bytes: skip those. */
+    private static int afterSoftBreaks(String s, int i, int n) {
+        while (i + 1 < n && s.charAt(i) == '=' && (s.charAt(i + 1) == '\n' || s.charAt(i + 1) == '\r')) {
+            i += s.charAt(i + 1) == '\r' && i + 2 < n && s.charAt(i + 2) == '\n' ? 3 : 2;
+        }
+        return i;
+    }
+
+    /** The byte of the escape "%XX" (or "=XX") at {@code i}, or -1 if there is none. */
+    private static int escapedByte(String s, int i, int n, char escape) {
+        if (i < 0 || i + 2 >= n || s.charAt(i) != escape) {
             return -1;
         }
         char high = s.charAt(i + 1);
@@ -145,7 +234,7 @@ final class MarkupDecoder {
         return isAsciiHex(high) && isAsciiHex(low) ? Character.digit(high, 16) * 16 + Character.digit(low, 16) : -1;
     }
 
-    /** "&amp;#116;", "&amp;#x74;", "&amp;eacute;" …; an unknown entity leaves the '&amp;' as punctuation. */
+    /** "&amp;#116;", "&amp;#x74;", and every HTML5 named entity; an unknown entity leaves the '&amp;' as punctuation. */
     private static long entity(String s, int i, int n) {
         int nameStart = i + 1;
         if (nameStart < n && s.charAt(nameStart) == '#') {
@@ -153,26 +242,18 @@ final class MarkupDecoder {
         }
         int j = nameStart;
         int limit = Math.min(n, nameStart + MAX_ENTITY_NAME + 1);
-        while (j < limit && isAsciiLetter(s.charAt(j))) {
+        while (j < limit && (isAsciiLetter(s.charAt(j)) || isAsciiDigit(s.charAt(j)))) {
             j++;
         }
         int nameLength = j - nameStart;
-        if (nameLength == 0 || j >= limit || s.charAt(j) != ';') {
-            return step(1, LetterPacket.EMPTY);
+        if (nameLength == 0 || j >= n || s.charAt(j) != ';') {
+            return step(1, FoldTable.PUNCT);
         }
-        int width = nameLength + 2;
-        for (int k = 0; k < NAMED_ENTITY_PACKETS.length; k++) {
-            String name = NAMED_ENTITIES[2 * k];
-            if (name.length() == nameLength && s.startsWith(name, nameStart)) {
-                return step(width, NAMED_ENTITY_PACKETS[k]);
-            }
+        String value = Entities.getByName(s.substring(nameStart, j));
+        if (value == null || value.isEmpty()) {
+            return step(1, FoldTable.PUNCT);
         }
-        for (String suffix : ACCENT_SUFFIXES) {
-            if (nameLength == suffix.length() + 1 && s.startsWith(suffix, nameStart + 1)) {
-                return step(width, FoldTable.codePoint(s.charAt(nameStart)));
-            }
-        }
-        return step(1, LetterPacket.EMPTY);
+        return step(nameLength + 2, foldOf(value));
     }
 
     private static long numericEntity(String s, int i, int n) {
@@ -194,9 +275,26 @@ final class MarkupDecoder {
             j++;
         }
         if (j == digitsStart || j >= n || s.charAt(j) != ';' || value > Character.MAX_CODE_POINT) {
-            return step(1, LetterPacket.EMPTY);
+            return step(1, FoldTable.PUNCT);
         }
-        return step(j - i + 1, FoldTable.codePoint(value));
+        return step(j - i + 1, FoldTable.resolved(value));
+    }
+
+    /** The fold of a decoded string (an entity can stand for two code points): its letters, else its kind. */
+    private static int foldOf(String value) {
+        int packet = LetterPacket.EMPTY;
+        int kind = LetterPacket.EMPTY;
+        for (int k = 0; k < value.length(); ) {
+            int cp = value.codePointAt(k);
+            k += Character.charCount(cp);
+            int folded = FoldTable.resolved(cp);
+            if (folded > 0) {
+                packet = LetterPacket.appendAll(packet, folded);
+            } else if (folded < 0 && kind != FoldTable.SPACE) {
+                kind = folded;
+            }
+        }
+        return packet != LetterPacket.EMPTY ? packet : kind;
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -1,52 +1,53 @@
 package org.disclosureguard.scan;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The normalization shared by dictionary compilation and scanning: text becomes a stream of the
- * letters a–z, with case, accents, compatibility forms, look-alike letters of other scripts,
- * leetspeak, markup, percent-encoding and HTML entities folded away and everything else skipped.
+ * The normalization shared by dictionary compilation and scanning, as a String: text becomes words of the letters
+ * a–z (case, accents, compatibility forms, look-alike letters of every script, leetspeak, markup, escapes and
+ * entities folded away), separated by single spaces.
  *
- * <p>The scanner does not call {@link #normalize}; it runs the same step as {@link #stepAt}
- * (table read, {@link MarkupDecoder} for marked chars) inline and feeds the letters straight into
- * its automaton.
+ * <p>The scanner does not call this; it runs the same fold ({@link FoldTable} and {@link MarkupDecoder}) inline
+ * and feeds the letters straight into its automaton. This is for dictionary entries, lint and tests.
  */
 public final class TextNormalizer {
 
     private TextNormalizer() {
     }
 
-    /** The normalized letter stream of {@code s}, as a String (for tests/lint only). */
+    /** The words of {@code s}, folded and joined by single spaces. */
     public static String normalize(CharSequence s) {
+        return String.join(" ", words(s));
+    }
+
+    /** The folded words of {@code s}. */
+    public static List<String> words(CharSequence s) {
+        List<String> words = new ArrayList<>();
         if (s == null) {
-            return "";
+            return words;
         }
         String text = s.toString();
         int n = text.length();
-        StringBuilder letters = new StringBuilder(n);
+        StringBuilder word = new StringBuilder();
         for (int i = 0; i < n; ) {
-            long step = stepAt(text, i, n);
-            LetterPacket.appendTo(letters, packet(step));
-            i += width(step);
+            long step = MarkupDecoder.stepAt(text, i, n);
+            int result = MarkupDecoder.result(step);
+            if (result > 0) {
+                LetterPacket.appendTo(word, result);
+            } else if (result == FoldTable.SPACE || result == FoldTable.PUNCT) {
+                flush(word, words);
+            }
+            i += MarkupDecoder.width(step);
         }
-        return letters.toString();
+        flush(word, words);
+        return words;
     }
 
-    /**
-     * The letters produced by the source chars starting at {@code i}, and how many chars they
-     * span, as {@code (width << 32) | packet}. The common case is a single table read.
-     */
-    static long stepAt(String text, int i, int n) {
-        int entry = FoldTable.bmp(text.charAt(i));
-        if (entry >= 0) {
-            return (1L << 32) | entry;
+    private static void flush(StringBuilder word, List<String> words) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
         }
-        return MarkupDecoder.decode(text, i, n, entry);
-    }
-
-    static int packet(long step) {
-        return (int) step;
-    }
-
-    static int width(long step) {
-        return (int) (step >>> 32);
     }
 }

@@ -16,7 +16,12 @@ import org.disclosureguard.policy.Policy;
 import org.disclosureguard.policy.PolicyDocument;
 import org.disclosureguard.policy.ProjectionException;
 import org.disclosureguard.policy.RecordRule;
+import org.disclosureguard.language.LanguageGate;
+import org.disclosureguard.language.LanguageVerdict;
+import org.disclosureguard.policy.TextHold;
 import org.disclosureguard.scan.ContentScanner;
+import org.disclosureguard.scan.ScanResult;
+import org.disclosureguard.scan.TextSignal;
 import org.disclosureguard.scan.TermMatch;
 
 /**
@@ -77,7 +82,7 @@ public final class Screener {
                         scanText(check.path(), value, findings, scanned);
                     }
                 }
-                case PASS -> { }
+                case PASS -> screenForwardedString(check, value, findings, scanContent);
             }
         }
         if (findings.isEmpty()) {
@@ -129,15 +134,16 @@ public final class Screener {
 
     /**
      * A term cut across two free-text fields ("...told his thera" | "pist that...") is in neither alone. When no
-     * field matched by itself, the texts are scanned joined, in both orders (there are rarely more than two).
+     * field matched by itself, the texts are scanned joined, in both orders (there are rarely more than two), both
+     * as separate words (a multi-word term across the cut) and glued (a word cut in two).
      */
     private void scanAcrossFields(List<ScannedText> scanned, List<Finding> findings) {
         if (scanned.size() < 2) {
             return;
         }
-        List<TermMatch> matches = policy.scanner().scan(joined(scanned, false));
-        if (matches.isEmpty()) {
-            matches = policy.scanner().scan(joined(scanned, true));
+        List<TermMatch> matches = List.of();
+        for (int variant = 0; variant < 4 && matches.isEmpty(); variant++) {
+            matches = policy.scanner().scan(joined(scanned, variant % 2 == 1, variant < 2 ? "\n" : ""));
         }
         if (!matches.isEmpty()) {
             PolicyDocument.ContentScanSpec spec = policy.contentScan();
@@ -148,10 +154,10 @@ public final class Screener {
         }
     }
 
-    private static StringBuilder joined(List<ScannedText> scanned, boolean reversed) {
+    private static StringBuilder joined(List<ScannedText> scanned, boolean reversed, String separator) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < scanned.size(); i++) {
-            text.append(scanned.get(reversed ? scanned.size() - 1 - i : i).text()).append('\n');
+            text.append(scanned.get(reversed ? scanned.size() - 1 - i : i).text()).append(separator);
         }
         return text;
     }
@@ -177,17 +183,65 @@ public final class Screener {
         }
     }
 
+    /**
+     * A string the policy forwards (an id, a name, a code): it must have its field's shape, and it is scanned like
+     * free text, without the language check (names and codes are in no language).
+     */
+    private void screenForwardedString(FieldCheck check, Object value, List<Finding> findings, boolean scanContent) {
+        if (!(value instanceof CharSequence text)) {
+            return;
+        }
+        if (check.shape() != null && !check.shape().fits(text)) {
+            PolicyDocument.FieldShapesSpec shapes = policy.fieldShapes();
+            findings.add(new Finding(shapes.ruleId(), ReasonKind.FIELD_CLASSIFICATION, check.path(), null, null, null,
+                    shapes.explanation(), shapes.legalBasis(), "the value is not " + check.shape().description()));
+        }
+        if (scanContent && policy.scanner() != null) {
+            scanOne(check.path(), text, findings, false);
+        }
+    }
+
     private void scanOne(String path, CharSequence text, List<Finding> findings) {
+        scanOne(path, text, findings, true);
+    }
+
+    private void scanOne(String path, CharSequence text, List<Finding> findings, boolean checkLanguage) {
         ContentScanner scanner = policy.scanner();
         PolicyDocument.ContentScanSpec spec = policy.contentScan();
-        List<TermMatch> matches = scanner.scan(text);
+        ScanResult result = scanner.inspect(text);
+        List<TermMatch> matches = result.matches();
         int shown = Math.min(matches.size(), MAX_HITS_PER_FIELD);
         for (int i = 0; i < shown; i++) {
             TermMatch match = matches.get(i);
+            String more = i == shown - 1 && matches.size() > shown ? (matches.size() - shown) + " more matches in this field" : null;
+            String encoded = match.encoding() == null ? null : "inside " + match.encoding() + "-encoded text";
             findings.add(new Finding(spec.ruleId(), ReasonKind.CONTENT_SCAN, path, match.term(), match.start(), match.end(),
-                    spec.explanation(), spec.legalBasis(),
-                    i == shown - 1 && matches.size() > shown ? (matches.size() - shown) + " more matches in this field" : null));
+                    spec.explanation(), spec.legalBasis(), encoded == null ? more : more == null ? encoded : encoded + "; " + more));
         }
+        Set<TextHold> held = new LinkedHashSet<>();
+        for (TextSignal signal : result.signals()) {
+            TextHold hold = TextHold.of(signal.kind());
+            if (held.add(hold)) {
+                findings.add(unreadable(hold, path, signal.start(), signal.end(), null));
+            }
+        }
+        LanguageGate gate = policy.languageGate();
+        if (checkLanguage && gate != null) {
+            LanguageVerdict verdict = gate.check(text);
+            for (int i = 0; verdict.covered() && i < result.decodedTexts().size(); i++) {
+                verdict = gate.check(result.decodedTexts().get(i));
+            }
+            if (!verdict.covered()) {
+                findings.add(unreadable(TextHold.LANGUAGE_NOT_COVERED, path, null, null,
+                        "detected language: " + verdict.describe()));
+            }
+        }
+    }
+
+    private Finding unreadable(TextHold hold, String path, Integer start, Integer end, String detail) {
+        PolicyDocument.ReasonSpec reason = policy.holdReason(hold);
+        return new Finding(reason.ruleId(), ReasonKind.CONTENT_SCAN, path, null, start, end, reason.explanation(),
+                reason.legalBasis(), detail);
     }
 
     /** Walks schema positions from the root; null as soon as a nullable parent is absent. */

@@ -46,7 +46,7 @@ class LintCommandTest {
 
     @Test
     void errorsExitOneAndJsonIsMachineReadable(@TempDir Path dir) throws Exception {
-        Path policy = Files.writeString(dir.resolve("p.yaml"), bundled().replace("    - \"therapist\"\n", "    - \"123\"\n"));
+        Path policy = Files.writeString(dir.resolve("p.yaml"), bundled().replace("[\"therapy\", \"therapies\", ", "[\"123\", \"therapy\", \"therapies\", "));
         Result result = lint("--policy", policy.toString(), "--format", "json");
         assertEquals(1, result.exit(), result.out() + result.err());
         var json = new ObjectMapper().readTree(result.out());
@@ -57,10 +57,10 @@ class LintCommandTest {
     void wideningExitsThreeUntilSignedOff(@TempDir Path dir) throws Exception {
         Path old = Files.writeString(dir.resolve("old.yaml"), bundled());
         Path widened = Files.writeString(dir.resolve("new.yaml"), bundled()
-                .replace("version: \"2026.11.2\"", "version: \"2026.12.0\"").replace("    - \"therapist\"\n", ""));
+                .replace("version: \"2026.12.1\"", "version: \"2026.12.2\"").replace("\"counselor*\", ", ""));
         Result result = lint("--policy", widened.toString(), "--against", old.toString());
         assertEquals(3, result.exit(), result.out() + result.err());
-        assertTrue(result.out().contains("widening:widening (1)") && result.out().contains("dictionary term 'therapist' was removed"), result.out());
+        assertTrue(result.out().contains("widening:widening (1)") && result.out().contains("dictionary term 'counselor*' was removed"), result.out());
         assertTrue(result.out().contains("(needs sign-off)"), result.out());
         assertEquals(0, lint("--policy", widened.toString(), "--against", old.toString(), "--allow-widening").exit());
     }

@@ -103,6 +103,72 @@ class EvaluationTest {
         }
     }
 
+    // --- the multilingual corpora: tuning and held-out splits -------------------------------
+
+    /**
+     * Therapy-derived classes of the tuning split the guard still misses, pinned to their measured catch (of 24),
+     * with what they lack. Every other therapy class is caught whole.
+     */
+    private static final Map<String, Integer> TUNING_MISSES = Map.of(
+            // a shift lead, a case manager or a nurse retelling what "clinical" or a doctor heard, in words no
+            // dictionary entry or provenance rule names (reported speech without confided/disclosed)
+            "tuning-c/en/provenance", 22, "tuning-c/es/provenance", 21, "tuning-c/fr/provenance", 21,
+            "tuning-c/pt/provenance", 21,
+            // "konseye ki wè l chak semèn": the everyday Kreyòl word for adviser, used for the weekly counselor
+            "tuning-c/ht/plain", 22, "tuning-c/ht/spaced", 23, "tuning-c/ht/encoded", 23);
+    /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
+    private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.of(
+            // "...; terapis la sijere" / "the therapist says range of motion ...": the bare word refers back to a
+            // physical or respiratory therapy named earlier; resolving that would let anyone launder "the therapist"
+            "ht/physical", 4, "tuning-c/en/physical", 4, "tuning-c/es/physical", 4,
+            // "oral iron therapy": a medical therapy no exclusion lists
+            "tuning-c/en/everyday", 4);
+
+    @Test
+    void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
+        EvaluationResult tuning = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.TUNING_FILE)));
+        for (ClassResult c : tuning.classes()) {
+            assertEquals(0, c.count(Outcome.REJECTED), c.className() + ": a corpus record does not fit the contract");
+            int expected = c.therapy() ? TUNING_MISSES.getOrDefault(c.className(), c.records())
+                    : TUNING_FALSE_HOLDS.getOrDefault(c.className(), 0);
+            assertEquals(expected, c.hits(), c.className() + (c.therapy() ? " caught" : " falsely held") + ": " + c.failures());
+        }
+        assertTrue(tuning.therapyRecall().fraction() >= 0.99, tuning.therapyRecall().percent());
+        assertTrue(tuning.falseHoldRate().fraction() <= 0.01, tuning.falseHoldRate().percent());
+    }
+
+    /**
+     * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned on) is
+     * measured, not tuned: its figures are pinned so that any change to the screen shows what it does to them.
+     */
+    @Test
+    void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
+        EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
+        assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
+        assertEquals(new Rate(884, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(44, 624), heldOut.falseHoldRate());
+        for (String language : List.of("en", "es", "fr", "pt", "ht")) {
+            Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
+            assertTrue(recall.fraction() >= 0.98, language + " recall " + recall.percent());
+        }
+        assertEquals(24, heldOut.find(CorpusLine.THERAPY, MultilingualCorpus.HELD_OUT_PREFIX + "other/uncovered").orElseThrow().hits(),
+                "text in a language without a dictionary is held");
+    }
+
+    @Test
+    void everyLanguageAndKindIsAClassOfBothSplits() {
+        List<String> kinds = new java.util.ArrayList<>(MultilingualCorpus.THERAPY_KINDS);
+        kinds.addAll(MultilingualCorpus.BENIGN_KINDS);
+        Set<String> tuning = Set.copyOf(MultilingualCorpus.tuningLines().stream().map(CorpusLine::className).toList());
+        Set<String> heldOut = Set.copyOf(MultilingualCorpus.heldOutLines().stream().map(CorpusLine::className).toList());
+        for (String language : List.of("en", "es", "fr", "pt", "ht")) {
+            for (String kind : kinds) {
+                assertTrue(tuning.contains(language + "/" + kind), language + "/" + kind);
+                assertTrue(heldOut.contains(MultilingualCorpus.HELD_OUT_PREFIX + language + "/" + kind), "held-out " + language + "/" + kind);
+            }
+        }
+    }
+
     @Test
     void templatesAreVariedAndBilingual() {
         List<String> templates = TherapySentences.templates();

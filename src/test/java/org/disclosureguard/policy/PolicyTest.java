@@ -85,9 +85,42 @@ class PolicyTest {
     }
 
     @Test
-    void emptyDictionaryTermIsRefused() throws IOException {
-        String yaml = bundledText().replaceFirst("terms:\n", "terms:\n    - \"!!!\"\n");
-        assertThrows(PolicyException.class, () -> compile(yaml));
+    void aDictionaryEntryWithoutLettersIsRefused() throws IOException {
+        String yaml = bundledText().replace("[\"therapy\", \"therapies\", ", "[\"!!!\", \"therapy\", \"therapies\", ");
+        PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));
+        assertTrue(e.getMessage().contains("\"!!!\" has no letters"), e.getMessage());
+    }
+
+    @Test
+    void aTermGroupWithoutAReasonIsRefused() throws IOException {
+        String yaml = bundledText().replaceFirst("(?s)(      terms:\n        - reason: )>-\n.*?(\n          entries:)", "$1\"\"$2");
+        PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));
+        assertTrue(e.getMessage().contains("has no reason"), e.getMessage());
+    }
+
+    @Test
+    void everyHoldReasonNeedsAnExplanationAndALegalBasis() throws IOException {
+        String yaml = bundledText().replaceFirst("(?s)    opaque:\n      ruleId: content.opaque\n.*?(?=    language-not-covered:)", "");
+        PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));
+        assertTrue(e.getMessage().contains("contentScan.holdReasons.opaque is missing"), e.getMessage());
+    }
+
+    @Test
+    void aShapeTheSchemaNamesMustBeDefinedAndCompile() throws IOException {
+        PolicyException missing = assertThrows(PolicyException.class, () -> compile(
+                bundledText().replace("    form-number:\n", "    form-numbers:\n")));
+        assertTrue(missing.getMessage().contains("field 'formId' has shape 'form-number', which the policy's fieldShapes does not define"),
+                missing.getMessage());
+        PolicyException broken = assertThrows(PolicyException.class, () -> compile(
+                bundledText().replace("pattern: \"[A-Z]{1,3}-?[0-9]{1,3}[A-Z]?\"", "pattern: \"[A-Z\"")));
+        assertTrue(broken.getMessage().contains("fieldShapes.shapes.form-number.pattern does not compile"), broken.getMessage());
+    }
+
+    @Test
+    void aCoveredLanguageNeedsMarkersToBeRecognized() throws IOException {
+        String yaml = bundledText().replaceFirst("(?s)(    - code: ht\n      name: [^\n]*\n      markers:\n).*?(?=\n      terms:)", "$1        [mwen, li]");
+        PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));
+        assertTrue(e.getMessage().contains("contentScan.languages[ht] needs at least 10 marker words"), e.getMessage());
     }
 
     @Test

@@ -42,23 +42,23 @@ class PolicyReloadTest {
 
     /** The bundled policy under a new version, with "pottery workshop" added to the dictionary. */
     private String withPottery(String version) {
-        return bundled.replace("version: \"2026.11.2\"", "version: \"" + version + "\"")
-                .replace("    - \"therapist\"\n", "    - \"therapist\"\n    - \"pottery workshop\"\n");
+        return bundled.replace("version: \"2026.12.1\"", "version: \"" + version + "\"")
+                .replace("[\"therapy\", \"therapies\", ", "[\"therapy\", \"pottery workshop\", \"therapies\", ");
     }
 
     @Test
     void aNewVersionTakesEffectBetweenRecordsAndEveryDecisionNamesItsVersion() {
         try (GuardDriver guard = new GuardDriver(active, Clock.systemUTC(), GuardConfig.DEFAULT_MAX_RECORD_BYTES)) {
             guard.send(TestEvents.benign().setCaseId("case-1").setCaseNotes(NOTES).build());
-            assertEquals(PolicyReloader.Outcome.ACCEPTED, reloader.offer(withPottery("2026.12.0"), "test"));
+            assertEquals(PolicyReloader.Outcome.ACCEPTED, reloader.offer(withPottery("2026.12.5"), "test"));
             guard.send(TestEvents.benign().setCaseId("case-2").setCaseNotes(NOTES).build());
 
             List<ScreeningDecision> decisions = guard.auditValues();
             assertEquals(Decision.FORWARD, decisions.get(0).getDecision());
-            assertEquals("2026.11.2", decisions.get(0).getPolicyVersion().toString());
+            assertEquals("2026.12.1", decisions.get(0).getPolicyVersion().toString());
             assertEquals(Decision.HOLD, decisions.get(1).getDecision(), "the new term holds the same text now");
-            assertEquals("2026.12.0", decisions.get(1).getPolicyVersion().toString());
-            assertEquals("2026.12.0", reloader.status().version());
+            assertEquals("2026.12.5", decisions.get(1).getPolicyVersion().toString());
+            assertEquals("2026.12.5", reloader.status().version());
             assertEquals("test", reloader.status().source());
         }
     }
@@ -66,13 +66,13 @@ class PolicyReloadTest {
     @Test
     void anInvalidPolicyIsRefusedAndReportedAndTheOldOneStays() {
         try (GuardDriver guard = new GuardDriver(active, Clock.systemUTC(), GuardConfig.DEFAULT_MAX_RECORD_BYTES)) {
-            String broken = withPottery("2026.12.0").replace("condition: author.role == 'CLINICIAN'", "condition: author.role ==");
+            String broken = withPottery("2026.12.5").replace("condition: author.role == 'CLINICIAN'", "condition: author.role ==");
             assertEquals(PolicyReloader.Outcome.REFUSED, reloader.offer(broken, "screening.policy-0@7"));
             guard.send(TestEvents.benign().setCaseNotes(NOTES).build());
 
             ScreeningDecision decision = guard.auditValues().get(0);
             assertEquals(Decision.FORWARD, decision.getDecision());
-            assertEquals("2026.11.2", decision.getPolicyVersion().toString());
+            assertEquals("2026.12.1", decision.getPolicyVersion().toString());
             PolicyReloader.Refusal refusal = reloader.status().lastRefusal();
             assertNotNull(refusal);
             assertEquals("screening.policy-0@7", refusal.source());
@@ -85,8 +85,8 @@ class PolicyReloadTest {
     void aChangedPolicyMustCarryANewVersion() {
         assertEquals(PolicyReloader.Outcome.UNCHANGED, reloader.offer(bundled, "again"));
         assertNull(reloader.status().lastRefusal());
-        assertEquals(PolicyReloader.Outcome.REFUSED, reloader.offer(withPottery("2026.11.2"), "same-version"));
-        assertTrue(reloader.status().lastRefusal().problems().get(0).contains("its version is still '2026.11.2'"));
+        assertEquals(PolicyReloader.Outcome.REFUSED, reloader.offer(withPottery("2026.12.1"), "same-version"));
+        assertTrue(reloader.status().lastRefusal().problems().get(0).contains("its version is still '2026.12.1'"));
         assertEquals(Policy.bundled().document(), active.policy().document(), "the policy in force did not change");
     }
 
@@ -94,13 +94,13 @@ class PolicyReloadTest {
     void theFileWatcherPicksUpAnEditedFileAndRefusesABrokenOne(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("policy.yaml"), bundled);
         try (PolicyFileWatcher watcher = PolicyFileWatcher.start(file, Duration.ofMillis(50), reloader)) {
-            Files.writeString(file, withPottery("2026.12.0"));
-            await(() -> active.policy().version().equals("2026.12.0"), "the edited file to be in force");
+            Files.writeString(file, withPottery("2026.12.5"));
+            await(() -> active.policy().version().equals("2026.12.5"), "the edited file to be in force");
             assertEquals(file.toString(), reloader.status().source());
 
             Files.writeString(file, "id: [not a policy");
             await(() -> reloader.status().lastRefusal() != null, "the broken file to be refused");
-            assertEquals("2026.12.0", active.policy().version());
+            assertEquals("2026.12.5", active.policy().version());
 
             Files.delete(file); // an editor's rename-into-place: the policy in force stays
             Thread.sleep(200);

@@ -1,0 +1,153 @@
+package org.disclosureguard.scan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a dictionary entry as written becomes automaton patterns. An entry is one or more words, folded exactly like
+ * scanned text (case, accents, look-alikes), and matches whole words only:
+ * <ul>
+ *   <li>"therapist" matches the word therapist, not "the rapist" and not "therapists";</li>
+ *   <li>a {@code *} at the end of the entry means any continuation of its last word ("therap*": therapy,
+ *       therapies, therapeutic), at the start any beginning of its first word ("*therapie");</li>
+ *   <li>words match across any white space or punctuation ("mental health" matches "mental-health");</li>
+ *   <li>a hyphen matches joined or apart ("trauma-focused": "trauma focused", "traumafocused");</li>
+ *   <li>a multi-word entry also matches glued into one word ("mentalhealth"), as a run of spaced-out single
+ *       letters reads;</li>
+ *   <li>digits in an entry are ignored ("PHQ-9" is PHQ; leetspeak digits are for scanned text, not entries).</li>
+ * </ul>
+ */
+final class EntrySyntax {
+
+    /** At most this many hyphens are expanded both ways; beyond that, only all-joined and all-apart. */
+    private static final int MAX_EXPANDED_HYPHENS = 3;
+    /** An entry of fewer letters would match by accident everywhere. */
+    static final int MIN_LETTERS = 2;
+
+    private EntrySyntax() {
+    }
+
+    /** Why an entry cannot be compiled, or null when it can. */
+    static String problem(String entry) {
+        if (entry == null) {
+            return "is null";
+        }
+        String body = entry.strip();
+        if (body.startsWith("*")) {
+            body = body.substring(1);
+        }
+        if (body.endsWith("*")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        if (body.indexOf('*') >= 0) {
+            return "has a '*' inside; it may only start or end an entry";
+        }
+        int letters = 0;
+        for (List<String> words : wordsOf(body)) {
+            for (String word : words) {
+                letters += word.length();
+            }
+        }
+        if (letters == 0) {
+            return "has no letters";
+        }
+        if (letters < MIN_LETTERS) {
+            return "has a single letter, which would match everywhere";
+        }
+        return null;
+    }
+
+    /** The patterns of a valid entry (see {@link #problem}), as symbol arrays; first the entry as written. */
+    static List<byte[]> patterns(String entry) {
+        String body = entry.strip();
+        boolean openStart = body.startsWith("*");
+        if (openStart) {
+            body = body.substring(1);
+        }
+        boolean openEnd = body.endsWith("*");
+        if (openEnd) {
+            body = body.substring(0, body.length() - 1);
+        }
+        List<List<String>> hyphenated = wordsOf(body);
+        Set<List<String>> variants = new LinkedHashSet<>();
+        int hyphens = 0;
+        for (List<String> parts : hyphenated) {
+            hyphens += parts.size() - 1;
+        }
+        if (hyphens <= MAX_EXPANDED_HYPHENS) {
+            for (int mask = 0; mask < (1 << hyphens); mask++) {
+                variants.add(join(hyphenated, mask));
+            }
+        } else {
+            variants.add(join(hyphenated, 0));
+            variants.add(join(hyphenated, -1));
+        }
+        List<List<String>> all = new ArrayList<>(variants);
+        for (List<String> words : all) {
+            if (words.size() > 1) {
+                variants.add(List.of(String.join("", words)));
+            }
+        }
+        List<byte[]> patterns = new ArrayList<>();
+        for (List<String> words : variants) {
+            patterns.add(symbols(words, openStart, openEnd));
+        }
+        return patterns;
+    }
+
+    /** The words of the entry, each as its hyphen-separated parts, folded to letters. */
+    private static List<List<String>> wordsOf(String body) {
+        List<List<String>> words = new ArrayList<>();
+        for (String written : body.strip().split("\\s+")) {
+            List<String> parts = new ArrayList<>();
+            for (String part : written.split("[-\u2010\u2011]")) {
+                // Apostrophes and other punctuation inside a part separate words, as in scanned text.
+                for (String word : TextNormalizer.words(part.replaceAll("\\d", " "))) {
+                    parts.add(word);
+                }
+            }
+            if (!parts.isEmpty()) {
+                words.add(parts);
+            }
+        }
+        return words;
+    }
+
+    /** Joins hyphenated parts: bit k of {@code joinMask} set glues the parts around the k-th hyphen. */
+    private static List<String> join(List<List<String>> hyphenated, int joinMask) {
+        List<String> words = new ArrayList<>();
+        int hyphen = 0;
+        for (List<String> parts : hyphenated) {
+            StringBuilder current = new StringBuilder(parts.get(0));
+            for (int p = 1; p < parts.size(); p++, hyphen++) {
+                if ((joinMask >> hyphen & 1) == 1) {
+                    current.append(parts.get(p));
+                } else {
+                    words.add(current.toString());
+                    current = new StringBuilder(parts.get(p));
+                }
+            }
+            words.add(current.toString());
+        }
+        return words;
+    }
+
+    private static byte[] symbols(List<String> words, boolean openStart, boolean openEnd) {
+        StringBuilder out = new StringBuilder();
+        if (!openStart) {
+            out.append(' ');
+        }
+        out.append(String.join(" ", words));
+        if (!openEnd) {
+            out.append(' ');
+        }
+        byte[] symbols = new byte[out.length()];
+        for (int i = 0; i < symbols.length; i++) {
+            char c = out.charAt(i);
+            symbols[i] = (byte) (c == ' ' ? Automaton.SEP : c - 'a');
+        }
+        return symbols;
+    }
+}
