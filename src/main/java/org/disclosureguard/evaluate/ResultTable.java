@@ -46,9 +46,46 @@ public final class ResultTable {
             out.append('\n');
         }
 
+        bySplit(out, result);
         failures(out, "Missed (therapy-derived, crossed)", therapy);
         failures(out, "Falsely held (benign)", benign);
         return out.toString();
+    }
+
+    /**
+     * For the multilingual corpora (classes named [split/]language/kind): recall and false holds per split and
+     * language, and recall per split and kind, so that a language or a disguise that lags shows at a glance.
+     */
+    private static void bySplit(StringBuilder out, EvaluationResult result) {
+        java.util.Map<String, Rate[]> byLanguage = new java.util.TreeMap<>();
+        java.util.Map<String, Rate[]> byKind = new java.util.TreeMap<>();
+        for (ClassResult c : result.classes()) {
+            String[] parts = c.className().split("/");
+            if (parts.length < 2) {
+                continue;
+            }
+            String split = parts.length == 3 && parts[0].equals("heldout") ? "held-out" : "tuning";
+            String language = parts[parts.length - 2];
+            String kind = parts[parts.length - 1];
+            int slot = c.therapy() ? 0 : 1;
+            Rate[] languageRates = byLanguage.computeIfAbsent(split + "  " + language, k -> new Rate[] {new Rate(0, 0), new Rate(0, 0)});
+            languageRates[slot] = languageRates[slot].plus(c.rate());
+            Rate[] kindRates = byKind.computeIfAbsent(split + "  " + (c.therapy() ? "therapy " : "benign ") + kind,
+                    k -> new Rate[] {new Rate(0, 0)});
+            kindRates[0] = kindRates[0].plus(c.rate());
+        }
+        if (byLanguage.isEmpty()) {
+            return;
+        }
+        out.append("By split and language: recall (therapy-derived) and false holds (benign)\n");
+        out.append(String.format("%-24s %9s %8s %9s %8s%n", "split  language", "therapy", "recall", "benign", "f.held"));
+        byLanguage.forEach((key, rates) -> out.append(String.format("%-24s %9d %8s %9d %8s%n", key,
+                rates[0].total(), rates[0].percent(), rates[1].total(), rates[1].percent())));
+        out.append('\n');
+        out.append("By split and kind: recall (therapy-derived) or false holds (benign)\n");
+        byKind.forEach((key, rates) -> out.append(String.format("%-34s %7d %7d %7s%n", key, rates[0].total(),
+                rates[0].count(), rates[0].percent())));
+        out.append('\n');
     }
 
     private static void aggregate(StringBuilder out, String name, Rate rate) {

@@ -31,6 +31,8 @@ public final class LanguageGate {
      * languages ...
      */
     static final double MARKER_SHARE = 0.3;
+    /** With this share of function words, one marker of one covered language alone (and none of another) decides. */
+    static final double DENSE_MARKER_SHARE = 0.4;
     /** ... at least this many are markers of one language alone ... */
     static final int MIN_MARKERS = 2;
     /** ... this many times more than those of any other covered language alone ... */
@@ -46,8 +48,10 @@ public final class LanguageGate {
     static final double UNDECIDED_MARGIN = 0.1;
     /** When the detector is undecided, this share of function words with one covered language's markers decides. */
     static final double UNDECIDED_MARKER_SHARE = 0.2;
-    /** This many letters that no covered language spells with are evidence of another language. */
+    /** This many words spelled with letters no covered language uses are evidence of another language ... */
     static final int FOREIGN_LETTERS = 2;
+    /** ... when they are at least this share of the words. */
+    static final double FOREIGN_WORD_SHARE = 0.15;
     /** Text whose letters are more than this share of another script is not in a covered language. */
     static final double FOREIGN_SCRIPT_SHARE = 0.3;
 
@@ -146,6 +150,12 @@ public final class LanguageGate {
                 && fewForeign) {
             return LanguageVerdict.covered(covered.best, "markers", share);
         }
+        // Function words of the covered languages everywhere, at most one language's own among them, and nothing
+        // of another language: prose in a covered language.
+        if (covered.secondCount == 0 && share >= DENSE_MARKER_SHARE && noForeign) {
+            String language = covered.best != null ? covered.best : rank(profiles, words).best;
+            return LanguageVerdict.covered(language, "markers", share);
+        }
         LinguaDetector.Detection detected = detector.likeliest(segment);
         if (detected != null && profiles.containsKey(detected.language())) {
             return LanguageVerdict.covered(detected.language(), "detector", detected.margin());
@@ -171,17 +181,30 @@ public final class LanguageGate {
         return LanguageVerdict.notCovered(language, "detector", detected == null ? 0 : detected.margin());
     }
 
-    /** Latin letters outside ASCII that no covered language's markers or dictionary use. */
+    /**
+     * Words spelled with Latin letters outside ASCII that no covered language's markers or dictionary use (ș, ł,
+     * ễ ...), when they are at least {@link #FOREIGN_WORD_SHARE} of the words: one such word is a name or a
+     * disguise, several are another language.
+     */
     private int foreignLetters(String segment) {
-        int count = 0;
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c >= 0xC0 && Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN
-                    && !coveredLetters.contains(Character.toLowerCase(c))) {
-                count++;
+        int words = 0;
+        int foreign = 0;
+        boolean inWord = false;
+        boolean wordForeign = false;
+        for (int i = 0; i <= segment.length(); i++) {
+            char c = i < segment.length() ? segment.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                inWord = true;
+                wordForeign |= c >= 0xC0 && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN
+                        && !coveredLetters.contains(Character.toLowerCase(c));
+            } else if (inWord) {
+                words++;
+                foreign += wordForeign ? 1 : 0;
+                inWord = false;
+                wordForeign = false;
             }
         }
-        return count;
+        return foreign >= FOREIGN_WORD_SHARE * words ? foreign : 0;
     }
 
     /** The language with the most marker words among {@code words}, and the runner-up's count. */

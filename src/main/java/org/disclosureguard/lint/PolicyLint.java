@@ -69,6 +69,9 @@ public final class PolicyLint {
             addAll(e, findings, "");
         }
         findings.addAll(ContractLint.check(catalog, document));
+        if (policy != null) {
+            findings.addAll(unshapedForwardedStrings(policy));
+        }
 
         if (against != null) {
             compare(against, document, policy, findings);
@@ -77,6 +80,21 @@ public final class PolicyLint {
             findings.addAll(RegistryLint.check(registry, catalog, topics));
         }
         return report.build(findings);
+    }
+
+    /**
+     * Every string the policy forwards must declare its shape (schema property "shape"): without one, prose typed
+     * into the field is only content-scanned, and a disclosure worded without a dictionary term would cross.
+     */
+    static List<LintFinding> unshapedForwardedStrings(Policy policy) {
+        List<LintFinding> findings = new ArrayList<>();
+        for (org.disclosureguard.policy.FieldCheck check : policy.fieldPlan().checks()) {
+            if (check.forwardedString() && check.shape() == null) {
+                findings.add(LintFinding.error("shape", "forwarded string field '" + check.path() + "' declares no shape: add a \""
+                        + org.disclosureguard.policy.FieldShape.SCHEMA_PROPERTY + "\" property naming one of the policy's fieldShapes"));
+            }
+        }
+        return findings;
     }
 
     private static void compare(Path against, PolicyDocument document, Policy policy, List<LintFinding> findings) {

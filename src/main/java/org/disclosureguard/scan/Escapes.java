@@ -6,12 +6,20 @@ import org.jsoup.parser.Parser;
 
 /**
  * Escaped text as a reader sees it: HTML entities, percent and quoted-printable escapes decoded, soft line breaks
- * removed. Only for the few places that need the case of the letters behind an escape (a case-sensitive
- * abbreviation written "%4E%45%54"); the scanner itself folds escapes inline ({@link MarkupDecoder}).
+ * removed. For the few places that need the letters behind an escape as written: the case of a case-sensitive
+ * abbreviation written "%4E%45%54", the words whose language is checked; the scanner itself folds escapes inline
+ * ({@link MarkupDecoder}).
  */
-final class Escapes {
+public final class Escapes {
 
     private Escapes() {
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]{0,60})?/?>");
+
+    /** The text with tags removed and escapes decoded, for reading its language. */
+    public static String readable(String text) {
+        return decode(text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll(""));
     }
 
     static String decode(String text) {

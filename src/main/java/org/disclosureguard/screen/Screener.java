@@ -20,6 +20,7 @@ import org.disclosureguard.language.LanguageGate;
 import org.disclosureguard.language.LanguageVerdict;
 import org.disclosureguard.policy.TextHold;
 import org.disclosureguard.scan.ContentScanner;
+import org.disclosureguard.scan.Escapes;
 import org.disclosureguard.scan.ScanResult;
 import org.disclosureguard.scan.TextSignal;
 import org.disclosureguard.scan.TermMatch;
@@ -227,7 +228,7 @@ public final class Screener {
         }
         LanguageGate gate = policy.languageGate();
         if (checkLanguage && gate != null) {
-            LanguageVerdict verdict = gate.check(text);
+            LanguageVerdict verdict = gate.check(Escapes.readable(text.toString()));
             for (int i = 0; verdict.covered() && i < result.decodedTexts().size(); i++) {
                 verdict = gate.check(result.decodedTexts().get(i));
             }

@@ -101,6 +101,18 @@ class PolicyLintTest {
     }
 
     @Test
+    void freeTextThatIsForwardedAsItIsHasNoShapeAndIsReported() {
+        LintReport report = PolicyLint.run(write("p.yaml", bundledPolicy.replace("  free-text: {action: scan}", "  free-text: {action: pass}")), schemas, null);
+        assertFinding(report, "shape", "forwarded string field 'caseNotes' declares no shape");
+    }
+
+    @Test
+    void aForwardedStringWithoutAShapeIsReported() throws IOException {
+        edit(schemas.resolve("CaseRecordEvent.avsc"), ", \"shape\": \"form-number\"", "");
+        assertFinding(PolicyLint.run(null, schemas, null), "shape", "forwarded string field 'formId' declares no shape");
+    }
+
+    @Test
     void aYamlTypoIsADocumentError() {
         LintReport report = PolicyLint.run(write("p.yaml", bundledPolicy.replace("neverForward:", "neverForwad:")), schemas, null);
         assertFinding(report, "document", "neverForwad");
@@ -131,14 +143,14 @@ class PolicyLintTest {
         Path old = write("old.yaml", bundledPolicy);
         String widened = bundledPolicy
                 .replace("version: \"2026.12.1\"", "version: \"2026.12.2\"")
-                .replace("  free-text: {action: scan}", "  free-text: {action: pass}")
+                .replace("  extension:\n    action: drop\n", "  extension:\n    action: scan\n")
                 .replace("neverForward: [therapy, provenance, extension]", "neverForward: [therapy, provenance]")
                 .replace("\"counselor*\", ", "")
                 .replace("[\"physical therapy\", \"physical therapist\",", "[\"art therapy\", \"physical therapy\", \"physical therapist\",")
                 .replace("condition: author.role == 'CLINICIAN'", "condition: author.role == 'CLINICIAN' && false");
         LintReport report = PolicyLint.run(write("new.yaml", widened), schemas, old);
         assertEquals(0, report.errors(), report.toText());
-        assertFinding(report, "widening", "classification 'free-text' changed from scan to pass (fields caseNotes, incident.summary)");
+        assertFinding(report, "widening", "classification 'extension' changed from drop to scan (fields attributes)");
         assertFinding(report, "widening", "classification 'extension' was removed from neverForward");
         assertFinding(report, "widening", "dictionary term 'counselor*' was removed");
         assertFinding(report, "widening", "dictionary exclusion 'art therapy' was added");
