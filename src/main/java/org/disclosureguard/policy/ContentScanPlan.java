@@ -31,8 +31,8 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
     /** The compiled section, or null when it has problems (added to {@code problems}). */
     static ContentScanPlan compile(ContentScanSpec scan, List<PolicyProblem> problems) {
         int before = problems.size();
-        require(scan.ruleId(), "contentScan.ruleId", problems);
-        require(scan.explanation(), "contentScan.explanation", problems);
+        Policy.require(scan.ruleId(), "contentScan.ruleId", problems);
+        Policy.require(scan.explanation(), "contentScan.explanation", problems);
         List<DictionaryEntry> entries = entries(scan, problems);
         if (entries.stream().noneMatch(e -> !e.exclusion())) {
             problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan has no terms: a scan that can match nothing is not a scan"));
@@ -67,7 +67,7 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
                                   List<PolicyProblem> problems) {
         for (int g = 0; groups != null && g < groups.size(); g++) {
             EntryGroup group = groups.get(g);
-            if (group == null || isBlank(group.reason())) {
+            if (group == null || Policy.isBlank(group.reason())) {
                 problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + " has no reason: say why its entries are there"));
             }
             if (group == null || group.entries() == null || group.entries().isEmpty()) {
@@ -90,7 +90,7 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
             if (!validCode(language.code(), "contentScan.languages", codes, problems)) {
                 continue;
             }
-            if (isBlank(language.name())) {
+            if (Policy.isBlank(language.name())) {
                 problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan.languages[" + language.code() + "] has no name"));
             }
             if (language.markers() == null || language.markers().size() < 10) {
@@ -147,7 +147,7 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
                 problems.add(new PolicyProblem(Check.DICTIONARY, where + " is missing: every reason to hold unreadable text needs a rule id, an explanation and a legal basis"));
                 continue;
             }
-            if (isBlank(reason.ruleId()) || isBlank(reason.explanation()) || isBlank(reason.legalBasis())) {
+            if (Policy.isBlank(reason.ruleId()) || Policy.isBlank(reason.explanation()) || Policy.isBlank(reason.legalBasis())) {
                 problems.add(new PolicyProblem(Check.DICTIONARY, where + " needs a ruleId, an explanation and a legalBasis"));
                 continue;
             }
@@ -159,15 +159,5 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
             }
         }
         return reasons;
-    }
-
-    private static void require(String value, String name, List<PolicyProblem> problems) {
-        if (isBlank(value)) {
-            problems.add(new PolicyProblem(Check.DOCUMENT, "'" + name + "' is required"));
-        }
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

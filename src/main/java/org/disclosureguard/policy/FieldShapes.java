@@ -23,17 +23,17 @@ final class FieldShapes {
         if (spec == null) {
             return shapes;
         }
-        if (isBlank(spec.ruleId()) || isBlank(spec.explanation()) || isBlank(spec.legalBasis())) {
+        if (Policy.isBlank(spec.ruleId()) || Policy.isBlank(spec.explanation()) || Policy.isBlank(spec.legalBasis())) {
             problems.add(new PolicyProblem(Check.SHAPE, "fieldShapes needs a ruleId, an explanation and a legalBasis"));
         }
         (spec.shapes() == null ? Map.<String, ShapeSpec>of() : spec.shapes()).forEach((name, shape) -> {
             String where = "fieldShapes.shapes." + name;
-            if (shape == null || (isBlank(shape.pattern()) && (shape.values() == null || shape.values().isEmpty()))) {
+            if (shape == null || (Policy.isBlank(shape.pattern()) && (shape.values() == null || shape.values().isEmpty()))) {
                 problems.add(new PolicyProblem(Check.SHAPE, where + " needs a pattern or a list of values"));
                 return;
             }
             Pattern pattern = null;
-            if (!isBlank(shape.pattern())) {
+            if (!Policy.isBlank(shape.pattern())) {
                 try {
                     pattern = Pattern.compile(shape.pattern());
                 } catch (PatternSyntaxException e) {
@@ -51,9 +51,5 @@ final class FieldShapes {
             shapes.put(name, new FieldShape(name, shape.description(), pattern, values == null ? null : Set.copyOf(values)));
         });
         return shapes;
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -207,13 +207,13 @@ public final class Policy {
         return rules;
     }
 
-    private static void require(String value, String name, List<PolicyProblem> problems) {
+    static void require(String value, String name, List<PolicyProblem> problems) {
         if (isBlank(value)) {
             problems.add(new PolicyProblem(Check.DOCUMENT, "'" + name + "' is required"));
         }
     }
 
-    private static boolean isBlank(String s) {
+    static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 

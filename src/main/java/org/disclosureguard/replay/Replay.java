@@ -67,6 +67,18 @@ public final class Replay {
         Topics topics = Topics.defaults();
         Properties props = GuardConfig.streamsProperties("disclosure-guard-replay", "replay:9092", topics, policy, Map.of());
         Files.createDirectories(outDir);
+        // A state folder of its own: two replays at once (two evaluations, a test and a command) must not share
+        // the driver's stores.
+        Path stateDir = Files.createTempDirectory(outDir, ".replay-state-");
+        props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        try {
+            return run(input, outDir, topics, props);
+        } finally {
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private Summary run(Path input, Path outDir, Topics topics, Properties props) throws IOException {
         JsonLineConverter converter = new JsonLineConverter();
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC()), props)) {
@@ -138,6 +150,17 @@ public final class Replay {
             return decoding.decode();
         } catch (IOException e) {
             throw new IllegalStateException("the guard wrote a record it cannot read back", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 }
