@@ -1,9 +1,14 @@
 package org.disclosureguard.language;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides whether free text is in a language the dictionary covers; text that is not, or not confidently, is
@@ -59,13 +64,13 @@ public final class LanguageGate {
     /** Each covered language's markers that no other covered language has: what tells them apart. */
     private final Map<String, LanguageProfile> exclusive = new LinkedHashMap<>();
     /** Every covered language's markers. */
-    private final java.util.Set<String> coveredMarkers = new java.util.HashSet<>();
+    private final Set<String> coveredMarkers = new HashSet<>();
     /** Marker words of languages without a dictionary, less any that is also a covered language's marker. */
     private final Map<String, LanguageProfile> others = new LinkedHashMap<>();
     private final LinguaDetector detector;
 
     /** Letters outside ASCII that the covered languages write with (á, ñ, ç, è, ò ...), in lower case. */
-    private final java.util.Set<Character> coveredLetters = new java.util.HashSet<>();
+    private final Set<Character> coveredLetters = new HashSet<>();
 
     /**
      * @param coveredText text written in the covered languages (their markers and dictionary entries): the
@@ -80,28 +85,28 @@ public final class LanguageGate {
                 }
             }
         }
-        Map<String, Integer> listedIn = new java.util.HashMap<>();
+        Map<String, Integer> listedIn = new HashMap<>();
         for (LanguageProfile profile : covered) {
             profiles.put(profile.code(), profile);
             coveredMarkers.addAll(profile.markers());
             profile.markers().forEach(m -> listedIn.merge(m, 1, Integer::sum));
         }
         for (LanguageProfile profile : covered) {
-            java.util.Set<String> own = new java.util.HashSet<>(profile.markers());
+            Set<String> own = new HashSet<>(profile.markers());
             own.removeIf(m -> listedIn.get(m) > 1);
-            exclusive.put(profile.code(), new LanguageProfile(profile.code(), profile.name(), java.util.Set.copyOf(own)));
+            exclusive.put(profile.code(), new LanguageProfile(profile.code(), profile.name(), Set.copyOf(own)));
         }
         for (LanguageProfile other : otherLanguages) {
-            java.util.Set<String> own = new java.util.HashSet<>(other.markers());
+            Set<String> own = new HashSet<>(other.markers());
             own.removeAll(coveredMarkers);
-            others.put(other.code(), new LanguageProfile(other.code(), other.name(), java.util.Set.copyOf(own)));
+            others.put(other.code(), new LanguageProfile(other.code(), other.name(), Set.copyOf(own)));
         }
         this.detector = new LinguaDetector(profiles.keySet());
     }
 
     /** The covered languages' codes. */
-    public java.util.Set<String> coveredLanguages() {
-        return java.util.Collections.unmodifiableSet(profiles.keySet());
+    public Set<String> coveredLanguages() {
+        return Collections.unmodifiableSet(profiles.keySet());
     }
 
     /** The verdict on a whole text: the first sentence segment that is not covered decides. */
@@ -289,6 +294,6 @@ public final class LanguageGate {
             return null;
         }
         return scripts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey().name()
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
     }
 }

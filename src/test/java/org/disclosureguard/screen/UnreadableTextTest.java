@@ -1,0 +1,111 @@
+package org.disclosureguard.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.avro.generic.GenericRecord;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.contract.Placement;
+import org.disclosureguard.contract.SchemaCatalog;
+import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.contract.audit.Decision;
+import org.disclosureguard.pipeline.GuardDriver;
+import org.disclosureguard.pipeline.TestEvents;
+import org.disclosureguard.policy.Policy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Text the guard cannot read is held with a reason of its own (principle 6), and forwarded strings are held when
+ * they do not have their field's shape: each reason names its rule, the field, and carries the explanation and the
+ * legal basis reviewers see.
+ */
+class UnreadableTextTest {
+    private static final Screener SCREENER = new Screener(Policy.bundled());
+
+    private static ScreeningResult screenNotes(String notes) throws Exception {
+        return screen(TestEvents.benign().setCaseNotes(notes).build());
+    }
+
+    private static ScreeningResult screen(CaseRecordEvent event) throws Exception {
+        GenericRecord record = new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.CASE_RECORD_EVENT)
+                .decode(GuardDriver.encode(event));
+        return SCREENER.screen(record, 0L);
+    }
+
+    private static Finding only(ScreeningResult result, String ruleId) {
+        assertEquals(Decision.HOLD, result.decision(), result.findings().toString());
+        Finding finding = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + ruleId + " in " + result.ruleIds()));
+        assertFalse(finding.explanation() == null || finding.explanation().isBlank(), ruleId + " explanation");
+        assertFalse(finding.legalBasis() == null || finding.legalBasis().isBlank(), ruleId + " legal basis");
+        return finding;
+    }
+
+    @Test
+    void aRightToLeftOverrideIsHeld() throws Exception {
+        String notes = "Youth attended school. \u202E.gnag a rof sgurd dlos eh taht dias eH\u202C";
+        Finding finding = only(screenNotes(notes), "content.bidi-control");
+        assertEquals("caseNotes", finding.fieldPath());
+        assertEquals('\u202E', notes.charAt(finding.spanStart()));
+    }
+
+    @Test
+    void aWordMixingLatinWithLookAlikeLettersIsHeldWhateverItSpells() throws Exception {
+        Finding finding = only(screenNotes("Youth attended the wоrkshop with the group today."), "content.mixed-script");
+        assertEquals("wоrkshop", "Youth attended the wоrkshop with the group today.".substring(finding.spanStart(), finding.spanEnd()));
+    }
+
+    @Test
+    void encodedTextIsReadAndAnOpaqueRunIsHeld() throws Exception {
+        String hidden = Base64.getEncoder().encodeToString(
+                "During therapy the youth said he sold drugs for the gang.".getBytes(StandardCharsets.UTF_8));
+        Finding term = only(screenNotes("Attached note: " + hidden), "content.therapy-reference");
+        assertTrue(term.detail().contains("base64"), term.detail());
+
+        only(screenNotes("Attached file: xK9fQ2mZ8pL0aB7cD3eF1gH5iJ6kL4mNq8Rz"), "content.opaque");
+        assertEquals(Decision.FORWARD, screenNotes("Reference 3f2a9c0e-1b2c-4d5e-8f90-123456789abc for the sponsor file.").decision(),
+                "an id (a UUID) is not opaque data");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "it|Durante la seduta con la psicologa il ragazzo ha raccontato della banda del quartiere.",
+        "de|Der Junge hat in der Sitzung erzählt, dass er für eine Bande gearbeitet hat.",
+        "tl|Sinabi ng bata sa kanyang sesyon na nagbebenta siya ng droga para sa isang gang.",
+        "cyrillic|Подросток рассказал, что продавал наркотики для банды."})
+    void textInALanguageWithoutADictionaryIsHeldNamingTheLanguage(String language, String notes) throws Exception {
+        Finding finding = only(screenNotes(notes), "content.language-not-covered");
+        assertTrue(finding.detail().contains(language), finding.detail());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Youth played soccer during recreation and helped set up the dining room.",
+        "La joven ayudó a preparar la cena y jugó fútbol en el recreo.",
+        "Le jeune a joué au football pendant la récréation et a aidé à mettre la table.",
+        "O jovem jogou futebol no recreio e ajudou a arrumar o refeitório.",
+        "Timoun nan te jwe foutbòl pandan rekreyasyon an epi li te ede mete tab la.",
+        "OK"})
+    void routineNotesInEveryCoveredLanguageCross(String notes) throws Exception {
+        assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);
+    }
+
+    @Test
+    void proseInACodeFieldIsHeldForItsShape() throws Exception {
+        CaseRecordEvent base = TestEvents.benign().build();
+        CaseRecordEvent prose = CaseRecordEvent.newBuilder(base).setPlacement(Placement.newBuilder(base.getPlacement())
+                .setProgramType("youth told staff he sold drugs for the gang").build()).build();
+        Finding finding = only(screen(prose), "field.shape");
+        assertEquals("placement.programType", finding.fieldPath());
+        assertTrue(finding.detail().contains("ORR program type"), finding.detail());
+
+        CaseRecordEvent therapyInAForm = CaseRecordEvent.newBuilder(base).setFormId("therapy notes").build();
+        ScreeningResult result = screen(therapyInAForm);
+        assertTrue(result.ruleIds().containsAll(java.util.List.of("field.shape", "content.therapy-reference")), result.ruleIds().toString());
+    }
+}
