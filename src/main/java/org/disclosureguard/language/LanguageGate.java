@@ -1,9 +1,6 @@
 package org.disclosureguard.language;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,98 +12,112 @@ import java.util.Set;
  * held (a guard cannot vouch for what it cannot read). Cheap signals first:
  * <ol>
  *   <li>script: text mostly in another script (Arabic, Cyrillic, Devanagari, Han ...) is not covered;</li>
- *   <li>the marker profile: a sentence whose words are plainly one covered language's function words is in that
- *       language (this alone settles most sentences, and is the only signal for languages the detector does not
- *       model, such as Haitian Creole);</li>
+ *   <li>the marker profile: the covered languages' frequent words (function words and the everyday words of case
+ *       notes), the other languages' markers and letters no covered language spells with (ș, ł, ễ ...). Prose made
+ *       of our words with nothing of another language is settled here, and so is most text: the gate needs to
+ *       know whether text is in a covered language, not which one;</li>
  *   <li>otherwise the statistical detector ({@link LinguaDetector}) over the covered languages and the other
- *       Latin-script languages likely to appear: covered only if a covered language wins with confidence.</li>
+ *       Latin-script languages likely to appear: covered if a covered language wins, or if the detector is
+ *       undecided and nothing points away from the covered languages.</li>
  * </ol>
- * Each sentence long enough to tell is judged on its own, so a paragraph in another language inside an English
- * note is found. Text too short to tell is let through to the content scan (it is not held for its language).
- * Thread-safe.
+ * Each sentence long enough to tell is judged on its own (short ones join the next), so a paragraph in another
+ * language inside an English note is found. Text too short to tell is let through to the content scan. One pass
+ * over the text, one hash lookup per word. Thread-safe.
  */
 public final class LanguageGate {
 
-    /** Fewer words than this cannot be told apart; the content scan still reads them. */
+    /** Fewer words (of two letters or more, or markers) than this cannot be told apart; the scan still reads them. */
     static final int MIN_WORDS = 5;
     /** Sentences are judged in segments of at least this many words (short sentences join the next). */
     static final int SEGMENT_WORDS = 6;
-    /**
-     * A marker profile is conclusive when at least this share of the words are function words of the covered
-     * languages ...
-     */
+    /** With this share of the covered languages' words and nothing of another language, text is prose of ours. */
+    static final double PROSE_SHARE = 0.25;
+    /** A marker profile that names one language is conclusive with this share of covered words ... */
     static final double MARKER_SHARE = 0.3;
-    /** With this share of function words, one marker of one covered language alone (and none of another) decides. */
-    static final double DENSE_MARKER_SHARE = 0.4;
-    /** ... at least this many are markers of one language alone ... */
+    /** ... at least this many words of that language alone ... */
     static final int MIN_MARKERS = 2;
     /** ... this many times more than those of any other covered language alone ... */
     static final double MARKER_LEAD = 2.0;
-    /** ... and markers of languages without a dictionary are fewer than this share of the covered ones. */
+    /** ... and fewer words of another language than this share of the covered ones (and at most one). */
     static final double FOREIGN_LIMIT = 0.5;
-    /**
-     * For a covered language the detector does not model (Haitian Creole), markers alone decide, at this lower
-     * share, when no other language's markers are as many.
-     */
+    /** A covered language the detector does not model (Haitian Creole) is settled by its markers at this share. */
     static final double UNMODELLED_MARKER_SHARE = 0.2;
     /** Below this margin the detector has not decided between its top two languages. */
     static final double UNDECIDED_MARGIN = 0.1;
-    /** When the detector is undecided, this share of function words with one covered language's markers decides. */
+    /** When the detector is undecided, this share of covered words with one covered language's own decides. */
     static final double UNDECIDED_MARKER_SHARE = 0.2;
     /** This many words spelled with letters no covered language uses are evidence of another language ... */
-    static final int FOREIGN_LETTERS = 2;
+    static final int FOREIGN_LETTER_WORDS = 2;
     /** ... when they are at least this share of the words. */
     static final double FOREIGN_WORD_SHARE = 0.15;
     /** Text whose letters are more than this share of another script is not in a covered language. */
     static final double FOREIGN_SCRIPT_SHARE = 0.3;
 
-    private final Map<String, LanguageProfile> profiles = new LinkedHashMap<>();
-    /** Each covered language's markers that no other covered language has: what tells them apart. */
-    private final Map<String, LanguageProfile> exclusive = new LinkedHashMap<>();
-    /** Every covered language's markers. */
-    private final Set<String> coveredMarkers = new HashSet<>();
-    /** Marker words of languages without a dictionary, less any that is also a covered language's marker. */
-    private final Map<String, LanguageProfile> others = new LinkedHashMap<>();
+    /** Bits of {@link #wordBits}: covered language i is bit i, other language j is bit {@link #OTHER_SHIFT} + j. */
+    private static final int OTHER_SHIFT = 16;
+    private static final int MAX_LANGUAGES = 16;
+
+    private final String[] coveredCodes;
+    private final String[] otherCodes;
+    private final boolean[] modelled;
+    private final WordTable wordBits;
+    private final int coveredMask;
+    /** Letters outside ASCII that the covered languages write with (á, ñ, ç, è, ò ...), in lower case. */
+    private final Set<Character> coveredLetters;
     private final LinguaDetector detector;
 
-    /** Letters outside ASCII that the covered languages write with (á, ñ, ç, è, ò ...), in lower case. */
-    private final Set<Character> coveredLetters = new HashSet<>();
-
     /**
+     * @param covered the covered languages with their markers
+     * @param otherLanguages markers of languages without a dictionary (words also a covered language's are ignored)
      * @param coveredText text written in the covered languages (their markers and dictionary entries): the
      *     letters outside ASCII it uses are the covered languages' alphabet
      */
     public LanguageGate(List<LanguageProfile> covered, List<LanguageProfile> otherLanguages, Iterable<String> coveredText) {
+        if (covered.size() > MAX_LANGUAGES || otherLanguages.size() > MAX_LANGUAGES - 1) {
+            throw new IllegalArgumentException("at most " + MAX_LANGUAGES + " covered and " + (MAX_LANGUAGES - 1) + " other languages");
+        }
+        Map<String, Integer> bits = new HashMap<>();
+        coveredCodes = new String[covered.size()];
+        modelled = new boolean[covered.size()];
+        for (int i = 0; i < covered.size(); i++) {
+            coveredCodes[i] = covered.get(i).code();
+            modelled[i] = LinguaDetector.knows(coveredCodes[i]);
+            for (String marker : covered.get(i).markers()) {
+                bits.merge(marker, 1 << i, (a, b) -> a | b);
+            }
+        }
+        coveredMask = (1 << covered.size()) - 1;
+        otherCodes = new String[otherLanguages.size()];
+        for (int j = 0; j < otherLanguages.size(); j++) {
+            otherCodes[j] = otherLanguages.get(j).code();
+            for (String marker : otherLanguages.get(j).markers()) {
+                Integer known = bits.get(marker);
+                if (known == null || (known & coveredMask) == 0) {
+                    bits.merge(marker, 1 << (OTHER_SHIFT + j), (a, b) -> a | b);
+                }
+            }
+        }
+        wordBits = new WordTable(bits);
+        java.util.HashSet<Character> letters = new java.util.HashSet<>();
         for (String text : coveredText) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c >= 0xC0 && Character.isLetter(c)) {
-                    coveredLetters.add(Character.toLowerCase(c));
+                    letters.add(Character.toLowerCase(c));
                 }
             }
         }
-        Map<String, Integer> listedIn = new HashMap<>();
-        for (LanguageProfile profile : covered) {
-            profiles.put(profile.code(), profile);
-            coveredMarkers.addAll(profile.markers());
-            profile.markers().forEach(m -> listedIn.merge(m, 1, Integer::sum));
+        coveredLetters = Set.copyOf(letters);
+        Map<String, Boolean> codes = new LinkedHashMap<>();
+        for (String code : coveredCodes) {
+            codes.put(code, true);
         }
-        for (LanguageProfile profile : covered) {
-            Set<String> own = new HashSet<>(profile.markers());
-            own.removeIf(m -> listedIn.get(m) > 1);
-            exclusive.put(profile.code(), new LanguageProfile(profile.code(), profile.name(), Set.copyOf(own)));
-        }
-        for (LanguageProfile other : otherLanguages) {
-            Set<String> own = new HashSet<>(other.markers());
-            own.removeAll(coveredMarkers);
-            others.put(other.code(), new LanguageProfile(other.code(), other.name(), Set.copyOf(own)));
-        }
-        this.detector = new LinguaDetector(profiles.keySet());
+        detector = new LinguaDetector(codes.keySet());
     }
 
     /** The covered languages' codes. */
     public Set<String> coveredLanguages() {
-        return Collections.unmodifiableSet(profiles.keySet());
+        return Set.of(coveredCodes);
     }
 
     /** The verdict on a whole text: the first sentence segment that is not covered decides. */
@@ -119,148 +130,209 @@ public final class LanguageGate {
         if (foreignScript != null) {
             return LanguageVerdict.notCovered(foreignScript, "script", 0);
         }
+        Segment segment = new Segment(coveredCodes.length, otherCodes.length);
         LanguageVerdict first = null;
-        for (String segment : segments(s)) {
-            LanguageVerdict verdict = checkSegment(segment);
-            if (!verdict.covered()) {
-                return verdict;
+        char[] word = new char[64];
+        int length = 0;
+        int hash = 0;
+        boolean wordForeign = false;
+        int n = s.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '\n';
+            char folded = MarkerWords.fold(c);
+            if (folded == MarkerWords.MARK) {
+                continue;
             }
-            if (first == null || "short".equals(first.method())) {
-                first = verdict;
+            if (folded != 0) {
+                if (length == word.length) {
+                    word = java.util.Arrays.copyOf(word, length * 2);
+                }
+                word[length++] = folded;
+                hash = 31 * hash + folded;
+                wordForeign |= c >= 0xC0 && !coveredLetters.contains(Character.toLowerCase(c))
+                        && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+                continue;
+            }
+            if (length > 0) {
+                count(segment, wordBits.get(word, length, hash), length, wordForeign);
+                length = 0;
+                hash = 0;
+                wordForeign = false;
+            }
+            boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)));
+            if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n)) {
+                segment.end = Math.min(i + 1, n);
+                LanguageVerdict verdict = decide(segment, s);
+                if (!verdict.covered()) {
+                    return verdict;
+                }
+                if (first == null || "short".equals(first.method())) {
+                    first = verdict;
+                }
+                segment.reset(segment.end);
             }
         }
         return first != null ? first : LanguageVerdict.covered("none", "short", 0);
     }
 
-    LanguageVerdict checkSegment(String segment) {
-        List<String> words = MarkerWords.of(segment);
-        words.removeIf(word -> word.length() < 2 && !coveredMarkers.contains(word));
-        if (words.size() < MIN_WORDS) {
+    private void count(Segment segment, int bits, int length, boolean foreignLetters) {
+        if (length < 2 && bits == WordTable.ABSENT) {
+            return;
+        }
+        segment.words++;
+        if (foreignLetters) {
+            segment.foreignLetterWords++;
+        }
+        if (bits == WordTable.ABSENT) {
+            return;
+        }
+        int coveredBits = bits & coveredMask;
+        if (coveredBits != 0) {
+            segment.coveredWords++;
+            if (Integer.bitCount(coveredBits) == 1) {
+                segment.own[Integer.numberOfTrailingZeros(coveredBits)]++;
+            } else {
+                segment.anyOf[Integer.numberOfTrailingZeros(coveredBits)]++;
+            }
+        } else {
+            int other = Integer.numberOfTrailingZeros(bits >>> OTHER_SHIFT);
+            segment.foreign[other]++;
+        }
+    }
+
+    private LanguageVerdict decide(Segment segment, String text) {
+        if (segment.words < MIN_WORDS) {
             return LanguageVerdict.covered("none", "short", 0);
         }
-        Ranking covered = rank(exclusive, words);
-        Ranking foreign = rank(others, words);
-        int functionWords = 0;
-        for (String word : words) {
-            if (coveredMarkers.contains(word)) {
-                functionWords++;
-            }
+        int best = segment.best();
+        int bestCount = best < 0 ? 0 : segment.own[best];
+        int secondCount = segment.second(best);
+        int foreignCount = segment.maxForeign();
+        double share = (double) segment.coveredWords / segment.words;
+        boolean foreignSpelling = segment.foreignLetterWords >= FOREIGN_LETTER_WORDS
+                && segment.foreignLetterWords >= FOREIGN_WORD_SHARE * segment.words;
+        boolean noForeign = foreignCount == 0 && !foreignSpelling;
+        boolean fewForeign = noForeign || foreignCount < 2 && foreignCount < FOREIGN_LIMIT * segment.coveredWords && !foreignSpelling;
+        String label = best >= 0 ? coveredCodes[best] : coveredCodes[Math.max(0, segment.bestAny())];
+        // Our words everywhere and nothing of another language: prose of ours (mixed English and Spanish included).
+        if (share >= PROSE_SHARE && noForeign) {
+            return LanguageVerdict.covered(label, "markers", share);
         }
-        double share = (double) functionWords / words.size();
-        // Evidence of another language: its markers, or letters no covered language spells with (ș, ő, ł, ễ ...).
-        boolean noForeign = foreign.bestCount == 0 && foreignLetters(segment) < FOREIGN_LETTERS;
-        boolean fewForeign = noForeign || foreign.bestCount < 2 && foreign.bestCount < FOREIGN_LIMIT * functionWords
-                && foreignLetters(segment) < FOREIGN_LETTERS;
-        if (covered.bestCount >= MIN_MARKERS && share >= MARKER_SHARE && covered.bestCount >= MARKER_LEAD * covered.secondCount
-                && fewForeign) {
-            return LanguageVerdict.covered(covered.best, "markers", share);
+        if (bestCount >= MIN_MARKERS && share >= MARKER_SHARE && bestCount >= MARKER_LEAD * secondCount && fewForeign) {
+            return LanguageVerdict.covered(label, "markers", share);
         }
-        // Function words of the covered languages everywhere, at most one language's own among them, and nothing
-        // of another language: prose in a covered language.
-        if (covered.secondCount == 0 && share >= DENSE_MARKER_SHARE && noForeign) {
-            String language = covered.best != null ? covered.best : rank(profiles, words).best;
-            return LanguageVerdict.covered(language, "markers", share);
-        }
-        LinguaDetector.Detection detected = detector.likeliest(segment);
-        if (detected != null && profiles.containsKey(detected.language())) {
+        String segmentText = text.substring(segment.start, segment.end);
+        LinguaDetector.Detection detected = detector.likeliest(segmentText);
+        if (detected != null && isCovered(detected.language())) {
             return LanguageVerdict.covered(detected.language(), "detector", detected.margin());
         }
         // The detector barely prefers another language (short and telegraphic notes, names, numbers), and nothing
-        // in the text points away from the covered languages: the covered language it nearly chose, or the one
-        // whose markers alone are there, decides.
-        if (detected != null && detected.margin() < UNDECIDED_MARGIN && noForeign && covered.secondCount == 0) {
-            if (covered.bestCount >= 1 && share >= UNDECIDED_MARKER_SHARE) {
-                return LanguageVerdict.covered(covered.best, "markers", share);
+        // points away from the covered languages: the one whose own words are there, or that the detector nearly
+        // chose, decides.
+        if (detected != null && detected.margin() < UNDECIDED_MARGIN && noForeign && secondCount == 0) {
+            if (bestCount >= 1 && share >= UNDECIDED_MARKER_SHARE) {
+                return LanguageVerdict.covered(label, "markers", share);
             }
-            if (detected.coveredRunnerUp(profiles.keySet()) != null) {
-                return LanguageVerdict.covered(detected.coveredRunnerUp(profiles.keySet()), "detector", detected.margin());
+            String runnerUp = detected.coveredRunnerUp(Set.of(coveredCodes));
+            if (runnerUp != null) {
+                return LanguageVerdict.covered(runnerUp, "detector", detected.margin());
             }
         }
-        // A covered language the detector has no model for (Haitian Creole) cannot win there: its own markers
-        // decide, when no other covered language's and no other language's markers are present.
-        if (covered.best != null && !LinguaDetector.knows(covered.best) && covered.bestCount >= 1 && covered.secondCount == 0
-                && share >= UNMODELLED_MARKER_SHARE && noForeign) {
-            return LanguageVerdict.covered(covered.best, "markers", share);
+        // A covered language the detector has no model for (Haitian Creole) cannot win there: its own words decide,
+        // when no other covered language's and no other language's are present.
+        if (best >= 0 && !modelled[best] && secondCount == 0 && share >= UNMODELLED_MARKER_SHARE && noForeign) {
+            return LanguageVerdict.covered(label, "markers", share);
         }
-        String language = detected != null ? detected.language() : foreign.best != null ? foreign.best : "unknown";
+        int foreignBest = segment.bestForeign();
+        String language = detected != null ? detected.language() : foreignBest >= 0 ? otherCodes[foreignBest] : "unknown";
         return LanguageVerdict.notCovered(language, "detector", detected == null ? 0 : detected.margin());
     }
 
-    /**
-     * Words spelled with Latin letters outside ASCII that no covered language's markers or dictionary use (ș, ł,
-     * ễ ...), when they are at least {@link #FOREIGN_WORD_SHARE} of the words: one such word is a name or a
-     * disguise, several are another language.
-     */
-    private int foreignLetters(String segment) {
-        int words = 0;
-        int foreign = 0;
-        boolean inWord = false;
-        boolean wordForeign = false;
-        for (int i = 0; i <= segment.length(); i++) {
-            char c = i < segment.length() ? segment.charAt(i) : ' ';
-            if (Character.isLetter(c)) {
-                inWord = true;
-                wordForeign |= c >= 0xC0 && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN
-                        && !coveredLetters.contains(Character.toLowerCase(c));
-            } else if (inWord) {
-                words++;
-                foreign += wordForeign ? 1 : 0;
-                inWord = false;
-                wordForeign = false;
+    private boolean isCovered(String code) {
+        for (String covered : coveredCodes) {
+            if (covered.equals(code)) {
+                return true;
             }
         }
-        return foreign >= FOREIGN_WORD_SHARE * words ? foreign : 0;
+        return false;
     }
 
-    /** The language with the most marker words among {@code words}, and the runner-up's count. */
-    private static Ranking rank(Map<String, LanguageProfile> languages, List<String> words) {
-        Ranking ranking = new Ranking();
-        for (LanguageProfile profile : languages.values()) {
-            int count = 0;
-            for (String word : words) {
-                if (profile.markers().contains(word)) {
-                    count++;
+    /** Word counts of one segment of the text. */
+    private static final class Segment {
+        final int[] own;
+        final int[] anyOf;
+        final int[] foreign;
+        int words;
+        int coveredWords;
+        int foreignLetterWords;
+        int start;
+        int end;
+
+        Segment(int covered, int others) {
+            own = new int[covered];
+            anyOf = new int[covered];
+            foreign = new int[others];
+        }
+
+        void reset(int from) {
+            java.util.Arrays.fill(own, 0);
+            java.util.Arrays.fill(anyOf, 0);
+            java.util.Arrays.fill(foreign, 0);
+            words = 0;
+            coveredWords = 0;
+            foreignLetterWords = 0;
+            start = from;
+        }
+
+        /** The covered language with the most words of its own, or -1 when there are none. */
+        int best() {
+            int best = -1;
+            for (int i = 0; i < own.length; i++) {
+                if (own[i] > 0 && (best < 0 || own[i] > own[best])) {
+                    best = i;
                 }
             }
-            if (count > ranking.bestCount) {
-                ranking.secondCount = ranking.bestCount;
-                ranking.bestCount = count;
-                ranking.best = profile.code();
-            } else if (count > ranking.secondCount) {
-                ranking.secondCount = count;
-            }
+            return best;
         }
-        return ranking;
-    }
 
-    private static final class Ranking {
-        String best;
-        int bestCount;
-        int secondCount;
-    }
+        int second(int best) {
+            int second = 0;
+            for (int i = 0; i < own.length; i++) {
+                if (i != best) {
+                    second = Math.max(second, own[i]);
+                }
+            }
+            return second;
+        }
 
-    /** Sentences, joined until each has at least {@link #SEGMENT_WORDS} words (a short tail joins the last). */
-    static List<String> segments(String text) {
-        List<String> segments = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int words = 0;
-        for (String sentence : text.split("(?<=[.!?])\\s+|\\n+")) {
-            current.append(sentence).append(' ');
-            words += sentence.isBlank() ? 0 : sentence.strip().split("\\s+").length;
-            if (words >= SEGMENT_WORDS) {
-                segments.add(current.toString());
-                current.setLength(0);
-                words = 0;
+        /** For a label when no language has words of its own: the first language of the shared words. */
+        int bestAny() {
+            int best = -1;
+            for (int i = 0; i < anyOf.length; i++) {
+                if (anyOf[i] > 0 && (best < 0 || anyOf[i] > anyOf[best])) {
+                    best = i;
+                }
             }
+            return best;
         }
-        if (words > 0) {
-            if (!segments.isEmpty() && words < MIN_WORDS) {
-                segments.set(segments.size() - 1, segments.get(segments.size() - 1) + current);
-            } else {
-                segments.add(current.toString());
+
+        int maxForeign() {
+            int max = 0;
+            for (int count : foreign) {
+                max = Math.max(max, count);
             }
+            return max;
         }
-        return segments;
+
+        int bestForeign() {
+            int best = -1;
+            for (int j = 0; j < foreign.length; j++) {
+                if (foreign[j] > 0 && (best < 0 || foreign[j] > foreign[best])) {
+                    best = j;
+                }
+            }
+            return best;
+        }
     }
 
     /** The script of most letters when that is not Latin (and more than {@link #FOREIGN_SCRIPT_SHARE}), else null. */
@@ -271,11 +343,11 @@ public final class LanguageGate {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (!Character.isLetter(cp)) {
+            if (cp < 0x250) {
+                latin += cp >= 'A' && Character.isLetter(cp) ? 1 : 0;
                 continue;
             }
-            if (cp < 0x250) {
-                latin++;
+            if (!Character.isLetter(cp)) {
                 continue;
             }
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);

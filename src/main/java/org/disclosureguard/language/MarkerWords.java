@@ -14,7 +14,7 @@ final class MarkerWords {
 
     /** Per BMP char: its base letter in lower case, or 0 for a separator; (char) 1 for a combining mark (skipped). */
     private static final char[] FOLD = new char[0x10000];
-    private static final char MARK = 1;
+    static final char MARK = 1;
 
     static {
         for (int c = 0; c < FOLD.length; c++) {
@@ -28,6 +28,11 @@ final class MarkerWords {
     }
 
     private MarkerWords() {
+    }
+
+    /** The char's base letter in lower case, 0 for a separator, {@link #MARK} for a combining mark. */
+    static char fold(char c) {
+        return FOLD[c];
     }
 
     static List<String> of(CharSequence text) {

@@ -145,7 +145,11 @@ public final class Policy {
     }
 
     private static Cel celFor(Schema input) {
-        CelBuilder builder = CelFactory.standardCelBuilder().setResultType(SimpleType.BOOL);
+        // The strings extension (lowerAscii, contains ...) and cel.bind, for rules that read free text cheaply.
+        CelBuilder builder = CelFactory.standardCelBuilder().setResultType(SimpleType.BOOL)
+                .setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS)
+                .addCompilerLibraries(dev.cel.extensions.CelExtensions.strings(), dev.cel.extensions.CelExtensions.bindings())
+                .addRuntimeLibraries(dev.cel.extensions.CelExtensions.strings());
         for (Schema.Field field : input.getFields()) {
             builder.addVar(field.name(), CelValues.typeOf(field.schema()));
         }

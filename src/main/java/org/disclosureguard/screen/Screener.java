@@ -37,7 +37,16 @@ public final class Screener {
     public static final String RULE_ERROR_ID = "rule.evaluation-error";
     public static final String PROJECTION_ID = "projection.no-place-in-output";
 
+    /** Bounds {@link #cleanForwardedValues}: past this many entries it starts over. */
+    static final int MAX_REMEMBERED_VALUES = 20_000;
+
     private final Policy policy;
+    /**
+     * Forwarded values (path and value) already found to fit their shape with nothing to report: codes, names and
+     * facilities repeat from record to record, so most forwarded strings are screened once per policy. Only clean
+     * values are remembered, so a hit is never skipped; the screen stays a function of record and policy.
+     */
+    private final java.util.Map<String, Boolean> cleanForwardedValues = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Screener(Policy policy) {
         this.policy = policy;
@@ -192,6 +201,11 @@ public final class Screener {
         if (!(value instanceof CharSequence text)) {
             return;
         }
+        String remembered = check.path() + '\u0000' + text;
+        if (cleanForwardedValues.containsKey(remembered)) {
+            return;
+        }
+        int before = findings.size();
         if (check.shape() != null && !check.shape().fits(text)) {
             PolicyDocument.FieldShapesSpec shapes = policy.fieldShapes();
             findings.add(new Finding(shapes.ruleId(), ReasonKind.FIELD_CLASSIFICATION, check.path(), null, null, null,
@@ -199,6 +213,12 @@ public final class Screener {
         }
         if (scanContent && policy.scanner() != null) {
             scanOne(check.path(), text, findings, false);
+        }
+        if (scanContent && findings.size() == before) {
+            if (cleanForwardedValues.size() >= MAX_REMEMBERED_VALUES) {
+                cleanForwardedValues.clear();
+            }
+            cleanForwardedValues.put(remembered, Boolean.TRUE);
         }
     }
 
