@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /** Measures how well a policy catches therapy-derived records and lets look-alikes through. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Runs labeled corpora through the screening topology (no broker) and reports, per class, the "
-                + "recall on therapy-derived records and the false-hold rate on benign look-alikes.",
+                + "recall on therapy-derived records and the false-hold rate on benign look-alikes; for the "
+                + "multilingual corpora also per split (tuning, held-out) and language.",
                 "Corpus lines are {\"label\": \"therapy\"|\"benign\", \"class\": \"...\", \"record\": {CaseRecordEvent}}. "
                 + "A measurement: exit code 0 whatever the numbers, unless --min-recall or --max-false-holds is given "
                 + "and missed (exit code 1)."})
@@ -32,6 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--generate", paramLabel = "DIR",
             description = "Write the built-in corpora (" + CorpusGenerator.THERAPY_FILE + ", " + CorpusGenerator.BENIGN_FILE
+                    + ", " + org.disclosureguard.evaluate.MultilingualCorpus.TUNING_FILE + ", "
+                    + org.disclosureguard.evaluate.MultilingualCorpus.HELD_OUT_FILE
                     + ") to this folder first, and evaluate them along with any --corpus.")
     Path generateDir;
 

@@ -50,6 +50,10 @@ public final class LanguageGate {
     static final int FOREIGN_LETTER_WORDS = 2;
     /** ... when they are at least this share of the words. */
     static final double FOREIGN_WORD_SHARE = 0.15;
+    /** A text without sentence ends is judged in pieces of this many words (each piece alone, detector included). */
+    static final int MAX_SEGMENT_WORDS = 200;
+    /** The detector reads at most this many chars of a segment: its cost grows with the text. */
+    static final int MAX_DETECTOR_CHARS = 2_000;
     /** Text whose letters are more than this share of another script is not in a covered language. */
     static final double FOREIGN_SCRIPT_SHARE = 0.3;
 
@@ -160,7 +164,7 @@ public final class LanguageGate {
                 wordForeign = false;
             }
             boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)));
-            if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n)) {
+            if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n) || segment.words >= MAX_SEGMENT_WORDS) {
                 segment.end = Math.min(i + 1, n);
                 LanguageVerdict verdict = decide(segment, s);
                 if (!verdict.covered()) {
@@ -221,7 +225,7 @@ public final class LanguageGate {
         if (bestCount >= MIN_MARKERS && share >= MARKER_SHARE && bestCount >= MARKER_LEAD * secondCount && fewForeign) {
             return LanguageVerdict.covered(label, "markers", share);
         }
-        String segmentText = text.substring(segment.start, segment.end);
+        String segmentText = text.substring(segment.start, Math.min(segment.end, segment.start + MAX_DETECTOR_CHARS));
         LinguaDetector.Detection detected = detector.likeliest(segmentText);
         if (detected != null && isCovered(detected.language())) {
             return LanguageVerdict.covered(detected.language(), "detector", detected.margin());

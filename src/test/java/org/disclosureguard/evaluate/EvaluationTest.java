@@ -126,9 +126,7 @@ class EvaluationTest {
     private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.of(
             // "...; terapis la sijere" / "the therapist says range of motion ...": the bare word refers back to a
             // physical or respiratory therapy named earlier; resolving that would let anyone launder "the therapist"
-            "ht/physical", 4, "tuning-c/en/physical", 4, "tuning-c/es/physical", 4,
-            // "oral iron therapy": a medical therapy no exclusion lists
-            "tuning-c/en/everyday", 4);
+            "ht/physical", 4, "tuning-c/en/physical", 4, "tuning-c/es/physical", 4);
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -151,15 +149,15 @@ class EvaluationTest {
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(882, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(40, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 166, "fr", 168, "pt", 168, "ht", 164);
+        assertEquals(new Rate(876, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(17, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 165, "fr", 167, "pt", 167, "ht", 164);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
         });
-        assertEquals(24, heldOut.find(CorpusLine.THERAPY, MultilingualCorpus.HELD_OUT_PREFIX + "other/uncovered").orElseThrow().hits(),
-                "text in a language without a dictionary is held");
+        assertEquals(22, heldOut.find(CorpusLine.THERAPY, MultilingualCorpus.HELD_OUT_PREFIX + "other/uncovered").orElseThrow().hits(),
+                "text in a language without a dictionary is held (two of 24 are read as covered)");
     }
 
     @Test
