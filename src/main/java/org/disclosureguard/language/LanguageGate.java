@@ -290,13 +290,7 @@ public final class LanguageGate {
 
         /** The covered language with the most words of its own, or -1 when there are none. */
         int best() {
-            int best = -1;
-            for (int i = 0; i < own.length; i++) {
-                if (own[i] > 0 && (best < 0 || own[i] > own[best])) {
-                    best = i;
-                }
-            }
-            return best;
+            return argMax(own);
         }
 
         int second(int best) {
@@ -309,15 +303,9 @@ public final class LanguageGate {
             return second;
         }
 
-        /** For a label when no language has words of its own: the first language of the shared words. */
+        /** For a label when no language has words of its own: the language with the most shared words. */
         int bestAny() {
-            int best = -1;
-            for (int i = 0; i < anyOf.length; i++) {
-                if (anyOf[i] > 0 && (best < 0 || anyOf[i] > anyOf[best])) {
-                    best = i;
-                }
-            }
-            return best;
+            return argMax(anyOf);
         }
 
         int maxForeign() {
@@ -329,10 +317,15 @@ public final class LanguageGate {
         }
 
         int bestForeign() {
+            return argMax(foreign);
+        }
+
+        /** The index of the largest positive count (the first of equals), or -1 when every count is 0. */
+        private static int argMax(int[] counts) {
             int best = -1;
-            for (int j = 0; j < foreign.length; j++) {
-                if (foreign[j] > 0 && (best < 0 || foreign[j] > foreign[best])) {
-                    best = j;
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) {
+                    best = i;
                 }
             }
             return best;
