@@ -62,6 +62,7 @@ public final class LanguageGate {
     private static final int MAX_LANGUAGES = 16;
 
     private final String[] coveredCodes;
+    private final Set<String> coveredSet;
     private final String[] otherCodes;
     private final boolean[] modelled;
     private final WordTable wordBits;
@@ -112,16 +113,8 @@ public final class LanguageGate {
             }
         }
         coveredLetters = Set.copyOf(letters);
-        Map<String, Boolean> codes = new LinkedHashMap<>();
-        for (String code : coveredCodes) {
-            codes.put(code, true);
-        }
-        detector = new LinguaDetector(codes.keySet());
-    }
-
-    /** The covered languages' codes. */
-    public Set<String> coveredLanguages() {
-        return Set.of(coveredCodes);
+        coveredSet = Set.of(coveredCodes);
+        detector = new LinguaDetector(coveredSet);
     }
 
     /** The verdict on a whole text: the first sentence segment that is not covered decides. */
@@ -227,7 +220,7 @@ public final class LanguageGate {
         }
         String segmentText = text.substring(segment.start, Math.min(segment.end, segment.start + MAX_DETECTOR_CHARS));
         LinguaDetector.Detection detected = detector.likeliest(segmentText);
-        if (detected != null && isCovered(detected.language())) {
+        if (detected != null && coveredSet.contains(detected.language())) {
             return LanguageVerdict.covered(detected.language(), "detector", detected.margin());
         }
         // The detector barely prefers another language (short and telegraphic notes, names, numbers), and nothing
@@ -237,7 +230,7 @@ public final class LanguageGate {
             if (bestCount >= 1 && share >= UNDECIDED_MARKER_SHARE) {
                 return LanguageVerdict.covered(label, "markers", share);
             }
-            String runnerUp = detected.coveredRunnerUp(Set.of(coveredCodes));
+            String runnerUp = detected.coveredRunnerUp(coveredSet);
             if (runnerUp != null) {
                 return LanguageVerdict.covered(runnerUp, "detector", detected.margin());
             }
@@ -250,15 +243,6 @@ public final class LanguageGate {
         int foreignBest = segment.bestForeign();
         String language = detected != null ? detected.language() : foreignBest >= 0 ? otherCodes[foreignBest] : "unknown";
         return LanguageVerdict.notCovered(language, "detector", detected == null ? 0 : detected.margin());
-    }
-
-    private boolean isCovered(String code) {
-        for (String covered : coveredCodes) {
-            if (covered.equals(code)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Word counts of one segment of the text. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The policy file as written (YAML), before validation and compilation. See README "Policy format".
@@ -41,20 +42,18 @@ public record PolicyDocument(
 
         /** Every term entry, neutral and per language, as written. */
         public List<String> allTerms() {
-            List<String> all = new ArrayList<>(terms == null ? List.of() : terms);
-            for (LanguageSpec language : languages == null ? List.<LanguageSpec>of() : languages) {
-                for (EntryGroup group : language.terms() == null ? List.<EntryGroup>of() : language.terms()) {
-                    all.addAll(group.entries() == null ? List.of() : group.entries());
-                }
-            }
-            return all;
+            return entries(terms, LanguageSpec::terms);
         }
 
         /** Every exclusion entry, neutral and per language, as written. */
         public List<String> allExclusions() {
-            List<String> all = new ArrayList<>(exclusions == null ? List.of() : exclusions);
+            return entries(exclusions, LanguageSpec::exclusions);
+        }
+
+        private List<String> entries(List<String> neutral, Function<LanguageSpec, List<EntryGroup>> groups) {
+            List<String> all = new ArrayList<>(neutral == null ? List.of() : neutral);
             for (LanguageSpec language : languages == null ? List.<LanguageSpec>of() : languages) {
-                for (EntryGroup group : language.exclusions() == null ? List.<EntryGroup>of() : language.exclusions()) {
+                for (EntryGroup group : groups.apply(language) == null ? List.<EntryGroup>of() : groups.apply(language)) {
                     all.addAll(group.entries() == null ? List.of() : group.entries());
                 }
             }

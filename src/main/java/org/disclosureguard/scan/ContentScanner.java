@@ -56,7 +56,7 @@ public final class ContentScanner {
     }
 
     private ScanResult inspect(String text, int depth) {
-        ScanPass pass = new ScanPass(dictionary, true);
+        ScanPass pass = new ScanPass(dictionary);
         pass.run(text);
         List<TermMatch> matches = pass.matches();
         List<TextSignal> signals = pass.signals();
@@ -67,7 +67,7 @@ public final class ContentScanner {
         if (pass.hyphenJoined()) {
             // "therapy-\n session" is two words the line-break rule joined: read the hyphens as separators too
             // (same length, so the spans stay put).
-            ScanPass apart = new ScanPass(dictionary, true);
+            ScanPass apart = new ScanPass(dictionary);
             apart.run(LINE_BREAK_HYPHEN.matcher(text).replaceAll(m -> " ".repeat(m.group().length())));
             matches = new ArrayList<>(matches);
             matches.addAll(apart.matches());
@@ -111,7 +111,7 @@ public final class ContentScanner {
         if (words.text().isEmpty()) {
             return List.of();
         }
-        ScanPass pass = new ScanPass(dictionary, true);
+        ScanPass pass = new ScanPass(dictionary);
         pass.run(words.text());
         List<TermMatch> mapped = new ArrayList<>();
         for (TermMatch match : pass.matches()) {

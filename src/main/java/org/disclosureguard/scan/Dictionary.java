@@ -126,16 +126,4 @@ public final class Dictionary {
         }
         return problems;
     }
-
-    /** Problems of plain term and exclusion lists. */
-    public static List<String> problems(List<String> terms, List<String> exclusions) {
-        List<DictionaryEntry> entries = new ArrayList<>();
-        if (terms != null) {
-            terms.forEach(t -> entries.add(DictionaryEntry.term(t)));
-        }
-        if (exclusions != null) {
-            exclusions.forEach(e -> entries.add(DictionaryEntry.exclusion(e)));
-        }
-        return problems(entries);
-    }
 }

@@ -50,11 +50,16 @@ final class EncodedText {
             int start = trimStart(text, pass.longChunkStart(k), pass.longChunkEnd(k));
             int end = trimEnd(text, start, pass.longChunkEnd(k));
             StringBuilder joined = new StringBuilder(text.substring(start, end));
-            while (k + 1 < count && joined.length() % 4 == 0 && isBase64(joined)
+            // Whether the whole join so far is base64, kept up as lines are added (checking the join again at every
+            // line would read a long MIME block once per line).
+            boolean base64SoFar = isBase64(joined);
+            while (k + 1 < count && joined.length() % 4 == 0 && base64SoFar
                     && onlySpace(text, pass.longChunkEnd(k), pass.longChunkStart(k + 1))) {
                 k++;
                 int nextEnd = trimEnd(text, pass.longChunkStart(k), pass.longChunkEnd(k));
-                joined.append(text, pass.longChunkStart(k), nextEnd);
+                String line = text.substring(pass.longChunkStart(k), nextEnd);
+                base64SoFar = joined.charAt(joined.length() - 1) != '=' && isBase64(line);
+                joined.append(line);
                 end = nextEnd;
             }
             Run run = examine(joined.toString(), start, end);

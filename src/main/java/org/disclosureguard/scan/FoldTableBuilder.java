@@ -173,7 +173,7 @@ final class FoldTableBuilder {
      */
     private String skeletonLetters(int cp) {
         String skeleton = stripMarks(spoof.getSkeleton(new String(Character.toChars(cp))));
-        String merged = multiLetterSkeletons.getOrDefault(skeleton, null);
+        String merged = multiLetterSkeletons.get(skeleton);
         if (merged != null) {
             return merged;
         }

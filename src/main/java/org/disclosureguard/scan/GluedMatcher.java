@@ -20,10 +20,10 @@ final class GluedMatcher {
     }
 
     /** The chunk {@code [from, to)} as one word: separator, all its letters, separator. */
-    static boolean chunk(Dictionary dictionary, String text, int from, int to, PendingHits.Sink sink) {
+    static void chunk(Dictionary dictionary, String text, int from, int to, PendingHits.Sink sink) {
         Letters letters = Letters.of(text, from, to);
         if (letters.count < 2) {
-            return false;
+            return;
         }
         Automaton automaton = dictionary.automaton();
         Hits hits = new Hits(letters);
@@ -34,11 +34,11 @@ final class GluedMatcher {
             // Symbols are numbered with the opening separator at 0, so letter j is symbol j + 1.
             hits.collect(automaton, state, j + 1, 0, letters.count + 1);
         }
-        return hits.release(dictionary, sink, text);
+        hits.release(sink, text);
     }
 
     /** The run {@code [from, to)} of single letters, with a word boundary allowed before and after every letter. */
-    static boolean collapsedRun(Dictionary dictionary, String text, int from, int to, PendingHits.Sink sink) {
+    static void collapsedRun(Dictionary dictionary, String text, int from, int to, PendingHits.Sink sink) {
         Letters letters = Letters.of(text, from, to);
         Automaton automaton = dictionary.automaton();
         Hits hits = new Hits(letters);
@@ -53,7 +53,7 @@ final class GluedMatcher {
                 hits.collect(automaton, closed, j + 2, start, j + 2);
             }
         }
-        return hits.release(dictionary, sink, null);
+        hits.release(sink, null);
     }
 
     /** The letters of a stretch of text, each with the source chars it came from; separators are dropped. */
@@ -134,17 +134,15 @@ final class GluedMatcher {
          * Reports the hits no exclusion covers. With {@code cutsIn} (a chunk), only hits that span a cut: a hit
          * inside one word of the main pass was already judged there, with the exclusions around it.
          */
-        boolean release(Dictionary dictionary, PendingHits.Sink sink, String cutsIn) {
+        void release(PendingHits.Sink sink, String cutsIn) {
             for (int h = 0; h < hitCount; h++) {
                 if (cutsIn != null && !spansACut(cutsIn, hitFirst[h], hitLast[h])) {
                     continue;
                 }
-                if (!covered(hitFirst[h], hitLast[h])
-                        && sink.accept(hitPatterns[h], letters.sourceStarts[hitFirst[h]], letters.sourceEnds[hitLast[h]])) {
-                    return true;
+                if (!covered(hitFirst[h], hitLast[h])) {
+                    sink.accept(hitPatterns[h], letters.sourceStarts[hitFirst[h]], letters.sourceEnds[hitLast[h]]);
                 }
             }
-            return false;
         }
 
         private boolean spansACut(String text, int first, int last) {

@@ -10,9 +10,9 @@ import java.util.Arrays;
  */
 final class PendingHits {
 
-    /** Receives released, unsuppressed hits; returns true to stop the scan. */
+    /** Receives released, unsuppressed hits. */
     interface Sink {
-        boolean accept(int termId, int start, int end);
+        void accept(int termId, int start, int end);
     }
 
     private final int reach;
@@ -57,14 +57,15 @@ final class PendingHits {
     }
 
     /** Releases hits no future exclusion can cover, given {@code position} letters consumed. */
-    boolean release(int position, Sink sink) {
+    void release(int position, Sink sink) {
         int kept = 0;
         int nextReleaseAt = Integer.MAX_VALUE;
-        boolean stop = false;
         for (int k = 0; k < count; k++) {
             int due = letterStarts[k] + reach;
             if (due <= position) {
-                stop = stop || (!suppressed[k] && sink.accept(termIds[k], sourceStarts[k], sourceEnds[k]));
+                if (!suppressed[k]) {
+                    sink.accept(termIds[k], sourceStarts[k], sourceEnds[k]);
+                }
             } else {
                 move(k, kept++);
                 nextReleaseAt = Math.min(nextReleaseAt, due);
@@ -72,11 +73,10 @@ final class PendingHits {
         }
         count = kept;
         releaseAt = nextReleaseAt;
-        return stop;
     }
 
-    boolean releaseAll(Sink sink) {
-        return release(Integer.MAX_VALUE - reach, sink);
+    void releaseAll(Sink sink) {
+        release(Integer.MAX_VALUE - reach, sink);
     }
 
     private void move(int from, int to) {

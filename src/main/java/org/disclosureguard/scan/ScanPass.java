@@ -24,8 +24,7 @@ final class ScanPass implements PendingHits.Sink {
     private final int[] symbolSources;
     private final int ringMask;
     private final PendingHits pending;
-    /** Collected matches, or null when the caller only needs to know whether one exists. */
-    private final List<TermMatch> matches;
+    private final List<TermMatch> matches = new ArrayList<>();
     private final List<TextSignal> signals = new ArrayList<>(0);
     /** Chunks long enough to be encoded text: start and end pairs. */
     private int[] longChunks = new int[0];
@@ -55,14 +54,13 @@ final class ScanPass implements PendingHits.Sink {
     /** A hyphen at a line break joined two pieces into one word: {@link ContentScanner} also reads them apart. */
     private boolean hyphenJoined;
 
-    ScanPass(Dictionary dictionary, boolean collectAll) {
+    ScanPass(Dictionary dictionary) {
         this.dictionary = dictionary;
         this.automaton = dictionary.automaton();
         int ringSize = Integer.highestOneBit(Math.max(1, automaton.maxPatternLength) * 2 - 1) * 2;
         this.symbolSources = new int[ringSize];
         this.ringMask = ringSize - 1;
         this.pending = new PendingHits(automaton.maxExclusionLength);
-        this.matches = collectAll ? new ArrayList<>() : null;
     }
 
     List<TermMatch> matches() {
@@ -94,12 +92,12 @@ final class ScanPass implements PendingHits.Sink {
     }
 
     /**
-     * Scans {@code text}; returns true as soon as an unsuppressed hit is known when not collecting.
+     * Scans {@code text}, collecting its matches and signals.
      *
      * <p>Reads a char[] copy of the text one chunk at a time (bulk {@code getChars} plus plain array reads beat
      * {@code String.charAt} per char); markup decoding still reads the String, so it may step past the chunk end.
      */
-    boolean run(String text) {
+    void run(String text) {
         this.text = text;
         final int n = text.length();
         final char[] buffer = new char[Math.min(n, CHUNK_SIZE)];
@@ -108,9 +106,7 @@ final class ScanPass implements PendingHits.Sink {
         releaseAt = pending.releaseAt();
         atSeparator = false;
         chunkStart = 0;
-        if (separator(0)) {
-            return true;
-        }
+        separator(0);
         int i = 0;
         while (i < n) {
             final int bufferStart = i;
@@ -130,17 +126,11 @@ final class ScanPass implements PendingHits.Sink {
                     }
                 }
                 if (entry > 0) {
-                    if (letters(entry, i, next, script)) {
-                        return true;
-                    }
+                    letters(entry, i, next, script);
                 } else if (entry == FoldTable.SPACE) {
-                    if (space(i, next)) {
-                        return true;
-                    }
+                    space(i, next);
                 } else if (entry == FoldTable.PUNCT) {
-                    if (punctuation(i)) {
-                        return true;
-                    }
+                    punctuation(i);
                 } else if (entry == FoldTable.BIDI) {
                     bidi(i);
                 } else if (entry == FoldTable.HYPHEN_JOIN) {
@@ -149,13 +139,12 @@ final class ScanPass implements PendingHits.Sink {
                 i = next;
             }
         }
-        if (space(n, n) || flushRun()) {
-            return true;
-        }
-        return pending.releaseAll(this);
+        space(n, n);
+        flushRun();
+        pending.releaseAll(this);
     }
 
-    private boolean letters(int packet, int source, int sourceEnd, byte script) {
+    private void letters(int packet, int source, int sourceEnd, byte script) {
         if (atSeparator) {
             wordStart = source;
             wordLetters = 0;
@@ -170,21 +159,15 @@ final class ScanPass implements PendingHits.Sink {
         lastLetterEnd = sourceEnd;
         while (packet != 0) {
             wordLetters++;
-            if (feed((packet & LetterPacket.FIELD_MASK) - 1, source, sourceEnd)) {
-                return true;
-            }
+            feed((packet & LetterPacket.FIELD_MASK) - 1, source, sourceEnd);
             packet >>>= LetterPacket.BITS_PER_LETTER;
         }
-        return false;
     }
 
-    private boolean space(int source, int next) {
-        if (endWord(source)) {
-            return true;
-        }
-        boolean stop = false;
+    private void space(int source, int next) {
+        endWord(source);
         if (chunkNeedsGlue) {
-            stop = GluedMatcher.chunk(dictionary, text, chunkStart, source, this);
+            GluedMatcher.chunk(dictionary, text, chunkStart, source, this);
             lettersScattered |= chunkSingleLetters >= MIN_COLLAPSED_RUN && 2 * chunkSingleLetters >= chunkWords;
         }
         chunkWords = 0;
@@ -195,16 +178,12 @@ final class ScanPass implements PendingHits.Sink {
         chunkStart = next;
         chunkNeedsGlue = false;
         chunkPunctuationPending = false;
-        return stop;
     }
 
-    private boolean punctuation(int source) {
-        if (endWord(source)) {
-            return true;
-        }
+    private void punctuation(int source) {
+        endWord(source);
         // Only punctuation after a letter of this chunk can cut a word ("(therapy" is one word).
         chunkPunctuationPending |= chunkWords > 0;
-        return false;
     }
 
     private void bidi(int source) {
@@ -215,9 +194,9 @@ final class ScanPass implements PendingHits.Sink {
     }
 
     /** A separator after a word: feeds it, and keeps track of mixed scripts and runs of single letters. */
-    private boolean endWord(int source) {
+    private void endWord(int source) {
         if (atSeparator) {
-            return false;
+            return;
         }
         if ((wordScripts & (FoldTable.SCRIPT_LATIN | FoldTable.SCRIPT_OTHER)) == (FoldTable.SCRIPT_LATIN | FoldTable.SCRIPT_OTHER)) {
             signals.add(new TextSignal(TextSignal.Kind.MIXED_SCRIPT, wordStart, lastLetterEnd));
@@ -230,28 +209,27 @@ final class ScanPass implements PendingHits.Sink {
             }
             runCount++;
             runEnd = lastLetterEnd;
-        } else if (flushRun()) {
-            return true;
+        } else {
+            flushRun();
         }
-        return separator(source);
+        separator(source);
     }
 
-    private boolean separator(int source) {
+    private void separator(int source) {
         atSeparator = true;
-        return feed(Automaton.SEP, source, lastLetterEnd);
+        feed(Automaton.SEP, source, lastLetterEnd);
     }
 
-    private boolean flushRun() {
+    private void flushRun() {
         int count = runCount;
         runCount = 0;
-        if (count < MIN_COLLAPSED_RUN) {
-            return false;
+        if (count >= MIN_COLLAPSED_RUN) {
+            lettersScattered = true;
+            GluedMatcher.collapsedRun(dictionary, text, runStart, runEnd, this);
         }
-        lettersScattered = true;
-        return GluedMatcher.collapsedRun(dictionary, text, runStart, runEnd, this);
     }
 
-    private boolean feed(int symbol, int source, int sourceEnd) {
+    private void feed(int symbol, int source, int sourceEnd) {
         int transition = automaton.delta[state + symbol];
         symbolSources[position & ringMask] = source;
         position++;
@@ -261,12 +239,9 @@ final class ScanPass implements PendingHits.Sink {
             releaseAt = pending.releaseAt();
         }
         if (position >= releaseAt) {
-            if (pending.release(position, this)) {
-                return true;
-            }
+            pending.release(position, this);
             releaseAt = pending.releaseAt();
         }
-        return false;
     }
 
     /** Queues the patterns ending here, then lets the longest exclusion ending here suppress what it covers. */
@@ -294,15 +269,10 @@ final class ScanPass implements PendingHits.Sink {
     }
 
     @Override
-    public boolean accept(int patternId, int start, int end) {
-        if (dictionary.matchCase(patternId) && !capitalsAsWritten(dictionary.term(patternId), text, start, end)) {
-            return false;
+    public void accept(int patternId, int start, int end) {
+        if (!dictionary.matchCase(patternId) || capitalsAsWritten(dictionary.term(patternId), text, start, end)) {
+            matches.add(new TermMatch(dictionary.term(patternId), start, end));
         }
-        if (matches == null) {
-            return true;
-        }
-        matches.add(new TermMatch(dictionary.term(patternId), start, end));
-        return false;
     }
 
     /**

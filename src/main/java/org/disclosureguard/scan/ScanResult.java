@@ -9,8 +9,4 @@ import java.util.List;
 public record ScanResult(List<TermMatch> matches, List<TextSignal> signals, List<String> decodedTexts) {
 
     static final ScanResult EMPTY = new ScanResult(List.of(), List.of(), List.of());
-
-    public boolean clean() {
-        return matches.isEmpty() && signals.isEmpty();
-    }
 }
