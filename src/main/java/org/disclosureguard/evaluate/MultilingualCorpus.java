@@ -12,10 +12,10 @@ import org.disclosureguard.contract.CaseRecordEvent;
  * languages without a dictionary; and, to cross, benign look-alikes and routine notes in every language.
  *
  * <p>Two splits from template files written by different hands, none of whom saw the dictionary: {@code tuning}
- * (the dictionary may be tuned on it), from four files: the first writer's ({@code language/kind} classes), and a
- * second, third and fourth writer's ({@code tuning-b/...}, {@code tuning-c/...}, {@code tuning-d/...}), each of
- * which was the held-out split until its failures had been looked at; and {@code heldout} (another seed, a fifth
- * writer's templates, never tuned on; classes {@code heldout/language/kind}). Deterministic: the same split gives the same
+ * (the dictionary may be tuned on it), from five files: the first writer's ({@code language/kind} classes), and a
+ * second to ninth writer's ({@code tuning-b/...} to {@code tuning-i/...}), each of which was the held-out split until
+ * its failures had been looked at; and {@code heldout} (another seed, a tenth writer's templates, never tuned on;
+ * classes {@code heldout/language/kind}). Deterministic: the same split gives the same
  * lines.
  */
 public final class MultilingualCorpus {
@@ -44,19 +44,29 @@ public final class MultilingualCorpus {
     public static final String TUNING_B_PREFIX = "tuning-b/";
     public static final String TUNING_C_PREFIX = "tuning-c/";
     public static final String TUNING_D_PREFIX = "tuning-d/";
+    public static final String TUNING_E_PREFIX = "tuning-e/";
+    public static final String TUNING_F_PREFIX = "tuning-f/";
+    public static final String TUNING_G_PREFIX = "tuning-g/";
+    public static final String TUNING_H_PREFIX = "tuning-h/";
+    public static final String TUNING_I_PREFIX = "tuning-i/";
 
-    /** The tuning split: both tuning writers' classes. */
+    /** The tuning split: every tuning writer's classes. */
     public static List<CorpusLine> tuningLines() {
         List<CorpusLine> lines = new ArrayList<>(new MultilingualCorpus("evaluate/templates-tuning.yaml", 20_261_201L, "").lines());
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-b.yaml", 7_300_451L, TUNING_B_PREFIX).lines());
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-c.yaml", 90_210_377L, TUNING_C_PREFIX).lines());
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-d.yaml", 31_415_927L, TUNING_D_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-e.yaml", 27_182_818L, TUNING_E_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-f.yaml", 16_180_339L, TUNING_F_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-g.yaml", 14_142_136L, TUNING_G_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-h.yaml", 17_320_508L, TUNING_H_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-i.yaml", 22_360_679L, TUNING_I_PREFIX).lines());
         return lines;
     }
 
     /** The held-out split: never tuned on. */
     public static List<CorpusLine> heldOutLines() {
-        return new MultilingualCorpus("evaluate/templates-heldout.yaml", 27_182_818L, HELD_OUT_PREFIX).lines();
+        return new MultilingualCorpus("evaluate/templates-heldout.yaml", 26_457_513L, HELD_OUT_PREFIX).lines();
     }
 
     public List<CorpusLine> lines() {

@@ -40,6 +40,8 @@ public final class LanguageGate {
     static final double MARKER_LEAD = 2.0;
     /** ... and fewer words of another language than this share of the covered ones (and at most one). */
     static final double FOREIGN_LIMIT = 0.5;
+    /** Another language's words up to this share of the covered ones are chance look-alikes, however many. */
+    static final double CHANCE_FOREIGN_SHARE = 0.2;
     /** A covered language the detector does not model (Haitian Creole) is settled by its markers at this share. */
     static final double UNMODELLED_MARKER_SHARE = 0.2;
     /** Below this margin the detector has not decided between its top two languages. */
@@ -49,7 +51,7 @@ public final class LanguageGate {
     /** This many words spelled with letters no covered language uses are evidence of another language ... */
     static final int FOREIGN_LETTER_WORDS = 2;
     /** ... when they are at least this share of the words. */
-    static final double FOREIGN_WORD_SHARE = 0.15;
+    static final double FOREIGN_WORD_SHARE = 0.1;
     /** A text without sentence ends is judged in pieces of this many words (each piece alone, detector included). */
     static final int MAX_SEGMENT_WORDS = 200;
     /** The detector reads at most this many chars of a segment: its cost grows with the text. */
@@ -209,7 +211,9 @@ public final class LanguageGate {
         boolean foreignSpelling = segment.foreignLetterWords >= FOREIGN_LETTER_WORDS
                 && segment.foreignLetterWords >= FOREIGN_WORD_SHARE * segment.words;
         boolean noForeign = foreignCount == 0 && !foreignSpelling;
-        boolean fewForeign = noForeign || foreignCount < 2 && foreignCount < FOREIGN_LIMIT * segment.coveredWords && !foreignSpelling;
+        // A word or two of another language's (Indonesian "dan" in a Kreyòl note) among many of ours is chance.
+        boolean fewForeign = noForeign || !foreignSpelling && (foreignCount < 2 && foreignCount < FOREIGN_LIMIT * segment.coveredWords
+                || foreignCount <= CHANCE_FOREIGN_SHARE * segment.coveredWords);
         String label = best >= 0 ? coveredCodes[best] : coveredCodes[Math.max(0, segment.bestAny())];
         // Our words everywhere and nothing of another language: prose of ours (mixed English and Spanish included).
         if (share >= PROSE_SHARE && noForeign) {
@@ -237,7 +241,7 @@ public final class LanguageGate {
         }
         // A covered language the detector has no model for (Haitian Creole) cannot win there: its own words decide,
         // when no other covered language's and no other language's are present.
-        if (best >= 0 && !modelled[best] && secondCount == 0 && share >= UNMODELLED_MARKER_SHARE && noForeign) {
+        if (best >= 0 && !modelled[best] && secondCount == 0 && share >= UNMODELLED_MARKER_SHARE && fewForeign) {
             return LanguageVerdict.covered(label, "markers", share);
         }
         int foreignBest = segment.bestForeign();

@@ -69,9 +69,26 @@ final class AutomatonBuilder {
             termOutputs[state] = ownTerm[state] == NONE ? inherited : prepend(ownTerm[state], inherited);
             exclusionLengths[state] = Math.max(ownExclusionLength[state], root ? 0 : exclusionLengths[failState]);
         }
-        return new Automaton(premultiplyAndFlag(delta, termOutputs, exclusionLengths), offsets(termOutputs),
-                concat(termOutputs), Arrays.copyOf(termLengths, termCount), Arrays.copyOf(leadSkips, termCount),
-                exclusionLengths);
+        // Renumber the states breadth first: the shallow states that almost every symbol of a text visits then
+        // sit together at the start of the table, instead of spread over megabytes in the order entries were added.
+        int[] rank = new int[stateCount];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i;
+        }
+        int[] ranked = new int[delta.length];
+        int[][] rankedOutputs = new int[stateCount][];
+        int[] rankedExclusions = new int[stateCount];
+        for (int state = 0; state < stateCount; state++) {
+            int to = rank[state];
+            for (int letter = 0; letter < Automaton.ALPHABET; letter++) {
+                ranked[to * Automaton.ALPHABET + letter] = rank[delta[state * Automaton.ALPHABET + letter]];
+            }
+            rankedOutputs[to] = termOutputs[state];
+            rankedExclusions[to] = exclusionLengths[state];
+        }
+        return new Automaton(premultiplyAndFlag(ranked, rankedOutputs, rankedExclusions), offsets(rankedOutputs),
+                concat(rankedOutputs), Arrays.copyOf(termLengths, termCount), Arrays.copyOf(leadSkips, termCount),
+                rankedExclusions);
     }
 
     private int walk(byte[] letters) {

@@ -58,18 +58,19 @@ public final class Dictionary {
         Set<String> distinctTerms = new HashSet<>();
         Set<String> distinctExclusions = new HashSet<>();
         for (DictionaryEntry entry : entries) {
-            String key = TextNormalizer.normalize(entry.text()) + "|" + entry.text().strip().startsWith("*")
-                    + entry.text().strip().endsWith("*");
-            if (entry.exclusion()) {
-                EntrySyntax.patterns(entry.text()).forEach(builder::addExclusion);
-                distinctExclusions.add(key);
-                continue;
-            }
-            distinctTerms.add(key);
-            for (byte[] pattern : EntrySyntax.patterns(entry.text())) {
-                if (builder.addTerm(pattern, terms.size())) {
-                    terms.add(entry.text().strip());
-                    matchCase.add(entry.matchCase());
+            for (String text : EntrySyntax.alternatives(entry.text())) {
+                String key = TextNormalizer.normalize(text) + "|" + text.startsWith("*") + text.endsWith("*");
+                if (entry.exclusion()) {
+                    EntrySyntax.patterns(text).forEach(builder::addExclusion);
+                    distinctExclusions.add(key);
+                    continue;
+                }
+                distinctTerms.add(key);
+                for (byte[] pattern : EntrySyntax.patterns(text)) {
+                    if (builder.addTerm(pattern, terms.size())) {
+                        terms.add(text);
+                        matchCase.add(entry.matchCase());
+                    }
                 }
             }
         }

@@ -17,6 +17,9 @@ import java.util.Set;
  *   <li>a multi-word entry also matches glued into one word ("mentalhealth"), as a run of spaced-out single
  *       letters reads;</li>
  *   <li>digits in an entry are ignored ("PHQ-9" is PHQ; leetspeak digits are for scanned text, not entries).</li>
+ *   <li>{@code (a|b|c)} stands for each of its alternatives, an empty one included: "(terapia|terapeuta|terapista)(s|)
+ *       respirator*" is eighteen entries. A policy names a head word's genders and numbers once with the qualifiers
+ *       that make it benign, instead of writing out every pair.</li>
  * </ul>
  */
 final class EntrySyntax {
@@ -29,11 +32,95 @@ final class EntrySyntax {
     private EntrySyntax() {
     }
 
+    /** At most this many entries may come out of one entry's alternatives. */
+    static final int MAX_ALTERNATIVES = 512;
+
+    /**
+     * The entries an entry as written stands for: itself, or with each {@code (a|b|c)} group replaced by each of its
+     * alternatives (see {@link #problem} for what is refused).
+     */
+    static List<String> alternatives(String entry) {
+        List<String> expanded = new ArrayList<>(List.of(""));
+        int i = 0;
+        String s = entry.strip();
+        while (i < s.length()) {
+            int open = s.indexOf('(', i);
+            if (open < 0) {
+                append(expanded, List.of(s.substring(i)));
+                break;
+            }
+            append(expanded, List.of(s.substring(i, open)));
+            int close = s.indexOf(')', open);
+            append(expanded, List.of(s.substring(open + 1, close).split("\\|", -1)));
+            i = close + 1;
+        }
+        List<String> out = new ArrayList<>();
+        for (String alternative : expanded) {
+            out.add(alternative.strip().replaceAll("\\s+", " "));
+        }
+        return out;
+    }
+
+    private static void append(List<String> prefixes, List<String> suffixes) {
+        List<String> product = new ArrayList<>(prefixes.size() * suffixes.size());
+        for (String prefix : prefixes) {
+            for (String suffix : suffixes) {
+                product.add(prefix + suffix);
+            }
+        }
+        prefixes.clear();
+        prefixes.addAll(product);
+    }
+
     /** Why an entry cannot be compiled, or null when it can. */
     static String problem(String entry) {
         if (entry == null) {
             return "is null";
         }
+        String groups = groupProblem(entry);
+        if (groups != null) {
+            return groups;
+        }
+        for (String alternative : alternatives(entry)) {
+            String problem = singleProblem(alternative);
+            if (problem != null) {
+                return alternative.equals(entry.strip()) ? problem : "stands for \"" + alternative + "\", which " + problem;
+            }
+        }
+        return null;
+    }
+
+    /** Parentheses must pair up without nesting, and the alternatives must stay few. */
+    private static String groupProblem(String entry) {
+        int depth = 0;
+        long count = 1;
+        int options = 1;
+        for (int i = 0; i < entry.length(); i++) {
+            char c = entry.charAt(i);
+            if (c == '(') {
+                if (depth++ > 0) {
+                    return "nests a '(' group inside another";
+                }
+                options = 1;
+            } else if (c == ')') {
+                if (depth-- == 0) {
+                    return "has a ')' without its '('";
+                }
+                count *= options;
+                if (count > MAX_ALTERNATIVES) {
+                    return "stands for more than " + MAX_ALTERNATIVES + " entries";
+                }
+            } else if (c == '|') {
+                if (depth == 0) {
+                    return "has a '|' outside a '(' group";
+                }
+                options++;
+            }
+        }
+        return depth == 0 ? null : "has a '(' without its ')'";
+    }
+
+    private static String singleProblem(String entry) {
         String body = entry.strip();
         if (body.startsWith("*")) {
             body = body.substring(1);
@@ -59,7 +146,10 @@ final class EntrySyntax {
         return null;
     }
 
-    /** The patterns of a valid entry (see {@link #problem}), as symbol arrays; first the entry as written. */
+    /**
+     * The patterns of a valid entry without alternatives (see {@link #alternatives}, {@link #problem}), as symbol
+     * arrays; first the entry as written.
+     */
     static List<byte[]> patterns(String entry) {
         String body = entry.strip();
         boolean openStart = body.startsWith("*");

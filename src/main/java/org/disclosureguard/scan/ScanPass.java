@@ -278,15 +278,22 @@ final class ScanPass implements PendingHits.Sink {
     /**
      * A case-sensitive entry counts only with its capitals as written: each all-capital word of the entry ("NET",
      * the "MH" of "referred to MH") must stand in the matched text in capitals; "net" and "referred to mh" do not
-     * count.
+     * count. Letters are compared by position among the matched letters, so separators between them ("C_A_T_S",
+     * "C.A.T.S.") and look-alike capitals of other scripts (Cyrillic "САТS") count as written; a matched letter the
+     * entry has no position for (a leetspeak digit shifts nothing: digits are no letters) is not checked.
      */
     static boolean capitalsAsWritten(String entry, String text, int start, int end) {
-        String matched = Escapes.decode(text.substring(start, end));
+        int[] matched = Escapes.decode(text.substring(start, end)).codePoints().filter(Character::isLetter).toArray();
+        int position = 0;
         for (String word : entry.replace("*", "").split("[\\s\\-]+")) {
-            if (!word.isEmpty() && word.chars().anyMatch(Character::isLetter)
-                    && word.chars().filter(Character::isLetter).allMatch(Character::isUpperCase) && !matched.contains(word)) {
-                return false;
+            int[] letters = word.codePoints().filter(Character::isLetter).toArray();
+            boolean capitals = letters.length > 0 && java.util.Arrays.stream(letters).allMatch(Character::isUpperCase);
+            for (int i = position; capitals && i < Math.min(matched.length, position + letters.length); i++) {
+                if (!Character.isUpperCase(matched[i]) && !Character.isTitleCase(matched[i])) {
+                    return false;
+                }
             }
+            position += letters.length;
         }
         return true;
     }

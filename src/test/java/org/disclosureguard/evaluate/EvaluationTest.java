@@ -115,18 +115,30 @@ class EvaluationTest {
      * Therapy-derived classes of the tuning split the guard still misses, pinned to their measured catch (of 24),
      * with what they lack. Every other therapy class is caught whole.
      */
-    private static final Map<String, Integer> TUNING_MISSES = Map.of(
-            // a shift lead, a case manager or a nurse retelling what "clinical" or a doctor heard, in words no
+    private static final Map<String, Integer> TUNING_MISSES = Map.ofEntries(
+            // a shift lead or a case manager retelling what "clinical" / "la clínica" heard, in words no
             // dictionary entry or provenance rule names (reported speech without confided/disclosed)
-            "tuning-c/en/provenance", 22, "tuning-c/es/provenance", 21, "tuning-c/fr/provenance", 21,
-            "tuning-c/pt/provenance", 21,
+            Map.entry("tuning-c/en/provenance", 22), Map.entry("tuning-c/es/provenance", 21),
             // "konseye ki wè l chak semèn": the everyday Kreyòl word for adviser, used for the weekly counselor
-            "tuning-c/ht/plain", 22, "tuning-c/ht/spaced", 23, "tuning-c/ht/encoded", 23);
+            Map.entry("tuning-c/ht/plain", 22), Map.entry("tuning-c/ht/spaced", 23), Map.entry("tuning-c/ht/encoded", 23),
+            // "SOAP - S: ... client disclosed": a note format medicine shares, and "client"
+            Map.entry("tuning-g/en/jargon", 22),
+            // "de acuerdo con las notas de la Lic. Paz": Lic. titles any graduate, lawyers included
+            Map.entry("tuning-g/es/provenance", 21),
+            // the eighth writer's euphemisms without a clinical word: "spent most of the hour drawing, then said",
+            // "weekly check-in with the support team", "point hebdomadaire avec l'équipe de soutien",
+            // "entretien individuel", "chita pale ak ekip sipò a"
+            Map.entry("tuning-h/en/plain", 20), Map.entry("tuning-h/en/spaced", 22), Map.entry("tuning-h/en/encoded", 23),
+            Map.entry("tuning-h/es/plain", 23), Map.entry("tuning-h/es/spaced", 23), Map.entry("tuning-h/fr/plain", 19),
+            Map.entry("tuning-h/fr/spaced", 21), Map.entry("tuning-h/fr/encoded", 22), Map.entry("tuning-h/pt/plain", 20),
+            Map.entry("tuning-h/pt/spaced", 22), Map.entry("tuning-h/ht/plain", 20), Map.entry("tuning-h/ht/encoded", 22),
+            // "ak konseyè l": konseyè folds to konseye, the everyday verb (advise him)
+            Map.entry("tuning-i/ht/plain", 22), Map.entry("tuning-i/ht/spaced", 23));
     /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
     private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.of(
             // "...; terapis la sijere" / "the therapist says range of motion ...": the bare word refers back to a
-            // physical or respiratory therapy named earlier; resolving that would let anyone launder "the therapist"
-            "ht/physical", 4, "tuning-c/en/physical", 4, "tuning-c/es/physical", 4);
+            // physical or occupational therapy named earlier; resolving that would let anyone launder "the therapist"
+            "ht/physical", 4, "tuning-c/en/physical", 4, "tuning-g/en/physical", 3, "tuning-i/ht/physical", 4);
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -149,15 +161,15 @@ class EvaluationTest {
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(876, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(17, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 165, "fr", 167, "pt", 167, "ht", 164);
+        assertEquals(new Rate(849, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(20, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 158, "es", 160, "fr", 168, "pt", 150, "ht", 165);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
         });
-        assertEquals(22, heldOut.find(CorpusLine.THERAPY, MultilingualCorpus.HELD_OUT_PREFIX + "other/uncovered").orElseThrow().hits(),
-                "text in a language without a dictionary is held (two of 24 are read as covered)");
+        assertEquals(24, heldOut.find(CorpusLine.THERAPY, MultilingualCorpus.HELD_OUT_PREFIX + "other/uncovered").orElseThrow().hits(),
+                "text in a language without a dictionary is held");
     }
 
     @Test

@@ -129,6 +129,46 @@ class ContentScannerTest {
     }
 
     @Test
+    void capitalsCountAsWrittenAcrossSeparatorsAndLookAlikeScripts() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of(new DictionaryEntry("CATS", false, true),
+                new DictionaryEntry("referred to MH", false, true))));
+        assertEquals(1, scanner.scan("On the C_A_T_S trauma screen").size());
+        assertEquals(1, scanner.scan("Al aplicar el C.A.T.S., el menor").size());
+        assertEquals(1, scanner.scan("Sou tès C-A-T-S la").size());
+        assertEquals(1, scanner.scan("the \u0421\u0410TS screen").size(), "Cyrillic capitals are capitals");
+        assertEquals(List.of(), scanner.scan("she feeds the c_a_t_s daily"));
+        assertEquals(List.of(), scanner.scan("two cats and a dog"));
+        assertEquals(1, scanner.scan("UC was referred to MH").size());
+        assertEquals(List.of(), scanner.scan("UC was referred to mh"));
+    }
+
+    @Test
+    void alternativesStandForEachOfTheirEntries() {
+        Dictionary dictionary = Dictionary.compile(List.of("terap*", "(terapia|terapeuta|terapista)(s|) respirator*"),
+                List.of());
+        assertEquals(List.of("terap*", "terapista respirator*"),
+                new ContentScanner(dictionary).scan("La terapista respiratoria").stream().map(TermMatch::term).toList());
+        ContentScanner excluded = new ContentScanner(Dictionary.compile(List.of("terap*"),
+                List.of("(terapia|terapeuta|terapista)(s|) (respirator*|con antibiótic*)")));
+        assertEquals(List.of(), excluded.scan("La terapista respiratoria le dio nebulización"));
+        assertEquals(List.of(), excluded.scan("Inició terapia con antibiótico"));
+        assertEquals(List.of(), excluded.scan("dos terapeutas respiratorios"));
+        assertEquals(1, excluded.scan("en terapia contó que").size());
+    }
+
+    @Test
+    void malformedAlternativesAreRefusedNamingTheProblem() {
+        for (String[] bad : new String[][] {{"(terapia|terapeuta", "without its ')'"}, {"terapia)", "without its '('"},
+                {"terapia|terapeuta", "outside a '(' group"}, {"((a|b)|c)", "nests"},
+                {"(a|b) (c|d) (e|f) (g|h) (i|j) (k|l) (m|n) (o|p) (q|r) (s|t)", "more than 512"},
+                {"(ta|) x", "stands for \"x\""}}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> Dictionary.compile(List.of(bad[0]), List.of()), bad[0]);
+            assertTrue(refused.getMessage().contains(bad[1]), refused.getMessage());
+        }
+    }
+
+    @Test
     void spacedAndCutLettersAreReadGluedWhereverTheWordStarts() {
         assertEquals(List.of("therapist"), ENGLISH.scan("I s a w a t h e r a p i s t yesterday").stream().map(TermMatch::term).toList());
         assertEquals(List.of("therapy"), ENGLISH.scan("the t.h.e.r.a.p.y notes").stream().map(TermMatch::term).toList());
@@ -449,7 +489,18 @@ class ContentScannerTest {
                 "La psicóloga recomendó más apoyo.",
                 "Selon la psychologue clinicienne, le jeune a raconté qu'il vendait de la drogue.",
                 "Na sessão com a psicóloga, o adolescente contou que vendia drogas.",
-                "Pandan sesyon terapi a, timoun nan di ke yon gang te menase l.")) {
+                "Pandan sesyon terapi a, timoun nan di ke yon gang te menase l.",
+                // circumlocutions, clinical qualifiers and session headers, in each language
+                "She asked for the lady I talk to about my feelings and told her everything.",
+                "Per the clinical intake completed within 72 hrs, she was sold in Tapachula.",
+                "At her Monday check-in with the emotional wellness staff, she said it.",
+                "En el espacio de escucha de los martes la menor expresó que vendía piedra.",
+                "sesion de psico #4 - dice que su tío le pegaba",
+                "Dans l'espace d'écoute, l'enfant a avoué qu'il fumait du chanvre.",
+                "Conteúdo da sessão: o jovem relatou que pensa em se enforcar.",
+                "Lè l t ap pale ak konseye a nan sesyon an, li avwe sa.",
+                "Nan konsèy endividyèl la, jèn nan di sa.",
+                "On the C_A_T_S trauma screen the UC endorsed several items.")) {
             assertTrue(scanner.matches(therapy), therapy);
         }
         for (String clean : List.of(
@@ -463,6 +514,15 @@ class ContentScannerTest {
                 "Su consejero legal presentó la moción.",
                 "Séance de kinésithérapie pour la cheville.",
                 "O conselheiro tutelar visitou a família.",
+                // a medical qualifier after the head word, in any gender and number
+                "La terapista respiratoria le dio nebulización a las 2 a.m.",
+                "Sesión de terapia ocupacional enfocada en motricidad fina.",
+                "Inició terapia con antibiótico: amoxicilina 500 mg.",
+                "Terapi antibyotik kòmanse: amoksisilin 500 mg.",
+                "La farmacéutica dio consejería a la enfermera sobre el uso del inhalador.",
+                "Aconselhamento farmacêutico: a farmacêutica explicou o uso da bombinha.",
+                "Passou pelo clínico geral para a vacina.",
+                "She feeds the two cats after school.",
                 "The youth played soccer and attended school; sponsor interview scheduled.")) {
             assertEquals(List.of(), scanner.scan(clean), clean);
         }

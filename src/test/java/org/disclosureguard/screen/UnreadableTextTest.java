@@ -77,7 +77,10 @@ class UnreadableTextTest {
         "it|Durante la seduta con la psicologa il ragazzo ha raccontato della banda del quartiere.",
         "de|Der Junge hat in der Sitzung erzählt, dass er für eine Bande gearbeitet hat.",
         "tl|Sinabi ng bata sa kanyang sesyon na nagbebenta siya ng droga para sa isang gang.",
-        "cyrillic|Подросток рассказал, что продавал наркотики для банды."})
+        "cyrillic|Подросток рассказал, что продавал наркотики для банды.",
+        // two words spelled with letters no covered language uses (ș, ă) are enough to ask the detector
+        "id|Dia bilang kepada konselor bahwa dia menjual narkoba untuk geng dan dia takut pulang.",
+        "ro|În ședința de terapie, fata i-a spus psihologului că unchiul ei o atingea noaptea."})
     void textInALanguageWithoutADictionaryIsHeldNamingTheLanguage(String language, String notes) throws Exception {
         Finding finding = only(screenNotes(notes), "content.language-not-covered");
         assertTrue(finding.detail().contains(language), finding.detail());
@@ -90,6 +93,9 @@ class UnreadableTextTest {
         "Le jeune a joué au football pendant la récréation et a aidé à mettre la table.",
         "O jovem jogou futebol no recreio e ajudou a arrumar o refeitório.",
         "Timoun nan te jwe foutbòl pandan rekreyasyon an epi li te ede mete tab la.",
+        "Sesyon antrenman foutbòl la anile akoz lapli.",
+        // Indonesian "dan" twice among a dozen Kreyòl words is chance, not Indonesian
+        "Netwayaj dan fèt, gen yon dan ki pike pou yo plonbe nan pwochen randevou a.",
         "OK"})
     void routineNotesInEveryCoveredLanguageCross(String notes) throws Exception {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);
@@ -107,5 +113,20 @@ class UnreadableTextTest {
         CaseRecordEvent therapyInAForm = CaseRecordEvent.newBuilder(base).setFormId("therapy notes").build();
         ScreeningResult result = screen(therapyInAForm);
         assertTrue(result.ruleIds().containsAll(java.util.List.of("field.shape", "content.therapy-reference")), result.ruleIds().toString());
+    }
+
+    @Test
+    void psychiatricFindingsInAMedicalRecordAreHeldButAnEverydayWordIsNot() throws Exception {
+        CaseRecordEvent insomnia = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.MEDICAL_VISIT)
+                .setCaseNotes("Consulta pediátrica por insônia: o adolescente, ansioso, relatou que se cortava.").build();
+        only(screen(insomnia), "provenance.medical-psychiatric");
+
+        CaseRecordEvent psyched = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.MEDICAL_VISIT)
+                .setCaseNotes("TB screening negative, vaccines updated. Youth was psyched about the field trip.").build();
+        assertEquals(Decision.FORWARD, screen(psyched).decision());
+
+        CaseRecordEvent attorney = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.MEDICAL_VISIT)
+                .setCaseNotes("Reunión confidencial abogado-cliente por videollamada; la gestora salió de la sala.").build();
+        assertEquals(Decision.FORWARD, screen(attorney).decision(), "confidential is not a confidence retold");
     }
 }
