@@ -3,7 +3,10 @@ package org.disclosureguard.contract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BadHeaderException;
@@ -21,12 +24,18 @@ public final class SingleObjectCodec implements WireCodec {
     private final Schema current;
     private final BinaryMessageDecoder<GenericRecord> decoder;
     private final BinaryMessageEncoder<GenericRecord> encoder;
+    /** Each released version by its 64-bit fingerprint, to bound its body before Avro allocates anything. */
+    private final Map<Long, Schema> writers = new HashMap<>();
+
+    /** Magic bytes and the 8-byte fingerprint before the body. */
+    static final int HEADER = 10;
 
     public SingleObjectCodec(SchemaCatalog catalog, String subject) {
         this.current = catalog.current(subject);
         this.decoder = new BinaryMessageDecoder<>(GenericData.get(), current);
         for (SchemaCatalog.SchemaVersion version : catalog.versions(subject)) {
             decoder.addSchema(version.schema());
+            writers.put(SchemaNormalization.parsingFingerprint64(version.schema()), version.schema());
         }
         this.encoder = new BinaryMessageEncoder<>(GenericData.get(), current);
     }
@@ -41,6 +50,13 @@ public final class SingleObjectCodec implements WireCodec {
         if (bytes == null || bytes.length == 0) {
             throw new UndecodableRecordException(UndecodableRecordException.Cause.EMPTY, "no value", null);
         }
+        Schema writer = writerOf(bytes);
+        if (writer != null) {
+            String problem = BodyBounds.problem(writer, bytes, HEADER, bytes.length - HEADER);
+            if (problem != null) {
+                throw new UndecodableRecordException(UndecodableRecordException.Cause.MALFORMED, problem, null);
+            }
+        }
         try {
             return decoder.decode(bytes);
         } catch (MissingSchemaException e) {
@@ -52,6 +68,18 @@ public final class SingleObjectCodec implements WireCodec {
             throw new UndecodableRecordException(UndecodableRecordException.Cause.MALFORMED,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
+    }
+
+    /** The released writer schema the header names, or null (no header, or an unknown one: Avro's decoder says which). */
+    private Schema writerOf(byte[] bytes) {
+        if (bytes.length < HEADER || bytes[0] != (byte) 0xC3 || bytes[1] != 0x01) {
+            return null;
+        }
+        long fingerprint = 0;
+        for (int i = HEADER - 1; i >= 2; i--) {
+            fingerprint = fingerprint << 8 | (bytes[i] & 0xff);
+        }
+        return writers.get(fingerprint);
     }
 
     @Override

@@ -15,8 +15,11 @@ public final class UndecodableRecordException extends Exception {
         REGISTRY_UNAVAILABLE("reject.registry-unavailable", "The schema registry did not answer in time, so the writer schema could not be "
                 + "fetched and the value could not be read. Nothing of it was forwarded; the original bytes are kept here for a re-run."),
         INVALID_INPUT("reject.invalid-input", "The input could not be converted to the contract (replay: invalid JSON or a value that does not fit the schema)."),
-        OVERSIZED("reject.oversized", "The value is larger than the guard accepts (guard.max.record.bytes): it is not processed. "
-                + "It was not copied here either; read it at its source coordinates while the input topic retains it.");
+        OVERSIZED("reject.oversized", "The record (value, key and headers together) is larger than the guard accepts "
+                + "(guard.max.record.bytes): it is not processed. It was not copied here either; read it at its source "
+                + "coordinates while the input topic retains it."),
+        RESOURCE_LIMIT("reject.resource-limit", "Reading or screening the record ran the guard out of memory or stack. "
+                + "It is not processed and not copied here; read it at its source coordinates while the input topic retains it.");
 
         private final String ruleId;
         private final String explanation;

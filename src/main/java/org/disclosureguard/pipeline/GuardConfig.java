@@ -73,8 +73,9 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(POLICY_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
                     "Screening policy YAML file. Empty: the policy bundled in the jar. The --policy option overrides it.")
             .define(MAX_RECORD_BYTES, ConfigDef.Type.INT, DEFAULT_MAX_RECORD_BYTES, ConfigDef.Range.atLeast(1024),
-                    ConfigDef.Importance.MEDIUM, "Largest input value (bytes) the guard screens. A larger one is rejected "
-                            + "with reason reject.oversized, without being decoded or copied to the review topic.")
+                    ConfigDef.Importance.MEDIUM, "Largest input record (value, key and headers together, in bytes) the guard "
+                            + "screens. A larger one is rejected with reason reject.oversized, without being decoded or copied to "
+                            + "the review topic.")
             .define(POLICY_TOPIC, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "Compacted topic of policy versions (YAML text, key: id@version) for hot reload, e.g. screening.policy. "
                             + "Every instance reads it from the beginning before it starts screening, then follows it: a new valid "

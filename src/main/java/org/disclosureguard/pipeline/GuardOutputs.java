@@ -183,9 +183,13 @@ public final class GuardOutputs {
         return headers;
     }
 
-    /** An oversized value is not copied: it could exceed the review topic's own size limit and stop the app. */
+    /**
+     * An oversized value is not copied: it could exceed the review topic's own size limit and stop the app; nor is
+     * one that ran the guard out of memory or stack.
+     */
     private static boolean isOversizedReject(ScreeningResult result) {
-        return result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.OVERSIZED.ruleId());
+        return result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.OVERSIZED.ruleId())
+                || result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.RESOURCE_LIMIT.ruleId());
     }
 
     private static String text(GenericRecord record, String field) {

@@ -32,17 +32,38 @@ public final class RecordScreening {
         if (inputError != null) {
             return new Outcome(null, reject(UndecodableRecordException.Cause.INVALID_INPUT, inputError));
         }
-        if (source.value() != null && source.value().length > maxRecordBytes) {
-            return new Outcome(null, reject(UndecodableRecordException.Cause.OVERSIZED,
-                    "value of " + source.value().length + " bytes; the limit is " + maxRecordBytes));
+        long size = recordBytes(source);
+        if (size > maxRecordBytes) {
+            return new Outcome(null, reject(UndecodableRecordException.Cause.OVERSIZED, "value, key and headers of " + size
+                    + " bytes (value " + length(source.value()) + ", key " + length(source.key()) + "); the limit is "
+                    + maxRecordBytes));
         }
         GenericRecord decoded;
         try {
             decoded = inputCodec.decode(source.value());
+            return new Outcome(decoded, screener.screen(decoded, now));
         } catch (UndecodableRecordException e) {
             return new Outcome(null, reject(e.reason(), e.getMessage()));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Kafka Streams' handlers never see an Error: the thread would be replaced and read this record again,
+            // forever. The memory the record took is garbage once this frame is gone; the record is rejected.
+            return new Outcome(null, reject(UndecodableRecordException.Cause.RESOURCE_LIMIT, e.getClass().getSimpleName()));
         }
-        return new Outcome(decoded, screener.screen(decoded, now));
+    }
+
+    /** The bytes the record brings: value, key and every header's key and value. */
+    static long recordBytes(SourceRecord source) {
+        long size = length(source.value()) + length(source.key());
+        if (source.headers() != null) {
+            for (org.apache.kafka.common.header.Header header : source.headers()) {
+                size += header.key().length() + length(header.value());
+            }
+        }
+        return size;
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
     }
 
     static ScreeningResult reject(UndecodableRecordException.Cause cause, String detail) {

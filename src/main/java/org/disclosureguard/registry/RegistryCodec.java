@@ -18,6 +18,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.disclosureguard.contract.BodyBounds;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.contract.UndecodableRecordException;
 import org.disclosureguard.contract.UndecodableRecordException.Cause;
@@ -76,6 +77,11 @@ public final class RegistryCodec implements WireCodec {
         if (reader == null) {
             reader = readerFor(id);
             readers.put(id, reader);
+        }
+        // Every length and count is checked against the bytes left before Avro allocates what they claim.
+        String problem = BodyBounds.problem(reader.getSchema(), bytes, HEADER, bytes.length - HEADER);
+        if (problem != null) {
+            throw new UndecodableRecordException(Cause.MALFORMED, "schema id " + id + ": " + problem, null);
         }
         try {
             decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, decoder);

@@ -357,6 +357,52 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void aKeyOrHeadersThatTakeTheRecordOverTheLimitAreRejectedAtTheLimitNot() {
+        guard.close();
+        guard = new GuardDriver(Policy.bundled(), Clock.systemUTC(), 2048);
+        byte[] value = GuardDriver.encode(benign().build());
+        byte[] fits = new byte[2048 - value.length];
+        guard.sendBytes(fits, value, new RecordHeaders());
+        guard.sendBytes(new byte[fits.length + 1], value, new RecordHeaders());
+        RecordHeaders heavy = new RecordHeaders();
+        heavy.add("trace", new byte[fits.length]);
+        guard.sendBytes(null, value, heavy);
+
+        List<ScreeningDecision> audit = guard.auditValues();
+        assertEquals(3, audit.size(), "one decision per input");
+        assertEquals(Decision.FORWARD, audit.get(0).getDecision(), "value and key exactly at the limit");
+        assertEquals(List.of("reject.oversized"), audit.get(1).getRuleIds(), "one byte of key over");
+        assertEquals(List.of("reject.oversized"), audit.get(2).getRuleIds(), "the header's name counts too");
+        for (QuarantinedRecord review : guard.reviewValues()) {
+            assertNull(review.getOriginalValue(), "an oversized record is not copied to review");
+        }
+    }
+
+    @Test
+    void lengthBombsAndTrailingBytesAreRejectedAndThePartitionGoesOn() {
+        byte[] valid = GuardDriver.encode(benign().build());
+        // A valid header, then a string whose length prefix claims 2,000,000,000 bytes (zig-zag varint).
+        byte[] stringBomb = java.util.Arrays.copyOf(valid, 15);
+        byte[] claim = {(byte) 0x80, (byte) 0xd0, (byte) 0xac, (byte) 0xf3, 0x0e};
+        System.arraycopy(claim, 0, stringBomb, 10, claim.length);
+        byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 3);
+        guard.sendBytes(null, stringBomb, new RecordHeaders());
+        guard.sendBytes(null, trailing, new RecordHeaders());
+        guard.send(benign().build());
+
+        List<ScreeningDecision> audit = guard.auditValues();
+        assertEquals(3, audit.size());
+        assertEquals(List.of("reject.malformed"), audit.get(0).getRuleIds());
+        assertEquals(List.of("reject.malformed"), audit.get(1).getRuleIds());
+        assertEquals(Decision.FORWARD, audit.get(2).getDecision(), "the record after them is decided");
+        List<QuarantinedRecord> review = guard.reviewValues();
+        String bombDetail = review.get(0).getReasons().get(0).getDetail();
+        assertTrue(bombDetail.contains("claims 2000000000 bytes"), bombDetail);
+        String trailingDetail = review.get(1).getReasons().get(0).getDetail();
+        assertTrue(trailingDetail.contains("3 trailing bytes"), trailingDetail);
+    }
+
+    @Test
     void everyDecisionNamesThePolicyVersion() {
         guard.send(benign().build());
         guard.sendBytes(null, new byte[] {9}, new RecordHeaders());
