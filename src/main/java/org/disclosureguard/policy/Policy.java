@@ -196,10 +196,19 @@ public final class Policy {
             }
             try {
                 CelAbstractSyntaxTree ast = compiled.getAst();
+                List<String> wrong = new ArrayList<>();
                 Set<String> unknown = RuleFieldReferences.unknownPaths(ast, input, knownPaths);
                 if (!unknown.isEmpty()) {
-                    problems.add(new PolicyProblem(Check.RULE, label + " does not compile: it reads "
-                            + String.join(", ", unknown) + ", which the input schema does not have"));
+                    wrong.add("it reads " + String.join(", ", unknown) + ", which the input schema does not have");
+                }
+                // CEL lets a dyn result stand where a bool is asked for; at run time a non-bool would hold every
+                // record (rule.evaluation-error). A rule must be a bool by its types, not by luck.
+                if (!SimpleType.BOOL.equals(ast.getResultType())) {
+                    wrong.add("it yields " + ast.getResultType().name() + ", not bool (compare the value instead, e.g. "
+                            + "author.role == 'CLINICIAN', or test it, e.g. incident != null)");
+                }
+                if (!wrong.isEmpty()) {
+                    wrong.forEach(w -> problems.add(new PolicyProblem(Check.RULE, label + " does not compile: " + w)));
                     continue;
                 }
                 rules.add(new RecordRule(spec.id(), spec.condition(), spec.explanation(), spec.legalBasis(),

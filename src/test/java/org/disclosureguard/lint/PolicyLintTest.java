@@ -93,6 +93,13 @@ class PolicyLintTest {
     }
 
     @Test
+    void aRuleThatIsNotABoolByItsTypesIsAnError() {
+        Path policy = write("p.yaml", bundledPolicy.replace("condition: author.role == 'CLINICIAN'", "condition: author.role"));
+        assertFinding(PolicyLint.run(policy, schemas, null), "rule",
+                "rule 'provenance.clinician-author' does not compile: it yields dyn, not bool");
+    }
+
+    @Test
     void everyDictionaryEntryWithoutLettersIsReportedAtOnce() {
         Path policy = write("p.yaml", bundledPolicy.replace("[\"therapy\", \"therapies\", ", "[\"!!!\", \"   \", \"therapy\", \"therapies\", "));
         LintReport report = PolicyLint.run(policy, schemas, null);

@@ -56,6 +56,20 @@ class PolicyTest {
     }
 
     @Test
+    void ruleThatOnlyMightBeABooleanRefusesThePolicyWithEveryProblemOfEveryRule() throws IOException {
+        String yaml = bundledText()
+                .replace("condition: author.role == 'CLINICIAN'", "condition: author.role")
+                .replace("condition: eventType == 'COUNSELING_SESSION'", "condition: author.nosuch");
+        PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("rule 'provenance.clinician-author'") && p.contains("not bool")),
+                e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("rule 'event.counseling-session'") && p.contains("author.nosuch")),
+                e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("rule 'event.counseling-session'") && p.contains("not bool")),
+                "two problems of one rule are both reported: " + e.getMessage());
+    }
+
+    @Test
     void classificationWithoutAnActionRefusesThePolicy() throws IOException {
         String yaml = bundledText().replace("  incident: {action: pass}\n", "");
         PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));

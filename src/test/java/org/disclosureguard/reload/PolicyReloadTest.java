@@ -82,6 +82,14 @@ class PolicyReloadTest {
     }
 
     @Test
+    void aRuleThatIsNotABoolByItsTypesIsRefusedOnReload() {
+        String dynRule = withPottery("2026.12.6").replace("condition: author.role == 'CLINICIAN'", "condition: author.role");
+        assertEquals(PolicyReloader.Outcome.REFUSED, reloader.offer(dynRule, "screening.policy-0@8"));
+        assertTrue(reloader.status().lastRefusal().problems().stream().anyMatch(p -> p.contains("not bool")),
+                reloader.status().lastRefusal().problems().toString());
+    }
+
+    @Test
     void aChangedPolicyMustCarryANewVersion() {
         assertEquals(PolicyReloader.Outcome.UNCHANGED, reloader.offer(bundled, "again"));
         assertNull(reloader.status().lastRefusal());
