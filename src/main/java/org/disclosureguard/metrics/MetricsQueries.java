@@ -100,7 +100,7 @@ public final class MetricsQueries {
         Long oldestPending = null;
         try (KeyValueIterator<String, byte[]> it = keyValueStore(org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE, byte[].class).all()) {
             while (it.hasNext()) {
-                var entry = org.disclosureguard.review.ReviewModel.read(it.next().value, org.disclosureguard.review.ReviewModel.Entry.class);
+                var entry = org.disclosureguard.review.ReviewModel.readEntry(it.next().value);
                 totals.merge(REVIEW_STATE_PREFIX + entry.state().name(), 1L, Long::sum);
                 if (!entry.state().decided()) {
                     long heldAt = heldAt(entry);

@@ -100,7 +100,8 @@ public final class GuardOutputs {
     private Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy, long now,
                            Throwable exception, boolean chained, String previousAuditHash) {
         String caseId = text(decoded, "caseId");
-        byte[] auditKey = caseId != null ? utf8(caseId) : source.key();
+        // An undecoded record's decision is keyed by its input key, unless that key is part of what was too large.
+        byte[] auditKey = caseId != null ? utf8(caseId) : isOversizedReject(result) ? utf8(source.quarantineId()) : source.key();
         Out enforcement = null;
         Out review = null;
         if (result.forwarded()) {
@@ -142,7 +143,7 @@ public final class GuardOutputs {
                 result.decision() == org.disclosureguard.contract.audit.Decision.REJECT ? Disposition.REJECT : Disposition.HOLD,
                 reasons, text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
                 text(decoded, "eventType"),
-                source.key() == null ? null : ByteBuffer.wrap(sealed(source.key(), source)),
+                source.key() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.key(), source)),
                 source.value() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.value(), source)),
                 policy.id(), policy.version(),
                 new org.disclosureguard.contract.review.SourceCoordinates(source.topic(), source.partition(),
@@ -162,7 +163,7 @@ public final class GuardOutputs {
         if (seal != null) {
             GuardHeaders.put(headers, GuardHeaders.SEAL_KEY_ID, seal.keyId());
             GuardHeaders.put(headers, GuardHeaders.SEAL_ALGORITHM, org.disclosureguard.review.PayloadSeal.ALGORITHM);
-        } else if (source.headers() != null) {
+        } else if (source.headers() != null && !isOversizedReject(result)) {
             source.headers().forEach(h -> {
                 if (!h.key().startsWith(GuardHeaders.PREFIX)) {
                     headers.add(h);
@@ -184,8 +185,8 @@ public final class GuardOutputs {
     }
 
     /**
-     * An oversized value is not copied: it could exceed the review topic's own size limit and stop the app; nor is
-     * one that ran the guard out of memory or stack.
+     * An oversized record's value, key and headers are not copied: they could exceed the review topic's own size
+     * limit and stop the app; nor are those of one that ran the guard out of memory or stack.
      */
     private static boolean isOversizedReject(ScreeningResult result) {
         return result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.OVERSIZED.ruleId())

@@ -64,7 +64,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
         if (topic.equals(reviewTopic)) {
             if (store.get(quarantineId) == null) { // a reprocessed review record keeps its decisions
                 Header sealKey = record.headers().lastHeader(GuardHeaders.SEAL_KEY_ID);
-                store.put(quarantineId, ReviewModel.write(new Entry(quarantineId, State.PENDING, record.value(),
+                store.put(quarantineId, ReviewModel.writeEntry(new Entry(quarantineId, State.PENDING, record.value(),
                         sealKey == null ? null : new String(sealKey.value(), StandardCharsets.UTF_8), null, java.util.List.of())));
             }
             return;
@@ -81,13 +81,13 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
             return;
         }
         byte[] stored = store.get(quarantineId);
-        Entry entry = stored == null ? null : ReviewModel.read(stored, Entry.class);
+        Entry entry = stored == null ? null : ReviewModel.readEntry(stored);
         ReviewDecider.Outcome outcome = decider.decide(entry, command, activePolicy.screener(), clock.millis());
         // Everything is encoded before the first forward, so an exception cannot leave a partial set of outputs.
         byte[] release = outcome.release() == null ? null : enforcementCodec.encode(outcome.release());
         byte[] event = ReviewModel.write(outcome.event());
         if (outcome.next() != null) {
-            store.put(quarantineId, ReviewModel.write(outcome.next()));
+            store.put(quarantineId, ReviewModel.writeEntry(outcome.next()));
         }
         if (release != null) {
             RecordHeaders headers = new RecordHeaders();

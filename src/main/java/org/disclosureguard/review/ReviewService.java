@@ -95,7 +95,7 @@ public final class ReviewService implements AutoCloseable {
     public List<Entry> localEntries() {
         List<Entry> entries = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store().all()) {
-            it.forEachRemaining(kv -> entries.add(ReviewModel.read(kv.value, Entry.class)));
+            it.forEachRemaining(kv -> entries.add(ReviewModel.readEntry(kv.value)));
         } catch (InvalidStateStoreException e) {
             // starting or rebalancing: this part is empty for now
         }
@@ -106,7 +106,7 @@ public final class ReviewService implements AutoCloseable {
     public Optional<Entry> localEntry(String quarantineId) {
         try {
             byte[] stored = store().get(quarantineId);
-            return stored == null ? Optional.empty() : Optional.of(ReviewModel.read(stored, Entry.class));
+            return stored == null ? Optional.empty() : Optional.of(ReviewModel.readEntry(stored));
         } catch (InvalidStateStoreException e) {
             return Optional.empty();
         }

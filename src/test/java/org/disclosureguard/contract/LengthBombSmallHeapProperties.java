@@ -47,10 +47,10 @@ class LengthBombSmallHeapProperties {
                                                                @ForAll @IntRange(min = 0, max = 3) int claim) throws Exception {
         assertNull(BodyBounds.problem(WRITER, valid, SingleObjectCodec.HEADER, valid.length - SingleObjectCodec.HEADER));
         assertNotNull(codec.decode(valid));
-        List<Integer> positions = lengthPositions(valid);
+        List<Integer> positions = LengthBombs.lengthPositions(valid);
         assertTrue(positions.size() >= 10, "a record has many lengths and counts: " + positions.size());
         for (int position : positions) {
-            byte[] bomb = replaceVarLong(valid, position, CLAIMS[claim]);
+            byte[] bomb = LengthBombs.replaceVarLong(valid, position, CLAIMS[claim]);
             UndecodableRecordException refused = assertThrows(UndecodableRecordException.class, () -> codec.decode(bomb),
                     "bomb at byte " + position);
             assertEquals(UndecodableRecordException.Cause.MALFORMED, refused.reason(), refused.getMessage());
@@ -96,30 +96,5 @@ class LengthBombSmallHeapProperties {
                     return GuardDriver.encode(TestEvents.benign().setCaseNotes(notes).setCounseling(counseling)
                             .setAttributes(new HashMap<>(attributes)).build());
                 });
-    }
-
-    private static List<Integer> lengthPositions(byte[] valid) {
-        List<Integer> positions = new ArrayList<>();
-        BodyBounds.problem(WRITER, valid, SingleObjectCodec.HEADER, valid.length - SingleObjectCodec.HEADER, positions::add);
-        return positions;
-    }
-
-    /** The bytes with the zig-zag varint at {@code position} replaced by {@code value}'s. */
-    private static byte[] replaceVarLong(byte[] bytes, int position, long value) {
-        int end = position;
-        while ((bytes[end] & 0x80) != 0) {
-            end++;
-        }
-        end++;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(bytes, 0, position);
-        long zigzag = (value << 1) ^ (value >> 63);
-        while ((zigzag & ~0x7FL) != 0) {
-            out.write((int) ((zigzag & 0x7F) | 0x80));
-            zigzag >>>= 7;
-        }
-        out.write((int) zigzag);
-        out.write(bytes, end, bytes.length - end);
-        return out.toByteArray();
     }
 }

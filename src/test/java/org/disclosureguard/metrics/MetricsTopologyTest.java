@@ -108,7 +108,7 @@ class MetricsTopologyTest {
             long pending = 0;
             try (KeyValueIterator<String, byte[]> it = quarantine.all()) {
                 while (it.hasNext()) {
-                    var entry = org.disclosureguard.review.ReviewModel.read(it.next().value, org.disclosureguard.review.ReviewModel.Entry.class);
+                    var entry = org.disclosureguard.review.ReviewModel.readEntry(it.next().value);
                     assertEquals(org.disclosureguard.review.ReviewModel.State.PENDING, entry.state());
                     pending++;
                 }

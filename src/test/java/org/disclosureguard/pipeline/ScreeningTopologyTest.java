@@ -375,6 +375,7 @@ class ScreeningTopologyTest {
         assertEquals(List.of("reject.oversized"), audit.get(2).getRuleIds(), "the header's name counts too");
         for (QuarantinedRecord review : guard.reviewValues()) {
             assertNull(review.getOriginalValue(), "an oversized record is not copied to review");
+            assertNull(review.getOriginalKey(), "nor its key");
         }
     }
 

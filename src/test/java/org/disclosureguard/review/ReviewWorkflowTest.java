@@ -79,7 +79,7 @@ class ReviewWorkflowTest {
 
         State state(String quarantineId) {
             KeyValueStore<String, byte[]> store = guard.driver().getKeyValueStore(ReviewTopology.QUARANTINE_STORE);
-            return ReviewModel.read(store.get(quarantineId), Entry.class).state();
+            return ReviewModel.readEntry(store.get(quarantineId)).state();
         }
 
         @Override
