@@ -60,11 +60,15 @@ public final class GuardApp implements AutoCloseable {
     private final HttpEndpoints http;
     private final CountDownLatch running = new CountDownLatch(1);
 
-    private GuardApp(KafkaStreams streams, PolicyReloader reloader, List<AutoCloseable> companions, HttpEndpoints http) {
+    private final HealthMonitor health;
+
+    private GuardApp(KafkaStreams streams, PolicyReloader reloader, List<AutoCloseable> companions, HttpEndpoints http,
+                     HealthMonitor health) {
         this.streams = streams;
         this.reloader = reloader;
         this.companions = companions;
         this.http = http;
+        this.health = health;
     }
 
     /**
@@ -92,6 +96,7 @@ public final class GuardApp implements AutoCloseable {
         List<AutoCloseable> companions = new ArrayList<>();
         companions.add(meters::close);
         AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
+        AtomicReference<HealthMonitor> healthRef = new AtomicReference<>();
         HttpEndpoints http = null;
         try {
             new JvmMemoryMetrics().bindTo(meters);
@@ -101,10 +106,18 @@ public final class GuardApp implements AutoCloseable {
             gc.bindTo(meters);
             companions.add(gc);
             streamsProperties.put(GuardConfig.METERS, new GuardMeters(meters));
+            GuardConfig.HealthSettings healthSettings = GuardConfig.healthSettings(streamsProperties);
+            AdminClusterProbe probe = new AdminClusterProbe(streamsProperties, Duration.ofMillis(
+                    Math.min(5_000, healthSettings.clusterTimeout().toMillis() / 2)));
+            companions.add(probe);
+            HealthMonitor health = new HealthMonitor(
+                    () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(), probe, healthSettings,
+                    Clock.systemUTC(), Duration.ofMillis(Math.min(5_000, healthSettings.clusterTimeout().toMillis() / 3)));
+            companions.add(0, health); // stopped before the probe it calls
+            healthRef.set(health);
             if (config.httpPort() >= 0) {
                 // Before Kafka Streams exists: it must be told the address other instances reach this one at.
-                http = HttpEndpoints.start(config.httpPort(),
-                        () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(), reloader::status);
+                http = HttpEndpoints.start(config.httpPort(), health, reloader::status);
                 streamsProperties.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + http.port());
             }
             if (!config.policyTopic().isEmpty()) {
@@ -146,7 +159,7 @@ public final class GuardApp implements AutoCloseable {
                 new org.disclosureguard.review.console.ReviewConsole(review, users).register(http);
                 LOG.info("Review console on http://localhost:{}/review (API: /api/review/records)", http.port());
             }
-            GuardApp app = new GuardApp(streams, reloader, companions, http);
+            GuardApp app = new GuardApp(streams, reloader, companions, http, healthRef.get());
             app.startStreams();
             return app;
         } catch (RuntimeException e) {
@@ -189,6 +202,7 @@ public final class GuardApp implements AutoCloseable {
         // is a thread-level failure; a fresh thread resumes from the last committed transaction.
         streams.setUncaughtExceptionHandler(exception -> {
             LOG.error("Stream thread failed ({}: {}); replacing it", exception.getClass().getName(), exception.getMessage());
+            health.threadReplaced();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();

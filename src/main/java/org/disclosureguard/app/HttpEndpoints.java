@@ -19,8 +19,11 @@ import org.disclosureguard.reload.PolicyReloader;
 /**
  * The app's HTTP endpoints (the JDK's own server: a few read-only answers need no framework):
  * <ul>
- *   <li>{@code /health/live}: 200 unless Kafka Streams has failed for good (ERROR, or shutting down);</li>
- *   <li>{@code /health/ready}: 200 once Kafka Streams is RUNNING, 503 before, while rebalancing and after;</li>
+ *   <li>{@code /health/live}: 200 unless Kafka Streams has failed for good (ERROR, or shutting down) or stream threads
+ *       are in a crash loop ({@link HealthMonitor});</li>
+ *   <li>{@code /health/ready}: 200 while Kafka Streams is RUNNING, the cluster answers and there is no crash loop; 503
+ *       before, while rebalancing, during an outage and after;</li>
+ *   <li>{@code /health}: every check with its status and why (200 when ready, else 503);</li>
  *   <li>{@code /policy}: the policy version in force, since when and from where, and the last refused offer.</li>
  * </ul>
  * and, once Kafka Streams exists, {@code /metrics} and the dashboards ({@link #serveMetrics}, {@link #serveDashboards}).
@@ -35,8 +38,24 @@ public final class HttpEndpoints implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on {@code port} (0: any free port) on every interface. */
+    /** Starts on {@code port} (0: any free port) on every interface, health from Kafka Streams' state alone. */
     public static HttpEndpoints start(int port, Supplier<KafkaStreams.State> state, Supplier<PolicyReloader.Status> policy) {
+        Supplier<Map<String, Object>> report = () -> Map.of("state", state.get().name());
+        return start(port, () -> stateLive(state.get()), () -> state.get() == KafkaStreams.State.RUNNING, report, policy);
+    }
+
+    /** Starts on {@code port} (0: any free port) on every interface, health from {@code health}'s checks. */
+    public static HttpEndpoints start(int port, HealthMonitor health, Supplier<PolicyReloader.Status> policy) {
+        return start(port, health::live, health::ready, health::report, policy);
+    }
+
+    static boolean stateLive(KafkaStreams.State now) {
+        return now != KafkaStreams.State.ERROR && now != KafkaStreams.State.PENDING_ERROR
+                && now != KafkaStreams.State.NOT_RUNNING && now != KafkaStreams.State.PENDING_SHUTDOWN;
+    }
+
+    private static HttpEndpoints start(int port, java.util.function.BooleanSupplier live, java.util.function.BooleanSupplier ready,
+                                       Supplier<Map<String, Object>> report, Supplier<PolicyReloader.Status> policy) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
             // A few threads: a slow dashboard query (it asks the other instances) must not hold up a health check.
@@ -45,23 +64,22 @@ public final class HttpEndpoints implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             }));
-            server.createContext("/health/live", exchange -> {
-                KafkaStreams.State now = state.get();
-                boolean live = now != KafkaStreams.State.ERROR && now != KafkaStreams.State.PENDING_ERROR
-                        && now != KafkaStreams.State.NOT_RUNNING && now != KafkaStreams.State.PENDING_SHUTDOWN;
-                respond(exchange, live ? 200 : 503, Map.of("status", live ? "UP" : "DOWN", "state", now.name()));
-            });
-            server.createContext("/health/ready", exchange -> {
-                KafkaStreams.State now = state.get();
-                boolean ready = now == KafkaStreams.State.RUNNING;
-                respond(exchange, ready ? 200 : 503, Map.of("status", ready ? "UP" : "DOWN", "state", now.name()));
-            });
+            server.createContext("/health/live", exchange -> respondHealth(exchange, live.getAsBoolean(), report.get()));
+            server.createContext("/health/ready", exchange -> respondHealth(exchange, ready.getAsBoolean(), report.get()));
+            server.createContext("/health", exchange -> respondHealth(exchange, ready.getAsBoolean(), report.get()));
             server.createContext("/policy", exchange -> respond(exchange, 200, policyJson(policy.get())));
             server.start();
             return new HttpEndpoints(server);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve HTTP on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void respondHealth(HttpExchange exchange, boolean up, Map<String, Object> report) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.putAll(report);
+        respond(exchange, up ? 200 : 503, body);
     }
 
     public int port() {

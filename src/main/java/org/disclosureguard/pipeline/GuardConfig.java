@@ -29,6 +29,9 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String POLICY_TOPIC = "guard.policy.topic";
     public static final String POLICY_WATCH_MS = "guard.policy.watch.ms";
+    public static final String HEALTH_CLUSTER_TIMEOUT_MS = "guard.health.cluster.timeout.ms";
+    public static final String HEALTH_THREAD_REPLACEMENTS = "guard.health.thread.replacements";
+    public static final String HEALTH_THREAD_WINDOW_MS = "guard.health.thread.window.ms";
     /**
      * The {@link ActivePolicy} object, for the components Kafka Streams instantiates from class names (the
      * exception handler): Kafka hands them the original properties, objects included. Not for users.
@@ -86,8 +89,18 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                             + "validation as the topic. 0: never (the file is read once at start). With several instances, prefer "
                             + "the topic: every instance then sees the same versions.")
             .define(HTTP_PORT, ConfigDef.Type.INT, DEFAULT_HTTP_PORT, ConfigDef.Range.between(-1, 65535), ConfigDef.Importance.MEDIUM,
-                    "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING) and "
+                    "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING and the "
+                            + "cluster answers), /health (every check, with why) and "
                             + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.")
+            .define(HEALTH_CLUSTER_TIMEOUT_MS, ConfigDef.Type.LONG, 30_000L, ConfigDef.Range.atLeast(1_000), ConfigDef.Importance.MEDIUM,
+                    "Readiness (/health/ready) goes 503 when the app has not reached the Kafka cluster for this long (it asks "
+                            + "the cluster for its nodes every few seconds), and 200 again once it does.")
+            .define(HEALTH_THREAD_REPLACEMENTS, ConfigDef.Type.INT, 3, ConfigDef.Range.atLeast(1), ConfigDef.Importance.MEDIUM,
+                    "A crash loop: when stream threads were replaced more than this many times within "
+                            + "guard.health.thread.window.ms, liveness and readiness go 503, so that an orchestrator restarts the "
+                            + "instance and alerts.")
+            .define(HEALTH_THREAD_WINDOW_MS, ConfigDef.Type.LONG, 300_000L, ConfigDef.Range.atLeast(1_000), ConfigDef.Importance.LOW,
+                    "The window guard.health.thread.replacements counts in.")
             .define(REVIEW_SEAL_KEY, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.HIGH,
                     "KEY_ID:BASE64_KEY (256 bits; `seal-key` makes one). Set: the original key and value of every held or "
                             + "rejected record are sealed with AES-256-GCM before they reach the review topic, the key id in header "
@@ -192,6 +205,15 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         return org.disclosureguard.review.PayloadSeal.of(((org.apache.kafka.common.config.types.Password) key).value(),
                 previous == null ? null : ((org.apache.kafka.common.config.types.Password) previous).value(),
                 REVIEW_SEAL_KEY, REVIEW_SEAL_PREVIOUS_KEYS);
+    }
+
+    /** What the health endpoints check against: how long the cluster may be out of reach, what a crash loop is. */
+    public record HealthSettings(java.time.Duration clusterTimeout, int threadReplacements, java.time.Duration threadWindow) {}
+
+    public static HealthSettings healthSettings(Map<?, ?> configs) {
+        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
+        return new HealthSettings(java.time.Duration.ofMillis((Long) parsed.get(HEALTH_CLUSTER_TIMEOUT_MS)),
+                (Integer) parsed.get(HEALTH_THREAD_REPLACEMENTS), java.time.Duration.ofMillis((Long) parsed.get(HEALTH_THREAD_WINDOW_MS)));
     }
 
     /** Whether releases need a second reviewer's approval. */

@@ -25,13 +25,20 @@ class BrokerRestartIT {
             try (GuardApp app = cluster.startApp(dir.resolve("state"))) {
                 feeding.start();
                 cluster.awaitDecisions(800, Duration.ofSeconds(90));
+                ClusterFixture.await(() -> ClusterFixture.httpStatus(app, "/health/ready") == 200, Duration.ofSeconds(30),
+                        () -> "ready before the outage");
                 broker.kill();
-                Thread.sleep(2000);
+                // Kafka Streams stays RUNNING through an outage, retrying; readiness must say the truth.
+                ClusterFixture.await(() -> ClusterFixture.httpStatus(app, "/health/ready") == 503, Duration.ofSeconds(20),
+                        () -> "readiness during the outage: " + ClusterFixture.httpStatus(app, "/health/ready"));
+                assertEquals(200, ClusterFixture.httpStatus(app, "/health/live"), "an outage is no reason to restart the app");
                 broker.restart();
                 feeding.join();
                 cluster.awaitDecisions(events, Duration.ofSeconds(180));
                 ClusterFixture.await(() -> app.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60),
                         () -> "app state " + app.state());
+                ClusterFixture.await(() -> ClusterFixture.httpStatus(app, "/health/ready") == 200, Duration.ofSeconds(30),
+                        () -> "ready again after the outage");
                 assertTrue(app.state().isRunningOrRebalancing(), "the app is alive (state " + app.state() + ")");
             }
             assertClean(cluster.check(), events);

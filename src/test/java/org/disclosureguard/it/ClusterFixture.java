@@ -52,6 +52,7 @@ final class ClusterFixture {
         settings.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 1000);
         settings.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 10000);
         settings.put(GuardConfig.HTTP_PORT, 0); // several instances on one machine: any free port each
+        settings.put(GuardConfig.HEALTH_CLUSTER_TIMEOUT_MS, 3000L); // readiness follows an outage within seconds
         return settings;
     }
 
@@ -73,6 +74,20 @@ final class ClusterFixture {
 
     long committedDecisions() {
         return TopicReader.readAll(clientSettings, topics.audit(), Duration.ofSeconds(30)).size();
+    }
+
+    /** The HTTP status of {@code path} on the app (e.g. /health/ready). */
+    static int httpStatus(GuardApp app, String path) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + app.httpPort() + path))
+                    .timeout(Duration.ofSeconds(5)).build();
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     void awaitDecisions(long atLeast, Duration timeout) throws InterruptedException {
