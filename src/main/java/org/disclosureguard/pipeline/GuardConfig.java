@@ -30,6 +30,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String POLICY_TOPIC = "guard.policy.topic";
     public static final String POLICY_WATCH_MS = "guard.policy.watch.ms";
     public static final String HEALTH_CLUSTER_TIMEOUT_MS = "guard.health.cluster.timeout.ms";
+    public static final String INSTANCE_NAME = "guard.instance.name";
     public static final String HEALTH_THREAD_REPLACEMENTS = "guard.health.thread.replacements";
     public static final String HEALTH_THREAD_WINDOW_MS = "guard.health.thread.window.ms";
     /**
@@ -92,6 +93,11 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                     "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING and the "
                             + "cluster answers), /health (every check, with why) and "
                             + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.")
+            .define(INSTANCE_NAME, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "A name for this instance that stays the same across its restarts and differs from every other "
+                            + "instance's (a StatefulSet pod name, a host name). Set: static group membership (the consumers' "
+                            + "group.instance.id), so that an instance restarted after a crash takes its partitions back at once "
+                            + "instead of waiting out the session timeout of the member that died. Empty: dynamic membership.")
             .define(HEALTH_CLUSTER_TIMEOUT_MS, ConfigDef.Type.LONG, 30_000L, ConfigDef.Range.atLeast(1_000), ConfigDef.Importance.MEDIUM,
                     "Readiness (/health/ready) goes 503 when the app has not reached the Kafka cluster for this long (it asks "
                             + "the cluster for its nodes every few seconds), and 200 again once it does.")
@@ -255,6 +261,12 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         props.putAll(overrides);
+        Object instance = props.get(INSTANCE_NAME);
+        if (instance != null && !String.valueOf(instance).isBlank()) {
+            // Kafka Streams appends each stream thread's index, so every consumer of the instance has its own id.
+            props.put(StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                    String.valueOf(instance).strip());
+        }
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantiningExceptionHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.putAll(topicSettings(topics));

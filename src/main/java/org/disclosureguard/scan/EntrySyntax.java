@@ -32,6 +32,11 @@ final class EntrySyntax {
     private EntrySyntax() {
     }
 
+    // Compiled once: a policy's entries expand to thousands, and String.split/replaceAll compile their regex each call.
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern HYPHENS = java.util.regex.Pattern.compile("[-\u2010\u2011]");
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d");
+
     /** At most this many entries may come out of one entry's alternatives. */
     static final int MAX_ALTERNATIVES = 512;
 
@@ -56,7 +61,7 @@ final class EntrySyntax {
         }
         List<String> out = new ArrayList<>();
         for (String alternative : expanded) {
-            out.add(alternative.strip().replaceAll("\\s+", " "));
+            out.add(WHITESPACE.matcher(alternative.strip()).replaceAll(" "));
         }
         return out;
     }
@@ -190,11 +195,11 @@ final class EntrySyntax {
     /** The words of the entry, each as its hyphen-separated parts, folded to letters. */
     private static List<List<String>> wordsOf(String body) {
         List<List<String>> words = new ArrayList<>();
-        for (String written : body.strip().split("\\s+")) {
+        for (String written : WHITESPACE.split(body.strip())) {
             List<String> parts = new ArrayList<>();
-            for (String part : written.split("[-\u2010\u2011]")) {
+            for (String part : HYPHENS.split(written)) {
                 // Apostrophes and other punctuation inside a part separate words, as in scanned text.
-                for (String word : TextNormalizer.words(part.replaceAll("\\d", " "))) {
+                for (String word : TextNormalizer.words(DIGITS.matcher(part).replaceAll(" "))) {
                     parts.add(word);
                 }
             }

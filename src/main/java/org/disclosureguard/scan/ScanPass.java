@@ -282,10 +282,12 @@ final class ScanPass implements PendingHits.Sink {
      * "C.A.T.S.") and look-alike capitals of other scripts (Cyrillic "САТS") count as written; a matched letter the
      * entry has no position for (a leetspeak digit shifts nothing: digits are no letters) is not checked.
      */
+    private static final java.util.regex.Pattern ENTRY_WORDS = java.util.regex.Pattern.compile("[\\s\\-]+");
+
     static boolean capitalsAsWritten(String entry, String text, int start, int end) {
         int[] matched = Escapes.decode(text.substring(start, end)).codePoints().filter(Character::isLetter).toArray();
         int position = 0;
-        for (String word : entry.replace("*", "").split("[\\s\\-]+")) {
+        for (String word : ENTRY_WORDS.split(entry.replace("*", ""))) {
             int[] letters = word.codePoints().filter(Character::isLetter).toArray();
             boolean capitals = letters.length > 0 && java.util.Arrays.stream(letters).allMatch(Character::isUpperCase);
             for (int i = position; capitals && i < Math.min(matched.length, position + letters.length); i++) {

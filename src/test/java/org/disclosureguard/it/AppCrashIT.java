@@ -54,6 +54,55 @@ class AppCrashIT {
         }
     }
 
+    /**
+     * With a stable instance name (static membership) a restart after kill -9 takes the partitions back at once:
+     * the group's session timeout here is Kafka's default 45 s, which a dynamic member would have to wait out.
+     */
+    @Test
+    void aRestartAfterKillResumesWithinTenSeconds(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafka broker = EmbeddedKafka.start()) {
+            ClusterFixture cluster = new ClusterFixture(broker, 3);
+            Path config = cluster.writeRunConfig(dir.resolve("guard.properties"), dir.resolve("state"));
+            java.nio.file.Files.writeString(config, "consumer.session.timeout.ms=45000\nconsumer.heartbeat.interval.ms=3000\n"
+                    + "guard.instance.name=guard-it-a\n", java.nio.file.StandardOpenOption.APPEND);
+            int events = 6000;
+            EventFeeder feeder = new EventFeeder(cluster.clientSettings, cluster.topics.input(), 300, 0.01, 23, events);
+            Thread feeding = new Thread(feeder, "it-feeder");
+            feeding.start();
+
+            JvmProcess first = startApp(config, dir.resolve("app-1.log"));
+            try {
+                cluster.awaitDecisions(1000, Duration.ofSeconds(90));
+                first.kill();
+            } finally {
+                first.close();
+            }
+            long decidedAtCrash = cluster.committedDecisions();
+            java.time.Instant restartedAt = java.time.Instant.now();
+            JvmProcess second = startApp(config, dir.resolve("app-2.log"));
+            try {
+                cluster.awaitDecisions(decidedAtCrash + 100, Duration.ofSeconds(60));
+                // When the new process made its first decision (each decision carries when it was made), not when a
+                // poll of the audit topic happened to see it.
+                java.time.Instant firstDecision = cluster.auditDecisions().stream().map(d -> d.getDecidedAt())
+                        .filter(at -> at.isAfter(restartedAt)).min(java.util.Comparator.naturalOrder()).orElseThrow();
+                double resumedAfter = Duration.between(restartedAt, firstDecision).toMillis() / 1000.0;
+                System.out.printf("restart after kill -9: first decision %.1f s after the new process started%n", resumedAfter);
+                assertTrue(resumedAfter < 10, "resumed " + resumedAfter + " s after the restart: " + second.logTail(20));
+                feeding.join();
+                cluster.awaitDecisions(events, Duration.ofSeconds(120));
+                String log = java.nio.file.Files.readString(dir.resolve("app-2.log"));
+                java.util.List<String> errors = log.lines().filter(line -> line.contains(" ERROR ")).toList();
+                assertTrue(errors.isEmpty(), "a restart after a crash is an expected path: no ERROR in its log\n"
+                        + String.join("\n", errors));
+            } finally {
+                second.stop(Duration.ofSeconds(30));
+                second.close();
+            }
+            assertClean(cluster.check(), events);
+        }
+    }
+
     private static JvmProcess startApp(Path config, Path log) {
         return JvmProcess.builder(Main.class)
                 .jvmArgs("-Xmx384m")
