@@ -31,6 +31,8 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String POLICY_WATCH_MS = "guard.policy.watch.ms";
     public static final String HEALTH_CLUSTER_TIMEOUT_MS = "guard.health.cluster.timeout.ms";
     public static final String INSTANCE_NAME = "guard.instance.name";
+    public static final String ROCKSDB_MEMORY_BYTES = "guard.rocksdb.memory.bytes";
+    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 64L * 1024 * 1024;
     public static final String HEALTH_THREAD_REPLACEMENTS = "guard.health.thread.replacements";
     public static final String HEALTH_THREAD_WINDOW_MS = "guard.health.thread.window.ms";
     /**
@@ -93,6 +95,11 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                     "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING and the "
                             + "cluster answers), /health (every check, with why) and "
                             + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.")
+            .define(ROCKSDB_MEMORY_BYTES, ConfigDef.Type.LONG, DEFAULT_ROCKSDB_MEMORY_BYTES, ConfigDef.Range.atLeast(16L * 1024 * 1024),
+                    ConfigDef.Importance.MEDIUM, "Off-heap memory all RocksDB stores of the instance share (block cache, "
+                            + "indexes, filters and memtables, through one cache and a write buffer manager; half of it for "
+                            + "memtables). Resident memory is about the JVM heap plus this plus the JVM's own overhead. A "
+                            + "rocksdb.config.setter of your own replaces this bound.")
             .define(INSTANCE_NAME, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "A name for this instance that stays the same across its restarts and differs from every other "
                             + "instance's (a StatefulSet pod name, a host name). Set: static group membership (the consumers' "
@@ -260,6 +267,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         props.putAll(overrides);
         Object instance = props.get(INSTANCE_NAME);
         if (instance != null && !String.valueOf(instance).isBlank()) {
