@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.disclosureguard.app.ClusterCheck;
 import org.disclosureguard.app.ClientSettings;
 import org.disclosureguard.demo.EventFeeder;
 import org.disclosureguard.pipeline.GuardConfig;
@@ -43,14 +44,30 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "1000", description = "Generated events per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
+    @Option(names = "--startup-timeout", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How long to wait for the cluster to answer before giving up (default: ${DEFAULT-VALUE}).")
+    int startupTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> settings = cluster.settings(true);
         String topic = GuardConfig.fromStreamsConfig(settings).topics().input();
+        try {
+            // Before the first send: a producer would otherwise retry for its delivery timeout (2 min) and then
+            // report events as sent that never were.
+            ClusterCheck.verify(settings, java.util.List.of(topic), java.time.Duration.ofSeconds(startupTimeoutSeconds));
+        } catch (ClusterCheck.ClusterProblem e) {
+            throw new FriendlyErrors.UserError("cluster unreachable or not ready: " + e.getMessage());
+        }
         if (source.generate != null) {
             EventFeeder feeder = new EventFeeder(settings, topic, rate, 0, seed, source.generate);
             feeder.run();
-            System.out.println("sent " + feeder.produced() + " generated events to " + topic);
+            if (feeder.failed() > 0) {
+                throw new FriendlyErrors.UserError("only " + feeder.acknowledged() + " of " + feeder.produced()
+                        + " generated events were acknowledged by " + topic + "; " + feeder.failed() + " failed ("
+                        + feeder.firstFailure() + ")");
+            }
+            System.out.println("sent " + feeder.acknowledged() + " generated events to " + topic + " (all acknowledged)");
             return 0;
         }
         return sendFile(settings, topic);
@@ -60,6 +77,7 @@ final class ProduceCommand implements Callable<Integer> {
         Map<String, Object> settings = ClientSettings.idempotentProducer(clientSettings);
         JsonLineConverter converter = new JsonLineConverter();
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
         long sent = 0;
         long invalid = 0;
         long lineNumber = 0;
@@ -78,6 +96,8 @@ final class ProduceCommand implements Callable<Integer> {
                         (metadata, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);
+                            } else {
+                                acknowledged.incrementAndGet();
                             }
                         });
                 sent++;
@@ -85,9 +105,11 @@ final class ProduceCommand implements Callable<Integer> {
             producer.flush();
         }
         if (failure.get() != null) {
-            throw new FriendlyErrors.UserError("could not send to " + topic + ": " + failure.get().getMessage());
+            throw new FriendlyErrors.UserError("only " + acknowledged.get() + " of " + sent + " events were acknowledged by "
+                    + topic + ": " + failure.get().getMessage());
         }
-        System.out.println("sent " + sent + " events to " + topic + (invalid > 0 ? ", skipped " + invalid + " invalid lines" : ""));
+        System.out.println("sent " + acknowledged.get() + " events to " + topic + " (all acknowledged)"
+                + (invalid > 0 ? ", skipped " + invalid + " invalid lines" : ""));
         return invalid > 0 ? FriendlyErrors.USER_ERROR : 0;
     }
 }

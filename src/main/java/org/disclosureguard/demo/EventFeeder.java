@@ -31,6 +31,9 @@ public final class EventFeeder implements Runnable {
     private final CaseEventGenerator generator;
     private final SplittableRandom random;
     private final AtomicLong produced = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile String firstFailure;
     private final AtomicLong poison = new AtomicLong();
     private volatile boolean stopping;
     /** Single-object encoding, or the registry format when the settings say the input topic uses it. */
@@ -72,6 +75,11 @@ public final class EventFeeder implements Runnable {
                 producer.send(nextRecord(), (metadata, e) -> {
                     if (e != null) {
                         LOG.warn("Could not send a demo event: {}", e.toString());
+                        if (failed.getAndIncrement() == 0) {
+                            firstFailure = e.toString();
+                        }
+                    } else {
+                        acknowledged.incrementAndGet();
                     }
                 });
                 produced.incrementAndGet();
@@ -105,8 +113,24 @@ public final class EventFeeder implements Runnable {
         stopping = true;
     }
 
+    /** Events handed to the producer. */
     public long produced() {
         return produced.get();
+    }
+
+    /** Events the cluster acknowledged (after {@link #run} returns: every send has been answered). */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Events the cluster did not take. */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** The first send that failed, or null. */
+    public String firstFailure() {
+        return firstFailure;
     }
 
     public long poisonPills() {

@@ -40,6 +40,17 @@ class RunCommandTest {
     }
 
     @Test
+    void produceToAnUnreachableClusterFailsFastAndSendsNothing(@TempDir Path dir) throws Exception {
+        long start = System.nanoTime();
+        String[] generated = result("produce", "--bootstrap-servers", "127.0.0.1:1", "--generate", "2", "--startup-timeout", "2");
+        assertUserError(generated, "cluster unreachable");
+        assertTrue((System.nanoTime() - start) / 1e9 < 20, "within seconds, not the producer's 2 min delivery timeout");
+        Path events = Files.writeString(dir.resolve("e.jsonl"), "{}\n");
+        assertUserError(result("produce", "--bootstrap-servers", "127.0.0.1:1", "--input", events.toString(),
+                "--startup-timeout", "2"), "cluster unreachable");
+    }
+
+    @Test
     void policyThatDoesNotLoad(@TempDir Path dir) throws Exception {
         Path policy = Files.writeString(dir.resolve("policy.yaml"), "id: broken\n");
         assertUserError(result("run", "--bootstrap-servers", "127.0.0.1:1", "--policy", policy.toString()), "is invalid");
