@@ -78,6 +78,7 @@ public final class GuardApp implements AutoCloseable {
      */
     public static GuardApp start(Properties streamsProperties) {
         GuardConfig config = GuardConfig.fromStreamsConfig(streamsProperties);
+        GuardConfig.checkOutputBudget(streamsProperties);
         if (!(streamsProperties.get(GuardConfig.WIRE_FORMATS) instanceof WireFormats)) {
             streamsProperties.put(GuardConfig.WIRE_FORMATS, prepareWireFormats(streamsProperties, REGISTRY_TIMEOUT));
         }

@@ -63,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
         String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
         Properties properties = GuardConfig.streamsProperties(applicationId, bootstrap, topics, policy, settings);
         new StreamsConfig(properties); // validates every Kafka Streams setting now: a ConfigException is a clear exit 2
+        GuardConfig.checkOutputBudget(properties); // and that every output fits the producer's request limit
         GuardConfig.payloadSeal(settings); // and the seal keys
         try {
             java.util.List<String> required = new java.util.ArrayList<>(topics.all());

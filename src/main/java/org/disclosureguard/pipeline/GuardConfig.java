@@ -24,7 +24,8 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String REVIEW_USERS_FILE = "guard.review.users.file";
     public static final String POLICY_FILE = "guard.policy.file";
     public static final String MAX_RECORD_BYTES = "guard.max.record.bytes";
-    public static final int DEFAULT_MAX_RECORD_BYTES = 1_000_000;
+    /** 960 KB: with {@link #REVIEW_OVERHEAD_BYTES} a held record's review record is exactly the producer's default 1 MB. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576 - 64 * 1024;
     public static final String HTTP_PORT = "guard.http.port";
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String POLICY_TOPIC = "guard.policy.topic";
@@ -81,7 +82,8 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(MAX_RECORD_BYTES, ConfigDef.Type.INT, DEFAULT_MAX_RECORD_BYTES, ConfigDef.Range.atLeast(1024),
                     ConfigDef.Importance.MEDIUM, "Largest input record (value, key and headers together, in bytes) the guard "
                             + "screens. A larger one is rejected with reason reject.oversized, without being decoded or copied to "
-                            + "the review topic.")
+                            + "the review topic. With 64 KB for reasons and state it must fit the producer's max.request.size "
+                            + "(1 MB by default), or the guard refuses to start.")
             .define(POLICY_TOPIC, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "Compacted topic of policy versions (YAML text, key: id@version) for hot reload, e.g. screening.policy. "
                             + "Every instance reads it from the beginning before it starts screening, then follows it: a new valid "
@@ -218,6 +220,32 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         return org.disclosureguard.review.PayloadSeal.of(((org.apache.kafka.common.config.types.Password) key).value(),
                 previous == null ? null : ((org.apache.kafka.common.config.types.Password) previous).value(),
                 REVIEW_SEAL_KEY, REVIEW_SEAL_PREVIOUS_KEYS);
+    }
+
+    /**
+     * Room a review record takes beyond the input it copies: up to 20 reasons with their explanations and legal
+     * bases, coordinates, headers, the seal's nonce and tag. A quarantine-store entry adds its JSON state to that.
+     */
+    public static final int REVIEW_OVERHEAD_BYTES = 1_048_576 - DEFAULT_MAX_RECORD_BYTES;
+
+    /**
+     * Refuses a size limit that an output could not keep: every record the guard writes for an accepted input
+     * (review record, store entry) must fit the producer's request limit, or the stream thread fails on it forever.
+     */
+    public static void checkOutputBudget(Map<?, ?> configs) {
+        int maxRecordBytes = (Integer) CONFIG_DEF.parse(configs).get(MAX_RECORD_BYTES);
+        Object request = configs.get(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (request == null) {
+            request = configs.get(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        long maxRequest = request == null ? 1_048_576L : Long.parseLong(String.valueOf(request).strip());
+        if ((long) maxRecordBytes + REVIEW_OVERHEAD_BYTES > maxRequest) {
+            throw new org.apache.kafka.common.config.ConfigException(MAX_RECORD_BYTES, maxRecordBytes,
+                    "a held record of that size would make a review record of up to " + (maxRecordBytes + REVIEW_OVERHEAD_BYTES)
+                            + " bytes, over the producer's max.request.size of " + maxRequest + ": lower " + MAX_RECORD_BYTES
+                            + " or raise producer.max.request.size (and max.message.bytes of the review topic and the "
+                            + "changelog topics to match)");
+        }
     }
 
     /** What the health endpoints check against: how long the cluster may be out of reach, what a crash loop is. */

@@ -21,7 +21,7 @@ class RunCommandTest {
         return new String[] {Integer.toString(exit), err.toString()};
     }
 
-    private static void assertUserError(String[] result, String expected) {
+    private static void assertUserError(String[] result, String expected, String... why) {
         assertEquals("2", result[0], result[1]);
         assertTrue(result[1].contains(expected), result[1]);
         assertFalse(result[1].contains("\tat "), "no stack trace: " + result[1]);
@@ -61,6 +61,17 @@ class RunCommandTest {
         Path config = Files.writeString(dir.resolve("bad.properties"),
                 "bootstrap.servers=127.0.0.1:1\nprocessing.guarantee=sometimes\n");
         assertUserError(result("run", "--config", config.toString(), "--startup-timeout", "2"), "processing.guarantee");
+    }
+
+    @Test
+    void aSizeLimitTheOutputsCouldNotKeepIsRefused(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("big.properties"),
+                "bootstrap.servers=127.0.0.1:1\nguard.max.record.bytes=1000000\nproducer.max.request.size=1000000\n");
+        assertUserError(result("run", "--config", config.toString(), "--startup-timeout", "2"), "max.request.size");
+        Path raised = Files.writeString(dir.resolve("raised.properties"),
+                "bootstrap.servers=127.0.0.1:1\nguard.max.record.bytes=4000000\nproducer.max.request.size=5000000\n");
+        assertUserError(result("run", "--config", raised.toString(), "--startup-timeout", "2"), "did not answer",
+                "with the producer limit raised the size check passes and the cluster check is next");
     }
 
     @Test

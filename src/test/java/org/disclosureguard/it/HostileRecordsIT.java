@@ -68,7 +68,7 @@ class HostileRecordsIT {
         byte[] trailing = Arrays.copyOf(valid, valid.length + 5);
         String notes = "Per therapist, youth shared in session today what happened. " + "Routine observation. ".repeat(46_500);
         byte[] held = GuardDriver.encode(TestEvents.benign().setCaseNotes(notes).build());
-        assertTrue(held.length > 970_000 && held.length < 1_000_000, "a held record just under the limit: " + held.length);
+        assertTrue(held.length > 970_000 && held.length < org.disclosureguard.pipeline.GuardConfig.DEFAULT_MAX_RECORD_BYTES, "a held record just under the limit: " + held.length);
         byte[] good = GuardDriver.encode(TestEvents.benign().build());
 
         List<ProducerRecord<byte[], byte[]>> inputs = new ArrayList<>();
