@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.Topics;
 
 /**
@@ -22,11 +23,22 @@ public final class TopicPlan {
     private TopicPlan() {}
 
     public static List<NewTopic> newTopics(Topics topics, int partitions, short replicationFactor) {
+        return newTopics(topics, partitions, replicationFactor, GuardConfig.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /**
+     * The topics, with {@code max.message.bytes} set from the guard's size limit: the input takes what the guard
+     * screens (a provider's larger record is refused by the broker, at the producer, instead of rejected later), and
+     * the review topic what a held record of that size becomes (the limit plus the review overhead).
+     */
+    public static List<NewTopic> newTopics(Topics topics, int partitions, short replicationFactor, int maxRecordBytes) {
         String minIsr = Integer.toString(Math.min(2, replicationFactor));
+        String inputBytes = Integer.toString(maxRecordBytes + BATCH_OVERHEAD_BYTES);
+        String outputBytes = Integer.toString(maxRecordBytes + GuardConfig.REVIEW_OVERHEAD_BYTES + BATCH_OVERHEAD_BYTES);
         return List.of(
-                topic(topics.input(), partitions, replicationFactor, WEEK_MS, minIsr),
+                sized(topic(topics.input(), partitions, replicationFactor, WEEK_MS, minIsr), inputBytes),
                 topic(topics.enforcement(), partitions, replicationFactor, WEEK_MS, minIsr),
-                topic(topics.review(), partitions, replicationFactor, FOREVER, minIsr),
+                sized(topic(topics.review(), partitions, replicationFactor, FOREVER, minIsr), outputBytes),
                 topic(topics.audit(), partitions, replicationFactor, FOREVER, minIsr),
                 // Windowed counts keyed by window: compaction keeps each window's final count, deletion ages them out.
                 new NewTopic(topics.metrics(), partitions, replicationFactor).configs(Map.of(
@@ -46,6 +58,15 @@ public final class TopicPlan {
         return new NewTopic(name, 1, replicationFactor).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(Math.min(2, replicationFactor))));
+    }
+
+    /** Room for the record batch around one record of the limit. */
+    private static final int BATCH_OVERHEAD_BYTES = 1024;
+
+    private static NewTopic sized(NewTopic topic, String maxMessageBytes) {
+        Map<String, String> configs = new java.util.HashMap<>(topic.configs());
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxMessageBytes);
+        return new NewTopic(topic.name(), topic.numPartitions(), topic.replicationFactor()).configs(new java.util.TreeMap<>(configs));
     }
 
     private static NewTopic topic(String name, int partitions, short replicationFactor, String retentionMs, String minIsr) {

@@ -40,7 +40,7 @@ final class TopicsCommand implements Callable<Integer> {
         Map<String, Object> settings = cluster.settings(!dryRun);
         GuardConfig config = GuardConfig.fromStreamsConfig(settings);
         Topics topics = config.topics();
-        List<NewTopic> plan = new java.util.ArrayList<>(TopicPlan.newTopics(topics, partitions, replicationFactor));
+        List<NewTopic> plan = new java.util.ArrayList<>(TopicPlan.newTopics(topics, partitions, replicationFactor, config.maxRecordBytes()));
         if (!config.policyTopic().isEmpty()) {
             plan.add(TopicPlan.policyTopic(config.policyTopic(), replicationFactor));
         }
