@@ -112,7 +112,8 @@ public final class GuardApp implements AutoCloseable {
                     Math.min(5_000, healthSettings.clusterTimeout().toMillis() / 2)));
             companions.add(probe);
             HealthMonitor health = new HealthMonitor(
-                    () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(), probe, healthSettings,
+                    () -> streamsRef.get() == null ? KafkaStreams.State.CREATED : streamsRef.get().state(), probe,
+                    () -> progressOf(streamsRef.get()), healthSettings,
                     Clock.systemUTC(), Duration.ofMillis(Math.min(5_000, healthSettings.clusterTimeout().toMillis() / 3)));
             companions.add(0, health); // stopped before the probe it calls
             healthRef.set(health);
@@ -207,6 +208,30 @@ public final class GuardApp implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
+    }
+
+    /** Records processed by the stream threads and the largest lag of their consumers, from Kafka Streams' metrics. */
+    static HealthMonitor.Progress progressOf(KafkaStreams streams) {
+        if (streams == null) {
+            return new HealthMonitor.Progress(0, 0);
+        }
+        double processed = 0;
+        double lag = 0;
+        for (var metric : streams.metrics().values()) {
+            String group = metric.metricName().group();
+            String name = metric.metricName().name();
+            Object value = metric.metricValue();
+            if (!(value instanceof Number number) || Double.isNaN(number.doubleValue())) {
+                continue;
+            }
+            if (group.equals("stream-thread-metrics") && name.equals("process-total")) {
+                processed += number.doubleValue();
+            } else if (group.equals("consumer-fetch-manager-metrics") && name.equals("records-lag-max")
+                    && !metric.metricName().tags().getOrDefault("client-id", "").endsWith("restore-consumer")) {
+                lag = Math.max(lag, number.doubleValue());
+            }
+        }
+        return new HealthMonitor.Progress(processed, lag);
     }
 
     private static Map<String, Object> settings(Properties properties) {

@@ -21,7 +21,9 @@ import org.disclosureguard.pipeline.GuardConfig;
  *       the instance is not ready (Kafka Streams itself stays RUNNING through a broker outage, retrying);</li>
  *   <li>{@code threads}: stream threads replaced after a failure; more than the configured number within the
  *       window is a crash loop, and then the instance is neither ready nor live, so that an orchestrator restarts
- *       it and someone is alerted.</li>
+ *       it and someone is alerted;</li>
+ *   <li>{@code progress}: records decided; with input waiting (consumer lag) and nothing decided for longer than
+ *       the stall time, the instance is not ready (a partition that does not advance).</li>
  * </ul>
  * Thread-safe: the endpoints ask from HTTP threads, the uncaught-exception handler reports from stream threads.
  */
@@ -33,7 +35,13 @@ public final class HealthMonitor implements AutoCloseable {
         boolean reachable();
     }
 
+    /** Records processed so far and the largest consumer lag now, from Kafka Streams' metrics. */
+    public record Progress(double processed, double maxLag) {}
+
     private final Supplier<KafkaStreams.State> state;
+    private final Supplier<Progress> progress;
+    private volatile double lastProcessed = -1;
+    private volatile long lastAdvanced;
     private final GuardConfig.HealthSettings settings;
     private final Clock clock;
     private final Deque<Long> replacements = new ArrayDeque<>();
@@ -43,7 +51,14 @@ public final class HealthMonitor implements AutoCloseable {
 
     HealthMonitor(Supplier<KafkaStreams.State> state, ClusterProbe probe, GuardConfig.HealthSettings settings, Clock clock,
                   Duration probeEvery) {
+        this(state, probe, () -> new Progress(0, 0), settings, clock, probeEvery);
+    }
+
+    HealthMonitor(Supplier<KafkaStreams.State> state, ClusterProbe probe, Supplier<Progress> progress,
+                  GuardConfig.HealthSettings settings, Clock clock, Duration probeEvery) {
         this.state = state;
+        this.progress = progress;
+        this.lastAdvanced = clock.millis();
         this.settings = settings;
         this.clock = clock;
         this.lastReached = clock.millis();
@@ -57,7 +72,22 @@ public final class HealthMonitor implements AutoCloseable {
                 lastReached = clock.millis();
                 everReached = true;
             }
+            observeProgress();
         }, 0, probeEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Records progress: decided records since the last look, or nothing waiting, both count as advancing. */
+    void observeProgress() {
+        try {
+            Progress now = progress.get();
+            if (now.processed() != lastProcessed || now.maxLag() <= 0 || state.get() != KafkaStreams.State.RUNNING) {
+                lastProcessed = now.processed();
+                lastAdvanced = clock.millis();
+            }
+        } catch (RuntimeException e) {
+            // Metrics not there yet (starting) or gone (closing): no verdict on progress.
+            lastAdvanced = clock.millis();
+        }
     }
 
     /** Called when a stream thread failed and is being replaced. */
@@ -75,7 +105,11 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Whether the instance should get traffic and count as serving: running, reaching the cluster, no crash loop. */
     public boolean ready() {
-        return state.get() == KafkaStreams.State.RUNNING && clusterReached() && !crashLooping();
+        return state.get() == KafkaStreams.State.RUNNING && clusterReached() && !crashLooping() && !stalled();
+    }
+
+    private boolean stalled() {
+        return clock.millis() - lastAdvanced > settings.stallTimeout().toMillis();
     }
 
     /** Every check with its status and why, for {@code /health}. */
@@ -91,6 +125,10 @@ public final class HealthMonitor implements AutoCloseable {
         int recent = recentReplacements();
         checks.put("threads", check(recent <= settings.threadReplacements(), recent + " stream thread replacement(s) in the last "
                 + settings.threadWindow().toMillis() + " ms (limit " + settings.threadReplacements() + ")"));
+        long still = clock.millis() - lastAdvanced;
+        checks.put("progress", check(!stalled(), stalled()
+                ? "input is waiting and nothing was decided for " + still + " ms (limit " + settings.stallTimeout().toMillis() + " ms)"
+                : "decided records, or nothing waiting, " + still + " ms ago"));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("live", live());
         report.put("ready", ready());

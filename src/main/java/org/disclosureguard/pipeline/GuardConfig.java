@@ -36,6 +36,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 64L * 1024 * 1024;
     public static final String HEALTH_THREAD_REPLACEMENTS = "guard.health.thread.replacements";
     public static final String HEALTH_THREAD_WINDOW_MS = "guard.health.thread.window.ms";
+    public static final String HEALTH_STALL_MS = "guard.health.stall.ms";
     /**
      * The {@link ActivePolicy} object, for the components Kafka Streams instantiates from class names (the
      * exception handler): Kafka hands them the original properties, objects included. Not for users.
@@ -116,6 +117,9 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                             + "instance and alerts.")
             .define(HEALTH_THREAD_WINDOW_MS, ConfigDef.Type.LONG, 300_000L, ConfigDef.Range.atLeast(1_000), ConfigDef.Importance.LOW,
                     "The window guard.health.thread.replacements counts in.")
+            .define(HEALTH_STALL_MS, ConfigDef.Type.LONG, 120_000L, ConfigDef.Range.atLeast(1_000), ConfigDef.Importance.LOW,
+                    "Readiness goes 503 when input is waiting (consumer lag) and no record was decided for this long: a "
+                            + "partition that does not advance.")
             .define(REVIEW_SEAL_KEY, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.HIGH,
                     "KEY_ID:BASE64_KEY (256 bits; `seal-key` makes one). Set: the original key and value of every held or "
                             + "rejected record are sealed with AES-256-GCM before they reach the review topic, the key id in header "
@@ -249,12 +253,14 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     }
 
     /** What the health endpoints check against: how long the cluster may be out of reach, what a crash loop is. */
-    public record HealthSettings(java.time.Duration clusterTimeout, int threadReplacements, java.time.Duration threadWindow) {}
+    public record HealthSettings(java.time.Duration clusterTimeout, int threadReplacements, java.time.Duration threadWindow,
+                                 java.time.Duration stallTimeout) {}
 
     public static HealthSettings healthSettings(Map<?, ?> configs) {
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         return new HealthSettings(java.time.Duration.ofMillis((Long) parsed.get(HEALTH_CLUSTER_TIMEOUT_MS)),
-                (Integer) parsed.get(HEALTH_THREAD_REPLACEMENTS), java.time.Duration.ofMillis((Long) parsed.get(HEALTH_THREAD_WINDOW_MS)));
+                (Integer) parsed.get(HEALTH_THREAD_REPLACEMENTS), java.time.Duration.ofMillis((Long) parsed.get(HEALTH_THREAD_WINDOW_MS)),
+                java.time.Duration.ofMillis((Long) parsed.get(HEALTH_STALL_MS)));
     }
 
     /** Whether releases need a second reviewer's approval. */

@@ -38,10 +38,12 @@ class HealthMonitorTest {
     private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.RUNNING);
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     private final java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicReference<HealthMonitor.Progress> progress = new AtomicReference<>(new HealthMonitor.Progress(0, 0));
     private final HealthMonitor health = new HealthMonitor(state::get, () -> {
         probes.incrementAndGet();
         return reachable.get();
-    }, new GuardConfig.HealthSettings(Duration.ofSeconds(30), 3, Duration.ofMinutes(5)), clock, Duration.ofMillis(10));
+    }, progress::get, new GuardConfig.HealthSettings(Duration.ofSeconds(30), 3, Duration.ofMinutes(5), Duration.ofMinutes(2)),
+            clock, Duration.ofMillis(10));
 
     @AfterEach
     void close() {
@@ -95,6 +97,28 @@ class HealthMonitorTest {
         now.addAndGet(Duration.ofMinutes(5).toMillis() + 1);
         probeOnce();
         assertTrue(health.live(), "old replacements age out");
+    }
+
+    @Test
+    void waitingInputWithNothingDecidedForTheStallTimeIsNotReady() throws InterruptedException {
+        progress.set(new HealthMonitor.Progress(100, 0));
+        probeOnce();
+        progress.set(new HealthMonitor.Progress(100, 50));
+        now.addAndGet(Duration.ofMinutes(2).toMillis() - 1_000);
+        probeOnce();
+        assertTrue(health.ready(), "within the stall time");
+        now.addAndGet(2_000);
+        probeOnce();
+        assertFalse(health.ready(), "lag 50 and nothing decided for two minutes");
+        assertTrue(health.live());
+        assertEquals("DOWN", check("progress").get("status"));
+        progress.set(new HealthMonitor.Progress(120, 30));
+        probeOnce();
+        assertTrue(health.ready(), "records decided again");
+        progress.set(new HealthMonitor.Progress(120, 0));
+        now.addAndGet(Duration.ofMinutes(10).toMillis());
+        probeOnce();
+        assertTrue(health.ready(), "nothing waiting is not a stall");
     }
 
     @Test
