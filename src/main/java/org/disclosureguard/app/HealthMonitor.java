@@ -68,9 +68,14 @@ public final class HealthMonitor implements AutoCloseable {
             return thread;
         });
         prober.scheduleWithFixedDelay(() -> {
-            if (probe.reachable()) {
-                lastReached = clock.millis();
-                everReached = true;
+            // An exception would end a scheduled task for good and leave readiness at 503 forever.
+            try {
+                if (probe.reachable()) {
+                    lastReached = clock.millis();
+                    everReached = true;
+                }
+            } catch (RuntimeException e) {
+                // not reached this time
             }
             observeProgress();
         }, 0, probeEvery.toMillis(), TimeUnit.MILLISECONDS);

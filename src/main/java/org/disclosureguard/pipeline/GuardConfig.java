@@ -24,8 +24,8 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String REVIEW_USERS_FILE = "guard.review.users.file";
     public static final String POLICY_FILE = "guard.policy.file";
     public static final String MAX_RECORD_BYTES = "guard.max.record.bytes";
-    /** 960 KB: with {@link #REVIEW_OVERHEAD_BYTES} a held record's review record is exactly the producer's default 1 MB. */
-    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576 - 64 * 1024;
+    /** 896 KB: with {@link #REVIEW_OVERHEAD_BYTES} a held record's store entry is at most the producer's default 1 MB. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576 - 128 * 1024;
     public static final String HTTP_PORT = "guard.http.port";
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String POLICY_TOPIC = "guard.policy.topic";
@@ -83,7 +83,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(MAX_RECORD_BYTES, ConfigDef.Type.INT, DEFAULT_MAX_RECORD_BYTES, ConfigDef.Range.atLeast(1024),
                     ConfigDef.Importance.MEDIUM, "Largest input record (value, key and headers together, in bytes) the guard "
                             + "screens. A larger one is rejected with reason reject.oversized, without being decoded or copied to "
-                            + "the review topic. With 64 KB for reasons and state it must fit the producer's max.request.size "
+                            + "the review topic. With 128 KB for reasons and review state it must fit the producer's max.request.size "
                             + "(1 MB by default), or the guard refuses to start.")
             .define(POLICY_TOPIC, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
                     "Compacted topic of policy versions (YAML text, key: id@version) for hot reload, e.g. screening.policy. "
@@ -227,8 +227,9 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     }
 
     /**
-     * Room a review record takes beyond the input it copies: up to 20 reasons with their explanations and legal
-     * bases, coordinates, headers, the seal's nonce and tag. A quarantine-store entry adds its JSON state to that.
+     * Room a quarantine-store entry takes beyond the input it copies: up to 10 reasons of at most 800 chars a text,
+     * identifiers cut to 256 chars, coordinates, the seal's nonce and tag, and the entry's state with its last 10
+     * events (justifications of at most 1,000 chars, at most 100 cuts).
      */
     public static final int REVIEW_OVERHEAD_BYTES = 1_048_576 - DEFAULT_MAX_RECORD_BYTES;
 

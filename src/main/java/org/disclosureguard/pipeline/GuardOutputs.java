@@ -99,7 +99,7 @@ public final class GuardOutputs {
 
     private Encoded encode(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy, long now,
                            Throwable exception, boolean chained, String previousAuditHash) {
-        String caseId = text(decoded, "caseId");
+        String caseId = id(decoded, "caseId");
         // An undecoded record's decision is keyed by its input key, unless that key is part of what was too large.
         byte[] auditKey = caseId != null ? utf8(caseId) : isOversizedReject(result) ? utf8(source.quarantineId()) : source.key();
         Out enforcement = null;
@@ -123,8 +123,8 @@ public final class GuardOutputs {
                                             long now) {
         ScreeningDecision decision = new ScreeningDecision(
                 source.quarantineId(), result.decision(), result.ruleIds(), result.droppedFields(),
-                text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
-                text(decoded, "eventType"), text(decoded, "informationSource"),
+                id(decoded, "eventId"), id(decoded, "caseId"), id(decoded, "facilityId"),
+                id(decoded, "eventType"), id(decoded, "informationSource"),
                 result.forwarded() ? null : source.quarantineId(), policy.id(), policy.version(),
                 new org.disclosureguard.contract.audit.SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
@@ -132,17 +132,31 @@ public final class GuardOutputs {
         return decision;
     }
 
+    /** A review record carries at most this many reasons; the rest are counted in a last one (within its 128 KB budget). */
+    static final int MAX_REVIEW_REASONS = 10;
+    /** Longest text of a reason or an identifier copied out of a record, in chars. */
+    static final int MAX_REASON_TEXT = 800;
+    static final int MAX_IDENTIFIER = 256;
+
     private byte[] encodeReview(SourceRecord source, GenericRecord decoded, ScreeningResult result, Policy policy, long now) {
-        List<Reason> reasons = new ArrayList<>(result.findings().size());
+        List<Reason> reasons = new ArrayList<>(Math.min(result.findings().size(), MAX_REVIEW_REASONS + 1));
         for (Finding f : result.findings()) {
-            reasons.add(new Reason(f.ruleId(), f.kind(), f.fieldPath(), f.matchedTerm(), f.spanStart(), f.spanEnd(),
-                    f.explanation(), f.legalBasis(), f.detail()));
+            if (reasons.size() == MAX_REVIEW_REASONS) {
+                Finding last = result.findings().get(result.findings().size() - 1);
+                reasons.add(new Reason(last.ruleId(), last.kind(), null, null, null, null,
+                        "and " + (result.findings().size() - MAX_REVIEW_REASONS) + " more reasons (the audit lists every rule id)",
+                        null, null));
+                break;
+            }
+            reasons.add(new Reason(f.ruleId(), f.kind(), bounded(f.fieldPath(), MAX_REASON_TEXT), bounded(f.matchedTerm(), MAX_REASON_TEXT),
+                    f.spanStart(), f.spanEnd(), bounded(f.explanation(), MAX_REASON_TEXT), bounded(f.legalBasis(), MAX_REASON_TEXT),
+                    bounded(f.detail(), MAX_REASON_TEXT)));
         }
         QuarantinedRecord record = new QuarantinedRecord(
                 source.quarantineId(),
                 result.decision() == org.disclosureguard.contract.audit.Decision.REJECT ? Disposition.REJECT : Disposition.HOLD,
-                reasons, text(decoded, "eventId"), text(decoded, "caseId"), text(decoded, "facilityId"),
-                text(decoded, "eventType"),
+                reasons, id(decoded, "eventId"), id(decoded, "caseId"), id(decoded, "facilityId"),
+                id(decoded, "eventType"),
                 source.key() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.key(), source)),
                 source.value() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.value(), source)),
                 policy.id(), policy.version(),
@@ -191,6 +205,16 @@ public final class GuardOutputs {
     private static boolean isOversizedReject(ScreeningResult result) {
         return result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.OVERSIZED.ruleId())
                 || result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.RESOURCE_LIMIT.ruleId());
+    }
+
+    /** An identifier copied out of a record into review and audit, cut to {@link #MAX_IDENTIFIER}: a field the shape
+     * check refuses can be as long as the record, and copied twice it would not fit an output. */
+    private static String id(GenericRecord record, String field) {
+        return bounded(text(record, field), MAX_IDENTIFIER);
+    }
+
+    private static String bounded(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max) + "…";
     }
 
     private static String text(GenericRecord record, String field) {

@@ -56,7 +56,7 @@ public final class RecordScreening {
         long size = length(source.value()) + length(source.key());
         if (source.headers() != null) {
             for (org.apache.kafka.common.header.Header header : source.headers()) {
-                size += header.key().length() + length(header.value());
+                size += header.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + length(header.value());
             }
         }
         return size;

@@ -32,6 +32,11 @@ import org.disclosureguard.screen.Screener;
  * waits for a second, different reviewer's approval and is screened again then.
  */
 public final class ReviewDecider {
+    /** Events an entry keeps (all of them are on the decisions topic). */
+    static final int MAX_HISTORY = 10;
+    /** Longest justification, in chars, and most cuts or removed fields one command may carry. */
+    static final int MAX_JUSTIFICATION = 1_000;
+    static final int MAX_LIST = 100;
     /** What a command led to; {@code release} is the projection to forward (null unless released). */
     public record Outcome(Entry next, Event event, GenericRecord release) {}
 
@@ -77,6 +82,11 @@ public final class ReviewDecider {
         }
         if (command.justification() == null || command.justification().isBlank()) {
             return refused(entry, command, version, now, "a justification is required");
+        }
+        if (command.justification().length() > MAX_JUSTIFICATION || command.cuts().size() > MAX_LIST
+                || command.removeFields().size() > MAX_LIST) {
+            return refused(entry, command, version, now, "a justification is at most " + MAX_JUSTIFICATION
+                    + " characters, and a command names at most " + MAX_LIST + " cuts and " + MAX_LIST + " fields");
         }
         if (command.action() == Action.CONFIRM_HOLD) {
             return record(entry, State.CONFIRMED_HOLD, null, event(command, EventType.CONFIRMED_HOLD, version, now, List.of()), null);
@@ -238,8 +248,19 @@ public final class ReviewDecider {
     }
 
     private static Event event(Command command, EventType type, String version, long now, List<String> reasons) {
-        return new Event(command.commandId(), command.quarantineId(), type, command.reviewer(), command.justification(),
-                command.removeFields(), command.cuts(), reasons, version, now);
+        // Events are bounded whatever the command carried, so that a refused 1 MB command cannot make a decisions
+        // record too large for its topic (the command itself is refused for its size before it counts).
+        return new Event(cut(command.commandId(), 200), cut(command.quarantineId(), 200), type, cut(command.reviewer(), 200),
+                cut(command.justification(), MAX_JUSTIFICATION), first(command.removeFields(), MAX_LIST),
+                first(command.cuts(), MAX_LIST), reasons, version, now);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max) + "…";
+    }
+
+    private static <T> List<T> first(List<T> values, int max) {
+        return values == null || values.size() <= max ? values : List.copyOf(values.subList(0, max));
     }
 
     private static Outcome refused(Entry entry, Command command, String version, long now, String why) {
@@ -250,6 +271,11 @@ public final class ReviewDecider {
     private static Outcome record(Entry entry, State state, Command pending, Event event, GenericRecord release) {
         List<Event> history = new ArrayList<>(entry.history() == null ? List.of() : entry.history());
         history.add(event);
+        // The entry keeps the latest events only (every event is on the decisions topic): each view adds one, and an
+        // unbounded history would grow the store entry past the changelog's size limit.
+        if (history.size() > MAX_HISTORY) {
+            history = new ArrayList<>(history.subList(history.size() - MAX_HISTORY, history.size()));
+        }
         return new Outcome(new Entry(entry.quarantineId(), state, entry.review(), entry.sealKeyId(), pending, history), event, release);
     }
 }

@@ -285,17 +285,27 @@ final class ScanPass implements PendingHits.Sink {
     private static final java.util.regex.Pattern ENTRY_WORDS = java.util.regex.Pattern.compile("[\\s\\-]+");
 
     static boolean capitalsAsWritten(String entry, String text, int start, int end) {
-        int[] matched = Escapes.decode(text.substring(start, end)).codePoints().filter(Character::isLetter).toArray();
+        String decoded = Escapes.decode(text.substring(start, end));
+        int[] matched = decoded.codePoints().filter(Character::isLetter).toArray();
         int position = 0;
         for (String word : ENTRY_WORDS.split(entry.replace("*", ""))) {
             int[] letters = word.codePoints().filter(Character::isLetter).toArray();
             boolean capitals = letters.length > 0 && java.util.Arrays.stream(letters).allMatch(Character::isUpperCase);
-            for (int i = position; capitals && i < Math.min(matched.length, position + letters.length); i++) {
-                if (!Character.isUpperCase(matched[i]) && !Character.isTitleCase(matched[i])) {
-                    return false;
-                }
+            // Written as is, or letter by letter in capitals; either counts (a letter the fold ignores, such as a
+            // modifier apostrophe, shifts the positions, and then the word as written still decides).
+            if (capitals && !decoded.contains(word) && !upperAt(matched, position, letters.length)) {
+                return false;
             }
             position += letters.length;
+        }
+        return true;
+    }
+
+    private static boolean upperAt(int[] matched, int from, int count) {
+        for (int i = from; i < Math.min(matched.length, from + count); i++) {
+            if (!Character.isUpperCase(matched[i]) && !Character.isTitleCase(matched[i])) {
+                return false;
+            }
         }
         return true;
     }

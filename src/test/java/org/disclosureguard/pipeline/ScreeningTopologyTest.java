@@ -380,6 +380,16 @@ class ScreeningTopologyTest {
     }
 
     @Test
+    void aReviewRecordCarriesBoundedReasonsAndIdentifiers() {
+        String longId = "case-" + "9".repeat(5_000);
+        guard.send(benign().setCaseId(longId).setCaseNotes("therapy session notes. ".repeat(200)).build());
+        QuarantinedRecord review = onlyReview();
+        assertTrue(review.getReasons().size() <= GuardOutputs.MAX_REVIEW_REASONS + 1, "reasons: " + review.getReasons().size());
+        assertTrue(review.getReasons().get(review.getReasons().size() - 1).getExplanation().toString().contains("more reasons"));
+        assertTrue(review.getCaseId().length() <= GuardOutputs.MAX_IDENTIFIER + 1, "case id cut: " + review.getCaseId().length());
+    }
+
+    @Test
     void lengthBombsAndTrailingBytesAreRejectedAndThePartitionGoesOn() {
         byte[] valid = GuardDriver.encode(benign().build());
         // A valid header, then a string whose length prefix claims 2,000,000,000 bytes (zig-zag varint).

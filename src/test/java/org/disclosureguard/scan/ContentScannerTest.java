@@ -140,6 +140,7 @@ class ContentScannerTest {
         assertEquals(List.of(), scanner.scan("two cats and a dog"));
         assertEquals(1, scanner.scan("UC was referred to MH").size());
         assertEquals(List.of(), scanner.scan("UC was referred to mh"));
+        assertEquals(1, scanner.scan("UC was referred to\u02bc MH").size(), "a letter the fold ignores shifts no capital away");
     }
 
     @Test
