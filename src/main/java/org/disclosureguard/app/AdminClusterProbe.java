@@ -38,17 +38,15 @@ final class AdminClusterProbe implements HealthMonitor.ClusterProbe, AutoCloseab
         }
     }
 
-    /** The app's settings an admin client knows (connection, security), "admin."-prefixed ones winning. */
+    /**
+     * The app's settings an admin client knows (connection, security; {@link ClientSettings#admin}, as the pre-flight
+     * check uses them), "admin."-prefixed ones winning.
+     */
     static Map<String, Object> adminSettings(Map<?, ?> appSettings) {
-        Map<String, Object> settings = new HashMap<>();
-        appSettings.forEach((key, value) -> {
-            String name = String.valueOf(key);
-            if (AdminClientConfig.configNames().contains(name) && !settings.containsKey(name)) {
-                settings.put(name, value);
-            }
-        });
-        appSettings.forEach((key, value) -> {
-            String name = String.valueOf(key);
+        Map<String, Object> plain = new HashMap<>();
+        appSettings.forEach((key, value) -> plain.put(String.valueOf(key), value));
+        Map<String, Object> settings = ClientSettings.admin(plain);
+        plain.forEach((name, value) -> {
             if (name.startsWith("admin.") && AdminClientConfig.configNames().contains(name.substring(6))) {
                 settings.put(name.substring(6), value);
             }

@@ -24,19 +24,8 @@ class AppCrashIT {
             ClusterFixture cluster = new ClusterFixture(broker, 3);
             Path config = cluster.writeRunConfig(dir.resolve("guard.properties"), dir.resolve("state"));
             int events = 5000;
-            EventFeeder feeder = new EventFeeder(cluster.clientSettings, cluster.topics.input(), 500, 0.01, 21, events);
-            Thread feeding = new Thread(feeder, "it-feeder");
-            feeding.start();
-
-            JvmProcess first = startApp(config, dir.resolve("app-1.log"));
-            try {
-                cluster.awaitDecisions(1000, Duration.ofSeconds(90));
-                first.kill(); // SIGKILL: no commit, no clean shutdown, an open transaction left behind
-                assertFalse(first.isAlive());
-            } finally {
-                first.close();
-            }
-            long decidedAtCrash = cluster.committedDecisions();
+            Thread feeding = startFeeding(cluster, 500, 21, events);
+            long decidedAtCrash = killMidStream(cluster, config, dir);
             assertTrue(decidedAtCrash < events, "the crash must happen mid-stream (decided " + decidedAtCrash + ")");
 
             JvmProcess second = startApp(config, dir.resolve("app-2.log"));
@@ -66,18 +55,8 @@ class AppCrashIT {
             java.nio.file.Files.writeString(config, "consumer.session.timeout.ms=45000\nconsumer.heartbeat.interval.ms=3000\n"
                     + "guard.instance.name=guard-it-a\n", java.nio.file.StandardOpenOption.APPEND);
             int events = 6000;
-            EventFeeder feeder = new EventFeeder(cluster.clientSettings, cluster.topics.input(), 300, 0.01, 23, events);
-            Thread feeding = new Thread(feeder, "it-feeder");
-            feeding.start();
-
-            JvmProcess first = startApp(config, dir.resolve("app-1.log"));
-            try {
-                cluster.awaitDecisions(1000, Duration.ofSeconds(90));
-                first.kill();
-            } finally {
-                first.close();
-            }
-            long decidedAtCrash = cluster.committedDecisions();
+            Thread feeding = startFeeding(cluster, 300, 23, events);
+            long decidedAtCrash = killMidStream(cluster, config, dir);
             java.time.Instant restartedAt = java.time.Instant.now();
             JvmProcess second = startApp(config, dir.resolve("app-2.log"));
             try {
@@ -101,6 +80,26 @@ class AppCrashIT {
             }
             assertClean(cluster.check(), events);
         }
+    }
+
+    private static Thread startFeeding(ClusterFixture cluster, double rate, long seed, int events) {
+        Thread feeding = new Thread(new EventFeeder(cluster.clientSettings, cluster.topics.input(), rate, 0.01, seed, events),
+                "it-feeder");
+        feeding.start();
+        return feeding;
+    }
+
+    /** Starts the app, kills it (SIGKILL) after 1,000 decisions; returns the decisions committed by then. */
+    private static long killMidStream(ClusterFixture cluster, Path config, Path dir) throws InterruptedException {
+        JvmProcess first = startApp(config, dir.resolve("app-1.log"));
+        try {
+            cluster.awaitDecisions(1000, Duration.ofSeconds(90));
+            first.kill(); // SIGKILL: no commit, no clean shutdown, an open transaction left behind
+            assertFalse(first.isAlive());
+        } finally {
+            first.close();
+        }
+        return cluster.committedDecisions();
     }
 
     private static JvmProcess startApp(Path config, Path log) {
