@@ -32,13 +32,13 @@ final class TherapySentences {
             "The [counselor] informed the case manager that {d}.",
             "As discussed with his [therapist], {d}.",
             "Youth confided to his [counselor] that {d}.",
-            "In a [therapy] session on Tuesday the youth explained that {d}.",
+            "In a [therapy] appointment on Tuesday the youth explained that {d}.",
             "The youth's [psychologist] wrote that {d}.",
             "While in [counseling], the youth acknowledged that {d}.",
             "Youth's disclosure to the [therapist]: {d}.");
     private static final List<String> SPANISH = List.of(
             "Le contó a su [terapeuta] que {d}.",
-            "En la sesión de [terapia] el joven relató que {d}.",
+            "En la cita de [terapia] el joven relató que {d}.",
             "Según la [psicóloga], la joven dijo que {d}.",
             "Durante la [consejería] el joven reveló que {d}.",
             "El joven le confesó a su [consejero] que {d}.",

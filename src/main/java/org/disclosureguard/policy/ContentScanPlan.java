@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 import org.disclosureguard.language.LanguageGate;
 import org.disclosureguard.language.LanguageProfile;
 import org.disclosureguard.policy.PolicyDocument.ContentScanSpec;
+import org.disclosureguard.policy.PolicyDocument.ContextGroup;
 import org.disclosureguard.policy.PolicyDocument.EntryGroup;
 import org.disclosureguard.policy.PolicyDocument.LanguageSpec;
 import org.disclosureguard.policy.PolicyDocument.OtherLanguageSpec;
+import org.disclosureguard.policy.PolicyDocument.PairGroup;
 import org.disclosureguard.policy.PolicyDocument.ReasonSpec;
 import org.disclosureguard.policy.PolicyProblem.Check;
 import org.disclosureguard.scan.ContentScanner;
@@ -34,7 +36,7 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
         Policy.require(scan.ruleId(), "contentScan.ruleId", problems);
         Policy.require(scan.explanation(), "contentScan.explanation", problems);
         List<DictionaryEntry> entries = entries(scan, problems);
-        if (entries.stream().noneMatch(e -> !e.exclusion())) {
+        if (entries.stream().noneMatch(e -> !e.exclusion() && !e.cue())) {
             problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan has no terms: a scan that can match nothing is not a scan"));
         }
         Dictionary.problems(entries).forEach(p -> problems.add(new PolicyProblem(Check.DICTIONARY, "contentScan: " + p)));
@@ -55,12 +57,74 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
         List<DictionaryEntry> entries = new ArrayList<>();
         (scan.terms() == null ? List.<String>of() : scan.terms()).forEach(t -> entries.add(DictionaryEntry.term(t)));
         (scan.exclusions() == null ? List.<String>of() : scan.exclusions()).forEach(e -> entries.add(DictionaryEntry.exclusion(e)));
+        int pair = 0;
         for (LanguageSpec language : scan.languages() == null ? List.<LanguageSpec>of() : scan.languages()) {
             String where = "contentScan.languages[" + language.code() + "]";
             addGroups(language.terms(), false, where + ".terms", entries, problems);
             addGroups(language.exclusions(), true, where + ".exclusions", entries, problems);
+            pair = addPairs(language.pairs(), pair, where + ".pairs", entries, problems);
+            pair = addContexts(language.contexts(), pair, where + ".contexts", entries, problems);
         }
         return entries;
+    }
+
+    /** Adds the cues of each context group under the next two pair slots; returns the slot after the last one used. */
+    private static int addContexts(List<ContextGroup> groups, int pair, String where, List<DictionaryEntry> entries,
+                                   List<PolicyProblem> problems) {
+        for (int g = 0; groups != null && g < groups.size(); g++) {
+            ContextGroup group = groups.get(g);
+            if (group == null || Policy.isBlank(group.reason())) {
+                problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + " has no reason: say which benign sense its context names"));
+            }
+            if (group == null || isEmpty(group.heads()) || isEmpty(group.context()) || isEmpty(group.unless())) {
+                problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g
+                        + " needs heads, context and unless cues (a context without an unless would let any telling through)"));
+                continue;
+            }
+            if (pair + 1 >= Dictionary.MAX_PAIRS) {
+                problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + ": a policy may have at most "
+                        + Dictionary.MAX_PAIRS + " pair slots (a pair takes one, a context group two)"));
+                continue;
+            }
+            int slot = pair;
+            group.heads().forEach(c -> entries.add(DictionaryEntry.contextCue(c, slot, DictionaryEntry.ContextRole.HEAD)));
+            group.context().forEach(c -> entries.add(DictionaryEntry.contextCue(c, slot, DictionaryEntry.ContextRole.CONTEXT)));
+            group.unless().forEach(c -> entries.add(DictionaryEntry.contextCue(c, slot, DictionaryEntry.ContextRole.UNLESS)));
+            pair += 2;
+        }
+        return pair;
+    }
+
+    private static boolean isEmpty(List<String> list) {
+        return list == null || list.isEmpty();
+    }
+
+    /** Adds the cues of each pair group under the next pair number; returns the number after the last one used. */
+    private static int addPairs(List<PairGroup> groups, int pair, String where, List<DictionaryEntry> entries,
+                                List<PolicyProblem> problems) {
+        for (int g = 0; groups != null && g < groups.size(); g++) {
+            PairGroup group = groups.get(g);
+            if (group == null || Policy.isBlank(group.reason())) {
+                problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + " has no reason: say why its cues count together"));
+            }
+            if (group == null || group.first() == null || group.first().isEmpty() || group.second() == null || group.second().isEmpty()) {
+                problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + " needs cues on both sides (first and second)"));
+                continue;
+            }
+            if (pair >= Dictionary.MAX_PAIRS) {
+                problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + ": a policy may have at most "
+                        + Dictionary.MAX_PAIRS + " pair groups"));
+                continue;
+            }
+            for (String cue : group.first()) {
+                entries.add(DictionaryEntry.cue(cue, pair, false));
+            }
+            for (String cue : group.second()) {
+                entries.add(DictionaryEntry.cue(cue, pair, true));
+            }
+            pair++;
+        }
+        return pair;
     }
 
     private static void addGroups(List<EntryGroup> groups, boolean exclusion, String where, List<DictionaryEntry> entries,

@@ -45,6 +45,38 @@ public record PolicyDocument(
             return entries(terms, LanguageSpec::terms);
         }
 
+        /** Every pair cue as written, marked with its pair and side ("pair 0 first: session"). */
+        public List<String> allPairCues() {
+            List<String> all = new ArrayList<>();
+            int pair = 0;
+            for (LanguageSpec language : languages == null ? List.<LanguageSpec>of() : languages) {
+                for (PairGroup group : language.pairs() == null ? List.<PairGroup>of() : language.pairs()) {
+                    String prefix = "pair " + language.code() + "#" + pair++;
+                    (group.first() == null ? List.<String>of() : group.first()).forEach(c -> all.add(prefix + " first: " + c));
+                    (group.second() == null ? List.<String>of() : group.second()).forEach(c -> all.add(prefix + " second: " + c));
+                }
+            }
+            return all;
+        }
+
+        /**
+         * Every context-group cue as written, marked with its language, group and part ("context en#0 heads:
+         * therapist"); heads and context cues widen when added, unless cues when removed.
+         */
+        public List<String> allContextCues() {
+            List<String> all = new ArrayList<>();
+            for (LanguageSpec language : languages == null ? List.<LanguageSpec>of() : languages) {
+                int index = 0;
+                for (ContextGroup group : language.contexts() == null ? List.<ContextGroup>of() : language.contexts()) {
+                    String prefix = "context " + language.code() + "#" + index++;
+                    (group.heads() == null ? List.<String>of() : group.heads()).forEach(c -> all.add(prefix + " heads: " + c));
+                    (group.context() == null ? List.<String>of() : group.context()).forEach(c -> all.add(prefix + " context: " + c));
+                    (group.unless() == null ? List.<String>of() : group.unless()).forEach(c -> all.add(prefix + " unless: " + c));
+                }
+            }
+            return all;
+        }
+
         /** Every exclusion entry, neutral and per language, as written. */
         public List<String> allExclusions() {
             return entries(exclusions, LanguageSpec::exclusions);
@@ -66,7 +98,27 @@ public record PolicyDocument(
      * and its term and exclusion groups.
      */
     public record LanguageSpec(String code, String name, List<String> markers, List<EntryGroup> terms,
-                               List<EntryGroup> exclusions) {}
+                               List<EntryGroup> exclusions, List<PairGroup> pairs, List<ContextGroup> contexts) {
+
+        public LanguageSpec(String code, String name, List<String> markers, List<EntryGroup> terms,
+                            List<EntryGroup> exclusions) {
+            this(code, name, markers, terms, exclusions, null, null);
+        }
+    }
+
+    /**
+     * The bare words of terms ({@code heads}: "therapist") that do not hold text when their sentence names the benign
+     * sense ({@code context}: "fractured wrist", "exercises") and tells nothing ({@code unless}: "disclosed",
+     * "abuse"), nor has any other hit. Context and unless cues are evidence: exclusions do not suppress them.
+     */
+    public record ContextGroup(String reason, List<String> heads, List<String> context, List<String> unless) {}
+
+    /**
+     * Two lists of cues that hold text only together, in one sentence and close to each other: a setting that is not
+     * therapy on its own ("session": court sessions exist) and an act that is not therapy on its own ("the child
+     * said that"). Exclusions suppress cues as they suppress terms.
+     */
+    public record PairGroup(String reason, List<String> first, List<String> second) {}
 
     /** Entries that share a reason (and, for abbreviations that are common words, case-sensitive matching). */
     public record EntryGroup(String reason, Boolean matchCase, List<String> entries) {

@@ -80,6 +80,17 @@ public final class PolicyWidening {
         Map<String, String> terms = normalized(was.allTerms());
         terms.keySet().removeAll(normalized(is.allTerms()).keySet());
         terms.values().forEach(t -> widenings.add("dictionary term '" + t + "' was removed"));
+        Set<String> cues = new TreeSet<>(was.allPairCues());
+        cues.removeAll(is.allPairCues());
+        cues.forEach(c -> widenings.add("dictionary " + c + " was removed (or its pair renumbered)"));
+        Set<String> added = new TreeSet<>(is.allContextCues());
+        added.removeAll(was.allContextCues());
+        added.stream().filter(c -> !c.contains(" unless: "))
+                .forEach(c -> widenings.add("dictionary " + c + " was added (or its group renumbered)"));
+        Set<String> removed = new TreeSet<>(was.allContextCues());
+        removed.removeAll(is.allContextCues());
+        removed.stream().filter(c -> c.contains(" unless: "))
+                .forEach(c -> widenings.add("dictionary " + c + " was removed (or its group renumbered)"));
         Map<String, String> exclusions = normalized(is.allExclusions());
         exclusions.keySet().removeAll(normalized(was.allExclusions()).keySet());
         exclusions.values().forEach(e -> widenings.add("dictionary exclusion '" + e + "' was added"));

@@ -23,11 +23,14 @@ final class AutomatonBuilder {
         Arrays.fill(ownTerm, NONE);
     }
 
-    /** Adds a term pattern; returns false if an earlier pattern has the same symbols. */
-    boolean addTerm(byte[] symbols, int patternId) {
+    /**
+     * Adds a term pattern under {@code patternId}; returns that id, or the id of the earlier pattern with the same
+     * symbols (which then stands for both).
+     */
+    int addTerm(byte[] symbols, int patternId) {
         int state = walk(symbols);
         if (ownTerm[state] != NONE) {
-            return false;
+            return ownTerm[state];
         }
         if (patternId >= termLengths.length) {
             termLengths = Arrays.copyOf(termLengths, Math.max(patternId + 1, termLengths.length * 2));
@@ -36,7 +39,7 @@ final class AutomatonBuilder {
         ownTerm[state] = patternId;
         termLengths[patternId] = symbols.length;
         leadSkips[patternId] = symbols.length > 0 && symbols[0] == Automaton.SEP ? 1 : 0;
-        return true;
+        return patternId;
     }
 
     void addExclusion(byte[] letters) {

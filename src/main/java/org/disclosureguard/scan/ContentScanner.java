@@ -60,9 +60,11 @@ public final class ContentScanner {
         pass.run(text);
         List<TermMatch> matches = pass.matches();
         List<TextSignal> signals = pass.signals();
+        List<PairCues.Hit> cues = pass.cues();
         if (pass.lettersScattered()) {
             matches = new ArrayList<>(matches);
-            matches.addAll(reassembled(text));
+            cues = new ArrayList<>(cues);
+            matches.addAll(reassembled(text, cues));
         }
         if (pass.hyphenJoined()) {
             // "therapy-\n session" is two words the line-break rule joined: read the hyphens as separators too
@@ -71,6 +73,13 @@ public final class ContentScanner {
             apart.run(LINE_BREAK_HYPHEN.matcher(text).replaceAll(m -> " ".repeat(m.group().length())));
             matches = new ArrayList<>(matches);
             matches.addAll(apart.matches());
+            cues = new ArrayList<>(cues);
+            cues.addAll(apart.cues());
+        }
+        if (cues.size() > 1) {
+            matches = new ArrayList<>(matches);
+            matches.addAll(PairCues.pairs(text, cues, dictionary.contextPairs()));
+            matches = PairCues.withoutExplainedHeads(text, matches, cues, dictionary.contextPairs());
         }
         List<String> decodedTexts = List.of();
         if (pass.longChunkCount() > 0) {
@@ -105,8 +114,11 @@ public final class ContentScanner {
         return new ScanResult(distinctByPosition(matches), List.copyOf(signals), List.copyOf(decodedTexts));
     }
 
-    /** Hits in the text read with its scattered letters put back into words, mapped to source spans. */
-    private List<TermMatch> reassembled(String text) {
+    /**
+     * Hits in the text read with its scattered letters put back into words, mapped to source spans; its cue hits,
+     * mapped too, are added to {@code cues}.
+     */
+    private List<TermMatch> reassembled(String text, List<PairCues.Hit> cues) {
         Reassembly.Text words = Reassembly.of(text);
         if (words.text().isEmpty()) {
             return List.of();
@@ -117,6 +129,11 @@ public final class ContentScanner {
         for (TermMatch match : pass.matches()) {
             if (match.end() > match.start()) {
                 mapped.add(new TermMatch(match.term(), words.sourceStarts()[match.start()], words.sourceEnds()[match.end() - 1]));
+            }
+        }
+        for (PairCues.Hit cue : pass.cues()) {
+            if (cue.end() > cue.start()) {
+                cues.add(new PairCues.Hit(cue.mask(), words.sourceStarts()[cue.start()], words.sourceEnds()[cue.end() - 1], cue.entry()));
             }
         }
         return mapped;

@@ -12,23 +12,50 @@ import java.util.Set;
  * <p>An exclusion suppresses a term hit it fully covers ("physical therapy" covers "therap*"). Patterns with the
  * same symbols are one pattern; hits report the first entry that produced it, as written. A string listed as
  * both term and exclusion is therefore always suppressed.
+ *
+ * <p>A pair is two lists of cues that count only together, close to each other in one sentence (see
+ * {@link ContentScanner}): "session" is no therapy term (court sessions, training sessions) and "the child said
+ * that" is none either, but "in session, the child said that" is a session retold. Cues are patterns like terms, so
+ * exclusions suppress them too ("court session" is no session cue).
+ *
+ * <p>A context group lets a term's bare word ("the therapist") go when its sentence names the benign sense
+ * ("rehab session for the fractured wrist, and the therapist sent him home with exercises") and nothing in that
+ * sentence tells anything (its "unless" cues: disclosed, abuse, ...). Its context and unless cues are evidence, not
+ * hits: no exclusion suppresses them (the benign sense is usually an exclusion itself).
  */
 public final class Dictionary {
 
+    /** Pairs a dictionary may have: each side of each pair is one bit of a pattern's cue mask. */
+    public static final int MAX_PAIRS = 32;
+
     private final Automaton automaton;
-    /** Per pattern: the entry it came from, as written, and whether it must be written in capitals. */
+    /** Per pattern: the entry it came from, as written, whether it is a term, whether it must be written in capitals. */
     private final String[] patternTerms;
+    private final boolean[] patternIsTerm;
     private final boolean[] patternMatchCase;
+    /** Per pattern: bit 2p is the first side of pair p, bit 2p+1 its second side (context evidence left out). */
+    private final long[] patternCues;
+    /** Per pattern: the cue bits of context-group evidence (context and unless cues), which exclusions leave alone. */
+    private final long[] patternEvidence;
+    /** Pair slots (bit 2p for slot p) that hold a context group's heads and context; slot p + 1 holds its unless cues. */
+    private final long contextPairs;
     private final int termCount;
     private final int exclusionCount;
+    private final int cueCount;
 
-    private Dictionary(Automaton automaton, String[] patternTerms, boolean[] patternMatchCase, int termCount,
-                       int exclusionCount) {
+    private Dictionary(Automaton automaton, String[] patternTerms, boolean[] patternIsTerm, boolean[] patternMatchCase,
+                       long[] patternCues, long[] patternEvidence, long contextPairs, int termCount, int exclusionCount,
+                       int cueCount) {
         this.automaton = automaton;
         this.patternTerms = patternTerms;
+        this.patternIsTerm = patternIsTerm;
         this.patternMatchCase = patternMatchCase;
+        this.patternCues = patternCues;
+        this.patternEvidence = patternEvidence;
+        this.contextPairs = contextPairs;
         this.termCount = termCount;
         this.exclusionCount = exclusionCount;
+        this.cueCount = cueCount;
     }
 
     /** Compiles plain term and exclusion lists (no case-sensitive entries). */
@@ -53,10 +80,15 @@ public final class Dictionary {
             throw new IllegalArgumentException(problems.get(0));
         }
         AutomatonBuilder builder = new AutomatonBuilder();
-        List<String> terms = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Boolean> isTerm = new ArrayList<>();
         List<Boolean> matchCase = new ArrayList<>();
+        List<Long> cues = new ArrayList<>();
         Set<String> distinctTerms = new HashSet<>();
         Set<String> distinctExclusions = new HashSet<>();
+        Set<String> distinctCues = new HashSet<>();
+        long contextPairs = 0;
+        long evidenceBits = 0;
         for (DictionaryEntry entry : entries) {
             for (String text : EntrySyntax.alternatives(entry.text())) {
                 String key = TextNormalizer.normalize(text) + "|" + text.startsWith("*") + text.endsWith("*");
@@ -65,21 +97,44 @@ public final class Dictionary {
                     distinctExclusions.add(key);
                     continue;
                 }
-                distinctTerms.add(key);
+                long cueBit = entry.cue() ? 1L << (2 * entry.pair() + (entry.secondSide() ? 1 : 0)) : 0L;
+                if (entry.context() && !entry.secondSide()) {
+                    contextPairs |= 1L << (2 * entry.pair());
+                } else if (entry.context()) {
+                    evidenceBits |= cueBit;
+                }
+                (entry.cue() ? distinctCues : distinctTerms).add(entry.cue() ? key + "|" + cueBit : key);
                 for (byte[] pattern : EntrySyntax.patterns(text)) {
-                    if (builder.addTerm(pattern, terms.size())) {
-                        terms.add(text);
-                        matchCase.add(entry.matchCase());
+                    int id = builder.addTerm(pattern, texts.size());
+                    if (id == texts.size()) {
+                        texts.add(text);
+                        isTerm.add(!entry.cue());
+                        matchCase.add(!entry.cue() && entry.matchCase());
+                        cues.add(cueBit);
+                    } else if (entry.cue()) {
+                        cues.set(id, cues.get(id) | cueBit);
+                    } else if (!isTerm.get(id)) {
+                        // A term with a cue's letters: the term's spelling and case rule (the first term's) apply.
+                        texts.set(id, text);
+                        isTerm.set(id, true);
+                        matchCase.set(id, entry.matchCase());
                     }
                 }
             }
         }
-        boolean[] flags = new boolean[matchCase.size()];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = matchCase.get(i);
+        int n = texts.size();
+        boolean[] termFlags = new boolean[n];
+        boolean[] caseFlags = new boolean[n];
+        long[] cueMasks = new long[n];
+        long[] evidenceMasks = new long[n];
+        for (int i = 0; i < n; i++) {
+            termFlags[i] = isTerm.get(i);
+            caseFlags[i] = matchCase.get(i);
+            cueMasks[i] = cues.get(i) & ~evidenceBits;
+            evidenceMasks[i] = cues.get(i) & evidenceBits;
         }
-        return new Dictionary(builder.build(terms.size()), terms.toArray(new String[0]), flags,
-                distinctTerms.size(), distinctExclusions.size());
+        return new Dictionary(builder.build(n), texts.toArray(new String[0]), termFlags, caseFlags, cueMasks,
+                evidenceMasks, contextPairs, distinctTerms.size(), distinctExclusions.size(), distinctCues.size());
     }
 
     /** Number of distinct terms (entries folding to the same words count once). */
@@ -92,8 +147,31 @@ public final class Dictionary {
         return exclusionCount;
     }
 
+    /** Number of distinct pair cues (per side of each pair). */
+    public int cueCount() {
+        return cueCount;
+    }
+
     Automaton automaton() {
         return automaton;
+    }
+
+    boolean isTerm(int patternId) {
+        return patternIsTerm[patternId];
+    }
+
+    long cues(int patternId) {
+        return patternCues[patternId];
+    }
+
+    /** Context-group evidence bits of a pattern, reported whether or not an exclusion covers it. */
+    long evidence(int patternId) {
+        return patternEvidence[patternId];
+    }
+
+    /** Pair slots (bit 2p for slot p, as {@code PairCues.Hit#firstSides}) holding a context group's heads and context. */
+    long contextPairs() {
+        return contextPairs;
     }
 
     String term(int patternId) {
@@ -117,8 +195,8 @@ public final class Dictionary {
         int termIndex = 0;
         int exclusionIndex = 0;
         for (DictionaryEntry entry : entries) {
-            String kind = entry == null || !entry.exclusion() ? "term" : "exclusion";
-            int index = kind.equals("term") ? termIndex++ : exclusionIndex++;
+            String kind = entry == null || !entry.exclusion() ? (entry != null && entry.cue() ? "pair cue" : "term") : "exclusion";
+            int index = kind.equals("exclusion") ? exclusionIndex++ : termIndex++;
             String problem = entry == null ? "is null" : EntrySyntax.problem(entry.text());
             if (problem != null) {
                 problems.add("Dictionary " + kind + " #" + index

@@ -26,6 +26,7 @@ final class ScanPass implements PendingHits.Sink {
     private final PendingHits pending;
     private final List<TermMatch> matches = new ArrayList<>();
     private final List<TextSignal> signals = new ArrayList<>(0);
+    private final List<PairCues.Hit> cues = new ArrayList<>(0);
     /** Chunks long enough to be encoded text: start and end pairs. */
     private int[] longChunks = new int[0];
     private int longChunkCount;
@@ -69,6 +70,11 @@ final class ScanPass implements PendingHits.Sink {
 
     List<TextSignal> signals() {
         return signals;
+    }
+
+    /** Hits of pair cues, not suppressed by an exclusion; {@link PairCues} pairs them up. */
+    List<PairCues.Hit> cues() {
+        return cues;
     }
 
     boolean lettersScattered() {
@@ -252,6 +258,10 @@ final class ScanPass implements PendingHits.Sink {
             int symbolStart = position - automaton.patternLengths[patternId];
             int textStart = symbolStart + automaton.leadSkips[patternId];
             pending.add(symbolStart, symbolSources[textStart & ringMask], sourceEnd, patternId);
+            long evidence = dictionary.evidence(patternId);
+            if (evidence != 0) {
+                cues.add(new PairCues.Hit(evidence, symbolSources[textStart & ringMask], sourceEnd, dictionary.term(patternId)));
+            }
         }
         int exclusionLength = automaton.exclusionLengths[stateId];
         if (exclusionLength > 0) {
@@ -270,8 +280,13 @@ final class ScanPass implements PendingHits.Sink {
 
     @Override
     public void accept(int patternId, int start, int end) {
-        if (!dictionary.matchCase(patternId) || capitalsAsWritten(dictionary.term(patternId), text, start, end)) {
+        if (dictionary.isTerm(patternId)
+                && (!dictionary.matchCase(patternId) || capitalsAsWritten(dictionary.term(patternId), text, start, end))) {
             matches.add(new TermMatch(dictionary.term(patternId), start, end));
+        }
+        long cueMask = dictionary.cues(patternId);
+        if (cueMask != 0) {
+            cues.add(new PairCues.Hit(cueMask, start, end, dictionary.term(patternId)));
         }
     }
 

@@ -149,10 +149,11 @@ class PolicyLintTest {
     void wideningChangesAreFlaggedAndNeedSignOff() {
         Path old = write("old.yaml", bundledPolicy);
         String widened = bundledPolicy
-                .replace("version: \"2026.12.1\"", "version: \"2026.12.2\"")
+                .replace("version: \"2026.12.3\"", "version: \"2026.12.2\"")
                 .replace("  extension:\n    action: drop\n", "  extension:\n    action: scan\n")
                 .replace("neverForward: [therapy, provenance, extension]", "neverForward: [therapy, provenance]")
                 .replace("\"counselor*\", ", "")
+                .replace("first:\n            [\"session\",", "first:\n            [")
                 .replace("[\"physical therapy\", \"physical therapist\",", "[\"art therapy\", \"physical therapy\", \"physical therapist\",")
                 .replace("condition: author.role == 'CLINICIAN'", "condition: author.role == 'CLINICIAN' && false");
         LintReport report = PolicyLint.run(write("new.yaml", widened), schemas, old);
@@ -161,14 +162,29 @@ class PolicyLintTest {
         assertFinding(report, "widening", "classification 'extension' was removed from neverForward");
         assertFinding(report, "widening", "dictionary term 'counselor*' was removed");
         assertFinding(report, "widening", "dictionary exclusion 'art therapy' was added");
+        assertFinding(report, "widening", "dictionary pair en#0 first: session was removed");
         assertFinding(report, "widening", "rule 'provenance.clinician-author' has a new condition");
-        assertEquals(5, report.widenings(), report.toText());
+        assertEquals(6, report.widenings(), report.toText());
         assertEquals(LintReport.NEEDS_SIGN_OFF, report.exitCode(false));
         assertEquals(LintReport.CLEAN, report.exitCode(true));
 
-        String ruleRemoved = bundledPolicy.replace("version: \"2026.12.1\"", "version: \"2026.12.9\"")
+        String ruleRemoved = bundledPolicy.replace("version: \"2026.12.3\"", "version: \"2026.12.9\"")
                 .replaceFirst("(?s)  - id: provenance.clinician-author.*?(?=  - id: )", "");
         assertFinding(PolicyLint.run(write("r.yaml", ruleRemoved), schemas, old), "widening", "rule 'provenance.clinician-author' was removed");
+    }
+
+    @Test
+    void aContextGroupWidensByANewContextOrAMissingUnless() {
+        Path old = write("old.yaml", bundledPolicy);
+        String next = bundledPolicy.replace("version: \"2026.12.3\"", "version: \"2026.12.7\"");
+        LintReport moreContext = PolicyLint.run(write("c.yaml", next.replace("\"fracture*\", \"fractured\",", "\"fracture*\", \"fractured\", \"grief\",")), schemas, old);
+        assertFinding(moreContext, "widening", "dictionary context en#0 context: grief was added");
+        LintReport lessUnless = PolicyLint.run(write("u.yaml", next.replace("[\"disclos*\", \"reveal*\",", "[\"reveal*\",")), schemas, old);
+        assertFinding(lessUnless, "widening", "dictionary context en#0 unless: disclos* was removed");
+        // Removing a context cue or adding an unless cue only holds more: no sign-off.
+        LintReport narrower = PolicyLint.run(write("n.yaml", next.replace("\"fracture*\", \"fractured\",", "\"fractured\",")
+                .replace("[\"disclos*\", \"reveal*\",", "[\"disclos*\", \"grief\", \"reveal*\",")), schemas, old);
+        assertEquals(0, narrower.widenings(), narrower.toText());
     }
 
     @Test
@@ -178,9 +194,9 @@ class PolicyLintTest {
                 .replace("[\"physical therapy\", \"physical therapist\",", "[\"physical therapist\",");
         LintReport sameVersion = PolicyLint.run(write("n.yaml", narrowed), schemas, old);
         assertEquals(0, sameVersion.widenings(), sameVersion.toText());
-        assertFinding(sameVersion, "version", "the policy changed but its version is still '2026.12.1'");
+        assertFinding(sameVersion, "version", "the policy changed but its version is still '2026.12.3'");
 
-        LintReport newVersion = PolicyLint.run(write("v.yaml", narrowed.replace("version: \"2026.12.1\"", "version: \"2026.12.2\"")), schemas, old);
+        LintReport newVersion = PolicyLint.run(write("v.yaml", narrowed.replace("version: \"2026.12.3\"", "version: \"2026.12.2\"")), schemas, old);
         assertEquals(List.of(), newVersion.findings());
         assertEquals(LintReport.CLEAN, newVersion.exitCode(false));
     }

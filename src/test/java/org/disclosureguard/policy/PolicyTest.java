@@ -113,6 +113,26 @@ class PolicyTest {
     }
 
     @Test
+    void aPairGroupNeedsAReasonAndCuesOnBothSides() throws IOException {
+        String noReason = bundledText().replaceFirst("(?s)(      pairs:\n        - reason: )>-\n.*?(\n          first:)", "$1\"\"$2");
+        PolicyException e = assertThrows(PolicyException.class, () -> compile(noReason));
+        assertTrue(e.getMessage().contains("contentScan.languages[en].pairs group #0 has no reason"), e.getMessage());
+        String oneSided = bundledText().replaceFirst("(?s)(      pairs:\n.*?\n          second:\n            )\\[.*?\\]\n", "$1[]\n");
+        PolicyException sides = assertThrows(PolicyException.class, () -> compile(oneSided));
+        assertTrue(sides.getMessage().contains("contentScan.languages[en].pairs group #0 needs cues on both sides"), sides.getMessage());
+        String badCue = bundledText().replace("first:\n            [\"session\",", "first:\n            [\"(session\",");
+        PolicyException syntax = assertThrows(PolicyException.class, () -> compile(badCue));
+        assertTrue(syntax.getMessage().contains("pair cue"), syntax.getMessage());
+    }
+
+    @Test
+    void aContextGroupNeedsItsUnlessCues() throws IOException {
+        String noUnless = bundledText().replaceFirst("(?s)(      contexts:\n.*?\n          unless:\n            )\\[.*?\\]\n", "$1[]\n");
+        PolicyException e = assertThrows(PolicyException.class, () -> compile(noUnless));
+        assertTrue(e.getMessage().contains("contentScan.languages[en].contexts group #0 needs heads, context and unless cues"), e.getMessage());
+    }
+
+    @Test
     void everyHoldReasonNeedsAnExplanationAndALegalBasis() throws IOException {
         String yaml = bundledText().replaceFirst("(?s)    opaque:\n      ruleId: content.opaque\n.*?(?=    language-not-covered:)", "");
         PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));

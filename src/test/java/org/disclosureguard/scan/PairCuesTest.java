@@ -1,0 +1,172 @@
+package org.disclosureguard.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pairs: two cues that are no therapy term alone, and one together in a sentence. */
+class PairCuesTest {
+
+    private static final ContentScanner SCANNER = new ContentScanner(Dictionary.compile(List.of(
+            DictionaryEntry.term("therapist"),
+            DictionaryEntry.exclusion("(court|soccer) session"),
+            DictionaryEntry.cue("session", 0, false),
+            DictionaryEntry.cue("one-on-one", 0, false),
+            DictionaryEntry.cue("(client|youth|he|she) (explained|said|shared)", 0, true),
+            DictionaryEntry.cue("(explained|said|shared) that", 0, true),
+            // A second pair whose first side shares a word with a term: the term still counts alone.
+            DictionaryEntry.cue("therapist", 1, false),
+            DictionaryEntry.cue("heard from", 1, true))));
+
+    @Test
+    void aSessionAndATellingInOneSentenceAreOneHitSpanningBoth() {
+        String text = "In session, client explained that he carried packages.";
+        List<TermMatch> matches = SCANNER.scan(text);
+        assertEquals(1, matches.size(), matches.toString());
+        TermMatch match = matches.get(0);
+        assertEquals("session … client explained", match.term());
+        assertEquals(text.indexOf("session"), match.start());
+        assertEquals(text.indexOf(" that"), match.end());
+    }
+
+    @Test
+    void theOrderOfTheTwoCuesDoesNotMatter() {
+        String text = "The youth shared that it happened at night, during the weekly one-on-one.";
+        List<TermMatch> matches = SCANNER.scan(text);
+        assertEquals(1, matches.size(), matches.toString());
+        assertEquals("one-on-one … youth shared", matches.get(0).term());
+        assertEquals(text.indexOf("youth"), matches.get(0).start());
+    }
+
+    @Test
+    void eitherCueAloneIsNoHit() {
+        assertFalse(SCANNER.matches("The session starts at ten."));
+        assertFalse(SCANNER.matches("Client explained that the bus was late."));
+        assertFalse(SCANNER.matches("He said that lunch was good."));
+    }
+
+    @Test
+    void aSentenceEndBetweenThemBreaksThePair() {
+        assertFalse(SCANNER.matches("The session ended early. He said that lunch was good."));
+        assertFalse(SCANNER.matches("The session ended early!\nHe said that lunch was good."));
+        assertFalse(SCANNER.matches("The session ended early\n\nhe said that lunch was good."));
+        // An abbreviation's or a spaced-out word's full stop ends no sentence; a single line break neither.
+        assertTrue(SCANNER.matches("In the U.S. session he said that it hurt."));
+        assertTrue(SCANNER.matches("In the session\nhe said that it hurt."));
+    }
+
+    @Test
+    void cuesTooFarApartAreNoPair() {
+        String filler = " and".repeat(PairCues.MAX_GAP / 4 + 1);
+        assertFalse(SCANNER.matches("In session" + filler + " he said that it hurt"));
+        assertTrue(SCANNER.matches("In session" + " and".repeat(PairCues.MAX_GAP / 4 - 1) + " he said that it hurt"));
+    }
+
+    @Test
+    void anExclusionCoveringACueSuppressesIt() {
+        assertFalse(SCANNER.matches("At the soccer session he said that he scored twice."));
+        assertFalse(SCANNER.matches("The court session resumed and the youth said that he understood."));
+        assertTrue(SCANNER.matches("After the soccer game, in session, he said that he was scared."));
+    }
+
+    @Test
+    void spacedOutAndEncodedCuesStillPair() {
+        assertTrue(SCANNER.matches("In s e s s i o n, client explained that he was beaten."));
+        assertTrue(SCANNER.matches("In s.e.s.s.i.o.n, c.l.i.e.n.t e.x.p.l.a.i.n.e.d that he was beaten."));
+        String encoded = Base64.getEncoder().encodeToString(
+                "In session, client explained that he was beaten.".getBytes(StandardCharsets.UTF_8));
+        List<TermMatch> matches = SCANNER.scan("Attached note: " + encoded);
+        assertEquals(1, matches.size(), matches.toString());
+        assertEquals("base64", matches.get(0).encoding());
+    }
+
+    @Test
+    void aPatternThatIsATermAndACueCountsAsBoth() {
+        assertEquals(List.of(new TermMatch("therapist", 4, 13)), SCANNER.scan("The therapist called."));
+        List<TermMatch> matches = SCANNER.scan("Staff heard from the therapist that he cried.");
+        assertEquals(2, matches.size(), matches.toString());
+        assertTrue(matches.stream().anyMatch(m -> m.term().equals("therapist … heard from")));
+    }
+
+    @Test
+    void cuesOfDifferentPairsDoNotPair() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of(
+                DictionaryEntry.term("therapy"),
+                DictionaryEntry.cue("session", 0, false), DictionaryEntry.cue("heard from", 1, true),
+                DictionaryEntry.cue("cabin", 1, false), DictionaryEntry.cue("said that", 0, true))));
+        assertFalse(scanner.matches("In session, staff heard from him."));
+        assertTrue(scanner.matches("In session, he said that it hurt."));
+        assertTrue(scanner.matches("In the cabin, staff heard from him."));
+    }
+
+    @Test
+    void hostileRepetitionStaysBounded() {
+        String text = "session he said that ".repeat(20_000);
+        List<TermMatch> matches = SCANNER.scan(text);
+        // One pair per cue at most, each found among its near neighbours.
+        assertTrue(matches.size() <= 3 * 20_000, "pairs: " + matches.size());
+        assertFalse(matches.isEmpty());
+    }
+
+    @Test
+    void pairNumbersAreBounded() {
+        assertThrows(IllegalArgumentException.class, () -> DictionaryEntry.cue("session", Dictionary.MAX_PAIRS, false));
+        assertThrows(IllegalArgumentException.class, () -> DictionaryEntry.cue("session", -1, true));
+    }
+
+    @Test
+    void cuesAreCountedApartFromTerms() {
+        Dictionary dictionary = Dictionary.compile(List.of(DictionaryEntry.term("therapy"),
+                DictionaryEntry.cue("session", 0, false), DictionaryEntry.cue("said that", 0, true)));
+        assertEquals(1, dictionary.termCount());
+        assertEquals(2, dictionary.cueCount());
+    }
+
+    // --- context groups: a bare word explained by its sentence ---------------------------------------------------
+
+    private static final ContentScanner CONTEXTUAL = new ContentScanner(Dictionary.compile(List.of(
+            DictionaryEntry.term("therapist*"),
+            DictionaryEntry.term("psychologist"),
+            DictionaryEntry.exclusion("physical therapist"),
+            DictionaryEntry.exclusion("rehab session"),
+            DictionaryEntry.cue("session", 0, false),
+            DictionaryEntry.cue("(he|she) said", 0, true),
+            DictionaryEntry.contextCue("therapist*", 1, DictionaryEntry.ContextRole.HEAD),
+            DictionaryEntry.contextCue("(rehab|physical|knee|exercises)", 1, DictionaryEntry.ContextRole.CONTEXT),
+            DictionaryEntry.contextCue("(disclosed|abuse|uncle)", 1, DictionaryEntry.ContextRole.UNLESS))));
+
+    @Test
+    void aHeadWhoseSentenceNamesTheBenignSenseIsNoHit() {
+        assertEquals(List.of(), CONTEXTUAL.scan("Rehab session for the wrist; the therapist sent him home with putty."));
+        assertEquals(List.of(), CONTEXTUAL.scan("The therapist showed her knee exercises."));
+    }
+
+    @Test
+    void aHeadStaysAHitWithoutContextInItsSentence() {
+        assertTrue(CONTEXTUAL.matches("The therapist called."));
+        // The context is in another sentence: "the therapist" of the next one may be anyone.
+        assertTrue(CONTEXTUAL.matches("Physical therapy for the knee went well. The therapist called the CM."));
+    }
+
+    @Test
+    void anUnlessCueOrAnotherHitKeepsTheHead() {
+        assertTrue(CONTEXTUAL.matches("Knee exercises went well; the therapist said he disclosed it."));
+        assertTrue(CONTEXTUAL.matches("Knee exercises went well; the therapist mentioned his uncle."));
+        assertTrue(CONTEXTUAL.matches("Knee exercises with the therapist and the psychologist."));
+        assertTrue(CONTEXTUAL.matches("In session she said the therapist showed her knee exercises."));
+    }
+
+    @Test
+    void contextCuesPairWithNothing() {
+        assertEquals(List.of(), CONTEXTUAL.scan("In session, exercises for the knee."));
+        // A head with its context is no pair either: only the term itself remains when an unless cue keeps it.
+        assertEquals(List.of("therapist*"), CONTEXTUAL.scan("Knee exercises; the therapist disclosed it.").stream()
+                .map(TermMatch::term).toList());
+    }
+}
