@@ -13,8 +13,8 @@ import org.disclosureguard.contract.CaseRecordEvent;
  *
  * <p>Two splits from template files written by different hands, none of whom saw the dictionary: {@code tuning}
  * (the dictionary may be tuned on it), from five files: the first writer's ({@code language/kind} classes), and a
- * second to ninth writer's ({@code tuning-b/...} to {@code tuning-i/...}), each of which was the held-out split until
- * its failures had been looked at; and {@code heldout} (another seed, a tenth writer's templates, never tuned on;
+ * second to eleventh writer's ({@code tuning-b/...} to {@code tuning-k/...}), each of which was the held-out split until
+ * its failures had been looked at; and {@code heldout} (another seed, a twelfth writer's templates, never tuned on;
  * classes {@code heldout/language/kind}). Deterministic: the same split gives the same
  * lines.
  */
@@ -49,6 +49,8 @@ public final class MultilingualCorpus {
     public static final String TUNING_G_PREFIX = "tuning-g/";
     public static final String TUNING_H_PREFIX = "tuning-h/";
     public static final String TUNING_I_PREFIX = "tuning-i/";
+    public static final String TUNING_J_PREFIX = "tuning-j/";
+    public static final String TUNING_K_PREFIX = "tuning-k/";
 
     /** The tuning split: every tuning writer's classes. */
     public static List<CorpusLine> tuningLines() {
@@ -61,12 +63,14 @@ public final class MultilingualCorpus {
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-g.yaml", 14_142_136L, TUNING_G_PREFIX).lines());
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-h.yaml", 17_320_508L, TUNING_H_PREFIX).lines());
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-i.yaml", 22_360_679L, TUNING_I_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-j.yaml", 26_457_513L, TUNING_J_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-k.yaml", 28_284_271L, TUNING_K_PREFIX).lines());
         return lines;
     }
 
     /** The held-out split: never tuned on. */
     public static List<CorpusLine> heldOutLines() {
-        return new MultilingualCorpus("evaluate/templates-heldout.yaml", 26_457_513L, HELD_OUT_PREFIX).lines();
+        return new MultilingualCorpus("evaluate/templates-heldout.yaml", 31_622_776L, HELD_OUT_PREFIX).lines();
     }
 
     public List<CorpusLine> lines() {

@@ -125,20 +125,35 @@ class EvaluationTest {
             Map.entry("tuning-g/en/jargon", 22),
             // "de acuerdo con las notas de la Lic. Paz": Lic. titles any graduate, lawyers included
             Map.entry("tuning-g/es/provenance", 21),
-            // the eighth writer's euphemisms without a clinical word: "spent most of the hour drawing, then said",
-            // "weekly check-in with the support team", "point hebdomadaire avec l'équipe de soutien",
-            // "entretien individuel", "chita pale ak ekip sipò a"
+            // the eighth writer's euphemisms without a clinical word or a session: "spent most of the hour drawing,
+            // then said", "weekly check-in with the support team", "point hebdomadaire avec l'équipe de soutien",
+            // "conversa semanal com a equipe de apoio", "chita pale ak ekip sipò a"
             Map.entry("tuning-h/en/plain", 20), Map.entry("tuning-h/en/spaced", 22), Map.entry("tuning-h/en/encoded", 23),
-            Map.entry("tuning-h/es/plain", 23), Map.entry("tuning-h/es/spaced", 23), Map.entry("tuning-h/fr/plain", 19),
-            Map.entry("tuning-h/fr/spaced", 21), Map.entry("tuning-h/fr/encoded", 22), Map.entry("tuning-h/pt/plain", 20),
-            Map.entry("tuning-h/pt/spaced", 22), Map.entry("tuning-h/ht/plain", 20), Map.entry("tuning-h/ht/encoded", 22),
+            Map.entry("tuning-h/es/plain", 23), Map.entry("tuning-h/es/spaced", 23), Map.entry("tuning-h/fr/plain", 23),
+            Map.entry("tuning-h/fr/spaced", 23), Map.entry("tuning-h/fr/encoded", 23), Map.entry("tuning-h/pt/plain", 20),
+            Map.entry("tuning-h/pt/spaced", 22), Map.entry("tuning-h/ht/plain", 22), Map.entry("tuning-h/ht/encoded", 23),
             // "ak konseyè l": konseyè folds to konseye, the everyday verb (advise him)
-            Map.entry("tuning-i/ht/plain", 22), Map.entry("tuning-i/ht/spaced", 23));
+            Map.entry("tuning-i/ht/plain", 22), Map.entry("tuning-i/ht/spaced", 23),
+            // the eleventh writer: a topic header in one sentence and the telling in the next ("Sujet abordé : ... Il
+            // explique que"), a talk "in the wellness office" named by the counselor's name only, a girls' group,
+            // "SOAP - S: UC a di ke", "kòm konseye l"
+            Map.entry("tuning-k/en/plain", 20), Map.entry("tuning-k/en/spaced", 22), Map.entry("tuning-k/en/encoded", 22),
+            Map.entry("tuning-k/es/plain", 22), Map.entry("tuning-k/es/provenance", 22), Map.entry("tuning-k/es/spaced", 23),
+            Map.entry("tuning-k/fr/plain", 20), Map.entry("tuning-k/fr/spaced", 22), Map.entry("tuning-k/fr/encoded", 23),
+            Map.entry("tuning-k/pt/encoded", 23), Map.entry("tuning-k/ht/plain", 22), Map.entry("tuning-k/ht/jargon", 22),
+            Map.entry("tuning-k/ht/spaced", 22), Map.entry("tuning-k/ht/encoded", 23));
     /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
-    private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.of(
-            // "...; terapis la sijere" / "the therapist says range of motion ...": the bare word refers back to a
-            // physical or occupational therapy named earlier; resolving that would let anyone launder "the therapist"
-            "ht/physical", 4, "tuning-c/en/physical", 4, "tuning-g/en/physical", 3, "tuning-i/ht/physical", 4);
+    private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.ofEntries(
+            // "she said the stretches the therapist showed her help", "la thérapeute dit que son articulation":
+            // the sentence tells something (an unless cue, or a session pair), so its bare "therapist" is kept
+            Map.entry("tuning-j/pt/physical", 3), Map.entry("tuning-k/en/physical", 3), Map.entry("tuning-k/es/physical", 3),
+            Map.entry("tuning-k/fr/physical", 7), Map.entry("tuning-k/pt/physical", 3),
+            // Kreyòl physical care named by words that also tell violence (kase, blese, boule): not context cues
+            Map.entry("tuning-k/ht/physical", 10),
+            // a child disclosing facts to the attorney for the asylum claim, on a record the generator gave a medical
+            // source: provenance.medical-retelling holds any disclosure retold in a medical record
+            Map.entry("tuning-k/en/legal", 2), Map.entry("tuning-k/es/legal", 1), Map.entry("tuning-k/fr/legal", 2),
+            Map.entry("tuning-k/pt/legal", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -161,9 +176,9 @@ class EvaluationTest {
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(849, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(20, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 158, "es", 160, "fr", 168, "pt", 150, "ht", 165);
+        assertEquals(new Rate(792, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(77, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 143, "es", 156, "fr", 148, "pt", 155, "ht", 142);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
