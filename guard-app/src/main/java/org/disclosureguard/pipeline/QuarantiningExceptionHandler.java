@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * answers "resume" with two records that Kafka Streams writes in the same transaction: the review record (the
  * original bytes, a PROCESSING_ERROR reason and {@code __guard.errors.*} headers) and the audit decision, so the
  * record still has exactly one decision. Logs carry the coordinates and exception class, never the payload.
+ *
+ * <p>Only the screening node's failures are input records to decide. A failure in another node (the review
+ * workflow filing a review record or applying a reviewer's command, the dashboards' counting) is not an input of
+ * the guard and must not get an audit decision: that record is dead-lettered to the log (node, topic, partition,
+ * offset, exception class) and skipped, and the node's own state says what it missed (a review record not filed
+ * is still in the review topic; a command not applied is answered by no decision event, so the reviewer retries).
  */
 public final class QuarantiningExceptionHandler implements ProcessingExceptionHandler {
     public static final String RULE_ID = "processing.error";
@@ -48,6 +54,12 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
 
     @Override
     public synchronized Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (!ScreeningTopology.SCREEN.equals(context.processorNodeId())) {
+            LOG.error("Skipping {}-{}@{} after an unexpected {} in processor {} (not an input to screen: no decision)",
+                    context.topic(), context.partition(), context.offset(), exception.getClass().getName(),
+                    context.processorNodeId());
+            return Response.resume();
+        }
         SourceRecord source = new SourceRecord(context.topic(), context.partition(), context.offset(),
                 context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers());
         LOG.warn("Holding input {} after an unexpected {} in processor {}",

@@ -1,5 +1,8 @@
 package org.disclosureguard.pipeline;
 
+import org.disclosureguard.registry.RegistryCodec;
+import org.disclosureguard.contract.UndecodableRecordException;
+import org.apache.avro.generic.GenericRecord;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -125,6 +128,22 @@ public final class WireFormats {
         }
         return new GuardOutputs(enforcementCodec, registry.codec(SchemaCatalog.QUARANTINED_RECORD, topics.review()),
                 registry.codec(SchemaCatalog.SCREENING_DECISION, topics.audit()));
+    }
+
+    /**
+     * A review record as the review workflow files it: in single-object encoding whatever the review topic's wire
+     * format, so that the quarantine store and everything that reads it (releases, the console, the metrics
+     * queries) read one format. One reader per call: the review processor calls it once per held record.
+     *
+     * @throws UndecodableRecordException when a registry-framed record does not decode (its schema id unknown to
+     *     the registry, or a registry outage that outlasted the client's retries)
+     */
+    public byte[] reviewRecordAsSingleObject(byte[] bytes) throws UndecodableRecordException {
+        if (guardTopics != Format.REGISTRY || !RegistryCodec.isFramed(bytes)) {
+            return bytes;
+        }
+        GenericRecord review = registry.codec(SchemaCatalog.QUARANTINED_RECORD, topics.review()).decode(bytes);
+        return new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.QUARANTINED_RECORD).encode(review);
     }
 
     @Override

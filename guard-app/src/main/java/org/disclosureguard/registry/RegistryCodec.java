@@ -97,7 +97,7 @@ public final class RegistryCodec implements WireCodec {
     }
 
     /** Whether the bytes start with the registry framing (magic byte 0 and room for a schema id). */
-    static boolean isFramed(byte[] bytes) {
+    public static boolean isFramed(byte[] bytes) {
         return bytes != null && bytes.length >= HEADER && bytes[0] == MAGIC;
     }
 

@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.contract.UndecodableRecordException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.common.header.Header;
@@ -37,6 +38,8 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private WireCodec enforcementCodec;
     private org.disclosureguard.metrics.GuardMeters meters;
 
+    private WireFormats formats;
+
     ReviewProcessor(ActivePolicy activePolicy, String reviewTopic, Clock clock) {
         this.activePolicy = activePolicy;
         this.reviewTopic = reviewTopic;
@@ -48,6 +51,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.context = context;
         this.store = context.getStateStore(ReviewTopology.QUARANTINE_STORE);
         WireFormats formats = GuardConfig.wireFormats(context.appConfigs());
+        this.formats = formats;
         this.decider = new ReviewDecider(GuardConfig.payloadSeal(context.appConfigs()), formats.inputCodec(),
                 GuardConfig.reviewFourEyes(context.appConfigs()));
         this.enforcementCodec = formats.enforcementCodec();
@@ -64,7 +68,15 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
         if (topic.equals(reviewTopic)) {
             if (store.get(quarantineId) == null) { // a reprocessed review record keeps its decisions
                 Header sealKey = record.headers().lastHeader(GuardHeaders.SEAL_KEY_ID);
-                store.put(quarantineId, ReviewModel.writeEntry(new Entry(quarantineId, State.PENDING, record.value(),
+                // Filed in single-object encoding whatever the review topic's format: every reader of the store reads one.
+                byte[] review;
+                try {
+                    review = formats.reviewRecordAsSingleObject(record.value());
+                } catch (UndecodableRecordException e) {
+                    LOG.error("Not filing review record {} (topic {}): {}", quarantineId, topic, e.reason().ruleId());
+                    return;
+                }
+                store.put(quarantineId, ReviewModel.writeEntry(new Entry(quarantineId, State.PENDING, review,
                         sealKey == null ? null : new String(sealKey.value(), StandardCharsets.UTF_8), null, java.util.List.of())));
             }
             return;

@@ -37,6 +37,7 @@ import org.disclosureguard.embedded.EmbeddedKafka;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
+import org.disclosureguard.review.ReviewIT;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.disclosureguard.verify.AuditTrail;
 import org.disclosureguard.verify.ConservationChecker;
@@ -139,6 +140,20 @@ class RegistryModeIT {
         assertTrue(report.clean(), report.summary() + "\n" + String.join("\n", report.problems()));
         assertTrue(report.enforcement() > 0, report.summary());
 
+    }
+
+    /**
+     * The review workflow (list, show, release redacted, refuse, confirm, the auditor's history) with the review
+     * and audit topics in the registry format: the quarantine, the console's API, the CLI and the metrics queries
+     * read review records that were written with Confluent framing.
+     */
+    @Test
+    void theReviewWorkflowReadsRegistryFramedReviewRecords(@TempDir Path dir) throws Exception {
+        ReviewIT.reviewWorkflow(broker, dir, Map.of(
+                RegistrySettings.URL, registry.ccompatUrl(),
+                GuardConfig.WIRE_FORMAT, "registry",
+                GuardConfig.WIRE_FORMAT_INPUT, "single-object",
+                GuardConfig.WIRE_FORMAT_ENFORCEMENT, "single-object"));
     }
 
     @Test

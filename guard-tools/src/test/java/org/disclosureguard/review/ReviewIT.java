@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * confirms the other hold; the enforcement and decision topics show exactly that. An auditor sees history, not
  * payloads; a wrong password gets nothing.
  */
-class ReviewIT {
+public class ReviewIT {
     private static final String NOTES = "Moved to cottage 3. Per the therapist, the boy described the crossing at night.";
     private static EmbeddedKafka broker;
 
@@ -68,6 +68,14 @@ class ReviewIT {
 
     @Test
     void aReviewerReleasesOneRecordAndConfirmsAnother(@TempDir Path dir) throws Exception {
+        reviewWorkflow(broker, dir, Map.of());
+    }
+
+    /**
+     * The whole workflow on {@code broker}, with {@code wireSettings} added to the guard's settings (RegistryModeIT
+     * runs it with the review and audit topics in the registry format, which every reader of the quarantine must read).
+     */
+    public static void reviewWorkflow(EmbeddedKafka broker, Path dir, Map<String, Object> wireSettings) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
         broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
@@ -81,6 +89,7 @@ class ReviewIT {
         settings.put(GuardConfig.HTTP_PORT, 0);
         settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());
         settings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("k1"));
+        settings.putAll(wireSettings);
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
 
         try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties("guard-review-" + suffix, broker.bootstrapServers(), topics,
