@@ -31,8 +31,4 @@ final class ClusterOptions {
         return settings;
     }
 
-    boolean given() {
-        return bootstrapServers != null || config != null
-                || System.getenv(RunSettings.environmentVariable(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) != null;
-    }
 }

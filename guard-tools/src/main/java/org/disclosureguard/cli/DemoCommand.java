@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 
 /** The whole product on one machine: embedded broker, the guard, a synthetic provider, live counts and a check. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts an embedded Kafka broker (unless --bootstrap-servers is given), creates the topics, starts "
+        description = {"Reads --config and DG_* variables as `run` does; starts an embedded Kafka broker unless they or "
+                + "--bootstrap-servers name a cluster. Creates the topics, starts "
                 + "the guard and feeds it synthetic case events: mostly routine records, some with counseling blocks, "
                 + "clinician-written incidents and case notes that retell therapy, and a few poison pills.",
                 "Shows live counts, then checks the topics: one decision per input, nothing twice, no therapy text forwarded."})
@@ -98,13 +99,13 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedKafka broker = null;
         Path stateDir = Files.createTempDirectory("disclosure-guard-demo-state");
         try {
-            Map<String, Object> settings;
-            if (cluster.given()) {
-                settings = cluster.settings(true);
-            } else {
+            // The same settings as `run` (--config, then DG_* variables): the port, four eyes, the sealing key ... A
+            // cluster is used when they name one; otherwise the demo brings its own broker.
+            Map<String, Object> settings = cluster.settings(false);
+            if (!settings.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
                 out.println("Starting an embedded Kafka broker (KRaft, single node)...");
                 broker = EmbeddedKafka.start();
-                settings = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+                settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             }
             if (schemaRegistryUrl != null) {
                 settings.put(org.disclosureguard.registry.RegistrySettings.URL, schemaRegistryUrl);
