@@ -104,7 +104,7 @@ public final class Dictionary {
                     evidenceBits |= cueBit;
                 }
                 (entry.cue() ? distinctCues : distinctTerms).add(entry.cue() ? key + "|" + cueBit : key);
-                for (byte[] pattern : EntrySyntax.patterns(text)) {
+                for (byte[] pattern : EntrySyntax.patterns(text, !entry.cue())) {
                     int id = builder.addTerm(pattern, texts.size());
                     if (id == texts.size()) {
                         texts.add(text);
@@ -158,6 +158,11 @@ public final class Dictionary {
 
     boolean isTerm(int patternId) {
         return patternIsTerm[patternId];
+    }
+
+    /** Whether a hit of the pattern counts only if no exclusion covers it: a term or a pair cue (not mere evidence). */
+    boolean awaitsExclusions(int patternId) {
+        return patternIsTerm[patternId] || patternCues[patternId] != 0;
     }
 
     long cues(int patternId) {

@@ -156,6 +156,15 @@ final class EntrySyntax {
      * arrays; first the entry as written.
      */
     static List<byte[]> patterns(String entry) {
+        return patterns(entry, true);
+    }
+
+    /**
+     * As {@link #patterns(String)}; without {@code glued}, a multi-word entry matches only as words. Pair and context
+     * cues are compiled so: their many subject-verb combinations would double the automaton for a reading (words run
+     * together) that the spaced-out letters' re-reading, which puts word gaps back, does not need.
+     */
+    static List<byte[]> patterns(String entry, boolean glued) {
         String body = entry.strip();
         boolean openStart = body.startsWith("*");
         if (openStart) {
@@ -180,7 +189,7 @@ final class EntrySyntax {
             variants.add(join(hyphenated, -1));
         }
         List<List<String>> all = new ArrayList<>(variants);
-        for (List<String> words : all) {
+        for (List<String> words : glued ? all : List.<List<String>>of()) {
             if (words.size() > 1) {
                 variants.add(List.of(String.join("", words)));
             }

@@ -257,10 +257,14 @@ final class ScanPass implements PendingHits.Sink {
             int patternId = automaton.patternIds[k];
             int symbolStart = position - automaton.patternLengths[patternId];
             int textStart = symbolStart + automaton.leadSkips[patternId];
-            pending.add(symbolStart, symbolSources[textStart & ringMask], sourceEnd, patternId);
+            // Context evidence is reported at once (no exclusion suppresses it); only terms and pair cues wait for
+            // the exclusions that may cover them.
             long evidence = dictionary.evidence(patternId);
             if (evidence != 0) {
                 cues.add(new PairCues.Hit(evidence, symbolSources[textStart & ringMask], sourceEnd, dictionary.term(patternId)));
+            }
+            if (dictionary.awaitsExclusions(patternId)) {
+                pending.add(symbolStart, symbolSources[textStart & ringMask], sourceEnd, patternId);
             }
         }
         int exclusionLength = automaton.exclusionLengths[stateId];
