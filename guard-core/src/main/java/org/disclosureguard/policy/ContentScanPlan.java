@@ -50,7 +50,8 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
         (scan.languages() == null ? List.<LanguageSpec>of() : scan.languages()).forEach(l -> coveredText.addAll(l.markers()));
         entries.forEach(e -> coveredText.add(e.text()));
         LanguageGate gate = covered.isEmpty() ? null : new LanguageGate(covered, others, coveredText);
-        return new ContentScanPlan(new ContentScanner(Dictionary.compile(entries)), gate, reasons);
+        // The entries were checked above (problems would have returned null): compile without a second check.
+        return new ContentScanPlan(new ContentScanner(Dictionary.compileChecked(entries)), gate, reasons);
     }
 
     private static List<DictionaryEntry> entries(ContentScanSpec scan, List<PolicyProblem> problems) {

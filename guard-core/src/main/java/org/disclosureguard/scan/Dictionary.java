@@ -79,6 +79,14 @@ public final class Dictionary {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.get(0));
         }
+        return compileChecked(entries);
+    }
+
+    /**
+     * Compiles entries whose {@link #problems} the caller has already found empty (a policy checks every entry once,
+     * to report all problems together; checking again here would cost a second pass at every start).
+     */
+    public static Dictionary compileChecked(List<DictionaryEntry> entries) {
         AutomatonBuilder builder = new AutomatonBuilder();
         List<String> texts = new ArrayList<>();
         List<Boolean> isTerm = new ArrayList<>();
