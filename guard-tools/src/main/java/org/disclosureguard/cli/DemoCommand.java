@@ -70,8 +70,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Users file (user-add makes one): serve the review console at /review for them while the demo runs.")
     Path reviewers;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
-    Path policyFile;
+    @Mixin
+    PolicyOption policyOption;
 
     @Option(names = "--restart-every", defaultValue = "0", paramLabel = "SECONDS",
             description = "Soak mode: restart the guard every SECONDS while feeding (0: never). The final check "
@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Policy policy = Policy.load(policyFile);
+        Policy policy = policyOption.load();
         Thread shutdownHook = new Thread(() -> {
             interrupted = true;
             try {

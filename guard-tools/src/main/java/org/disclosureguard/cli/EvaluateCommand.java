@@ -15,6 +15,7 @@ import org.disclosureguard.evaluate.ResultJson;
 import org.disclosureguard.evaluate.ResultTable;
 import org.disclosureguard.policy.Policy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Measures how well a policy catches therapy-derived records and lets look-alikes through. */
@@ -38,8 +39,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + ") to this folder first, and evaluate them along with any --corpus.")
     Path generateDir;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
-    Path policyFile;
+    @Mixin
+    PolicyOption policyOption;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "Report format: text (tables) or json. Default: ${DEFAULT-VALUE}.")
@@ -75,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationResult result;
         try {
-            result = new Evaluation(Policy.load(policyFile)).run(inputs);
+            result = new Evaluation(policyOption.load()).run(inputs);
         } catch (InvalidCorpusException e) {
             throw new FriendlyErrors.UserError(e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.replay.Replay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Dry run of the production topology over a JSON-lines file. */
@@ -21,15 +22,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML file (default: the bundled policy).")
-    Path policyFile;
+    @Mixin
+    PolicyOption policyOption;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(input)) {
             throw new FriendlyErrors.UserError("input file not found: " + input);
         }
-        Policy policy = Policy.load(policyFile);
+        Policy policy = policyOption.load();
         Replay.Summary summary = new Replay(policy).run(input, out);
         System.out.println(summary.line() + " (policy " + policy.id() + " " + policy.version() + "; output in " + out + ")");
         return 0;
