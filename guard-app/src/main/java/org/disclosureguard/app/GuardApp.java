@@ -43,6 +43,7 @@ import org.disclosureguard.reload.PolicyReloader;
 import org.disclosureguard.reload.PolicyTopicFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disclosureguard.review.console.ReviewConsole;
 
 /**
  * The screening topology running on a Kafka cluster: the one place that creates and starts KafkaStreams, for
@@ -158,7 +159,7 @@ public final class GuardApp implements AutoCloseable {
                 companions.add(review);
                 UserStore users = UserStore.load(Path.of(usersFile)); // one store: API and console share the lock-outs
                 new ReviewApi(review, users).register(http);
-                new org.disclosureguard.review.console.ReviewConsole(review, users).register(http);
+                new ReviewConsole(review, users).register(http);
                 LOG.info("Review console on http://localhost:{}/review (API: /api/review/records)", http.port());
             }
             GuardApp app = new GuardApp(streams, reloader, companions, http, healthRef.get());

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.disclosureguard.reload.PolicyReloader;
+import org.disclosureguard.metrics.Granularity;
+import org.disclosureguard.metrics.MetricsApi;
 
 /**
  * The app's HTTP endpoints (the JDK's own server: a few read-only answers need no framework):
@@ -108,14 +110,14 @@ public final class HttpEndpoints implements AutoCloseable {
      * (this instance's part, for the others), {@code /dashboard} and its static files, and the bundled chart
      * library under {@code /webjars/}.
      */
-    public void serveDashboards(org.disclosureguard.metrics.MetricsApi api) {
+    public void serveDashboards(MetricsApi api) {
         server.createContext("/api/metrics/local", exchange -> {
             try (exchange) {
                 String body;
                 int status = 200;
                 try {
                     Map<String, String> query = query(exchange);
-                    var granularity = org.disclosureguard.metrics.Granularity.valueOf(query.getOrDefault("granularity", "minute")
+                    var granularity = Granularity.valueOf(query.getOrDefault("granularity", "minute")
                             .toUpperCase(java.util.Locale.ROOT));
                     body = api.localJson(granularity, java.time.Instant.ofEpochMilli(Long.parseLong(query.get("from"))),
                             java.time.Instant.ofEpochMilli(Long.parseLong(query.get("to"))),
@@ -132,7 +134,7 @@ public final class HttpEndpoints implements AutoCloseable {
                 String body;
                 int status = 200;
                 try {
-                    body = api.dashboardJson(org.disclosureguard.metrics.MetricsApi.Range.parse(query(exchange).getOrDefault("range", "1h")));
+                    body = api.dashboardJson(MetricsApi.Range.parse(query(exchange).getOrDefault("range", "1h")));
                 } catch (IllegalArgumentException e) {
                     status = 400;
                     body = toJson(Map.of("error", e.getMessage()));

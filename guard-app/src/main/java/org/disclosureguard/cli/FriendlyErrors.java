@@ -4,6 +4,7 @@ import org.disclosureguard.policy.PolicyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import org.disclosureguard.review.auth.UserStoreException;
 
 /**
  * Expected failures (a bad policy, a missing file) are one clear message and exit code 2, not a stack trace;
@@ -16,7 +17,7 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof PolicyException || e instanceof UserError || e instanceof org.disclosureguard.review.auth.UserStoreException
+        if (e instanceof PolicyException || e instanceof UserError || e instanceof UserStoreException
                 || e instanceof org.apache.kafka.common.config.ConfigException || e instanceof java.nio.file.NoSuchFileException) {
             String message = e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage() : e.getMessage();
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + message));

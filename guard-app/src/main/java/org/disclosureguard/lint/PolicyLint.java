@@ -14,6 +14,9 @@ import org.disclosureguard.policy.PolicyException;
 import org.disclosureguard.policy.PolicyProblem;
 import org.disclosureguard.policy.PolicyWidening;
 import org.disclosureguard.registry.RegistryClient;
+import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.policy.FieldCheck;
+import org.disclosureguard.policy.FieldShape;
 
 /**
  * The checks behind the `lint` command, for the agencies' CI pipelines: the policy against the contract schemas
@@ -36,7 +39,7 @@ public final class PolicyLint {
      * As above, and with a registry: the contract checked against it for the given topics (see {@link RegistryLint}).
      */
     public static LintReport run(Path policyFile, Path schemasDir, Path against, RegistryClient registry,
-                                 org.disclosureguard.pipeline.Topics topics) {
+                                 Topics topics) {
         String policySource = policyFile == null ? "bundled:" + Policy.BUNDLED_RESOURCE : policyFile.toString();
         String schemasSource = schemasDir == null ? "bundled:schemas/" : schemasDir.toString();
         List<LintFinding> findings = new ArrayList<>();
@@ -88,10 +91,10 @@ public final class PolicyLint {
      */
     static List<LintFinding> unshapedForwardedStrings(Policy policy) {
         List<LintFinding> findings = new ArrayList<>();
-        for (org.disclosureguard.policy.FieldCheck check : policy.fieldPlan().checks()) {
+        for (FieldCheck check : policy.fieldPlan().checks()) {
             if (check.forwardedString() && check.shape() == null) {
                 findings.add(LintFinding.error("shape", "forwarded string field '" + check.path() + "' declares no shape: add a \""
-                        + org.disclosureguard.policy.FieldShape.SCHEMA_PROPERTY + "\" property naming one of the policy's fieldShapes"));
+                        + FieldShape.SCHEMA_PROPERTY + "\" property naming one of the policy's fieldShapes"));
             }
         }
         return findings;

@@ -14,6 +14,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.disclosureguard.contract.review.QuarantinedRecord;
+import org.disclosureguard.review.ReviewModel;
+import org.disclosureguard.review.ReviewTopology;
 
 /**
  * Interactive queries of this instance's metrics stores: the part of the counts whose keys this instance's
@@ -39,9 +42,9 @@ public final class MetricsQueries {
         this.streams = streams;
     }
 
-    private static long heldAt(org.disclosureguard.review.ReviewModel.Entry entry) {
+    private static long heldAt(ReviewModel.Entry entry) {
         try {
-            return org.disclosureguard.contract.review.QuarantinedRecord.fromByteBuffer(java.nio.ByteBuffer.wrap(entry.review()))
+            return QuarantinedRecord.fromByteBuffer(java.nio.ByteBuffer.wrap(entry.review()))
                     .getQuarantinedAt().toEpochMilli();
         } catch (java.io.IOException e) {
             return System.currentTimeMillis();
@@ -98,9 +101,9 @@ public final class MetricsQueries {
     /** Adds the count of records per review state to {@code totals}; returns when the oldest undecided one was held. */
     private Long addReviewStates(Map<String, Long> totals) {
         Long oldestPending = null;
-        try (KeyValueIterator<String, byte[]> it = keyValueStore(org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE, byte[].class).all()) {
+        try (KeyValueIterator<String, byte[]> it = keyValueStore(ReviewTopology.QUARANTINE_STORE, byte[].class).all()) {
             while (it.hasNext()) {
-                var entry = org.disclosureguard.review.ReviewModel.readEntry(it.next().value);
+                var entry = ReviewModel.readEntry(it.next().value);
                 totals.merge(REVIEW_STATE_PREFIX + entry.state().name(), 1L, Long::sum);
                 if (!entry.state().decided()) {
                     long heldAt = heldAt(entry);

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disclosureguard.registry.GuardRecordReader;
 
 /**
  * The dashboards' aggregations, a second sub-topology of the same app: it reads the audit topic back and counts
@@ -82,7 +83,7 @@ public final class MetricsTopology {
     }
 
     /** Reads decisions in one wire format, skipping (and logging once per kind) what does not read. */
-    public static Function<byte[], ScreeningDecision> reader(org.disclosureguard.registry.GuardRecordReader reader) {
+    public static Function<byte[], ScreeningDecision> reader(GuardRecordReader reader) {
         return bytes -> {
             try {
                 return reader.decision(bytes);

@@ -6,6 +6,12 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.disclosureguard.policy.Policy;
+import org.disclosureguard.app.RunSettings;
+import org.disclosureguard.metrics.Granularity;
+import org.disclosureguard.metrics.GuardMeters;
+import org.disclosureguard.metrics.MetricsTopology;
+import org.disclosureguard.registry.RegistrySettings;
+import org.disclosureguard.review.PayloadSeal;
 
 /**
  * The guard's own settings, declared once with their docs (Kafka's {@link ConfigDef}), so that help texts and the
@@ -55,7 +61,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String WIRE_FORMAT_INPUT = "guard.wire.format.input";
     public static final String WIRE_FORMAT_ENFORCEMENT = "guard.wire.format.enforcement";
 
-    public static final ConfigDef CONFIG_DEF = org.disclosureguard.registry.RegistrySettings.define(new ConfigDef()
+    public static final ConfigDef CONFIG_DEF = RegistrySettings.define(new ConfigDef()
             .define(TOPIC_INPUT, ConfigDef.Type.STRING, Topics.DEFAULT_INPUT, ConfigDef.Importance.HIGH,
                     "Topic the provider writes case-record events to (CaseRecordEvent, key caseId).")
             .define(TOPIC_ENFORCEMENT, ConfigDef.Type.STRING, Topics.DEFAULT_ENFORCEMENT, ConfigDef.Importance.HIGH,
@@ -161,7 +167,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
                 continue;
             }
             table.append("| `").append(key.name).append("` | `")
-                    .append(org.disclosureguard.app.RunSettings.environmentVariable(key.name)).append("` | ")
+                    .append(RunSettings.environmentVariable(key.name)).append("` | ")
                     .append(key.defaultValue == null || key.defaultValue.toString().isEmpty() ? "(none)" : "`" + key.defaultValue + "`")
                     .append(" | ").append(key.documentation).append(" |\n");
         }
@@ -200,28 +206,28 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     }
 
     /** The dashboards' aggregation settings, or null when they are off. */
-    public static org.disclosureguard.metrics.MetricsTopology.Settings metricsSettings(Map<?, ?> configs) {
+    public static MetricsTopology.Settings metricsSettings(Map<?, ?> configs) {
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         if (!(Boolean) parsed.get(METRICS_ENABLED)) {
             return null;
         }
-        Map<org.disclosureguard.metrics.Granularity, java.time.Duration> retention = new java.util.EnumMap<>(org.disclosureguard.metrics.Granularity.class);
-        for (org.disclosureguard.metrics.Granularity g : org.disclosureguard.metrics.Granularity.values()) {
+        Map<Granularity, java.time.Duration> retention = new java.util.EnumMap<>(Granularity.class);
+        for (Granularity g : Granularity.values()) {
             retention.put(g, java.time.Duration.ofMillis((Long) parsed.get(METRICS_RETENTION_PREFIX + g.label() + ".ms")));
         }
-        return new org.disclosureguard.metrics.MetricsTopology.Settings(retention,
+        return new MetricsTopology.Settings(retention,
                 java.time.Duration.ofMillis((Long) parsed.get(METRICS_GRACE_MS)));
     }
 
     /** The review payload seal, or null when no key is configured. */
-    public static org.disclosureguard.review.PayloadSeal payloadSeal(Map<?, ?> configs) {
+    public static PayloadSeal payloadSeal(Map<?, ?> configs) {
         Map<String, Object> parsed = CONFIG_DEF.parse(configs);
         Object key = parsed.get(REVIEW_SEAL_KEY);
         if (key == null) {
             return null;
         }
         Object previous = parsed.get(REVIEW_SEAL_PREVIOUS_KEYS);
-        return org.disclosureguard.review.PayloadSeal.of(((org.apache.kafka.common.config.types.Password) key).value(),
+        return PayloadSeal.of(((org.apache.kafka.common.config.types.Password) key).value(),
                 previous == null ? null : ((org.apache.kafka.common.config.types.Password) previous).value(),
                 REVIEW_SEAL_KEY, REVIEW_SEAL_PREVIOUS_KEYS);
     }
@@ -270,9 +276,9 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     }
 
     /** The meters the processor counts into. */
-    public static org.disclosureguard.metrics.GuardMeters meters(Map<?, ?> configs) {
-        return configs.get(METERS) instanceof org.disclosureguard.metrics.GuardMeters meters ? meters
-                : org.disclosureguard.metrics.GuardMeters.NONE;
+    public static GuardMeters meters(Map<?, ?> configs) {
+        return configs.get(METERS) instanceof GuardMeters meters ? meters
+                : GuardMeters.NONE;
     }
 
     /** The policy in force, as put in the properties by {@link #streamsProperties}. */

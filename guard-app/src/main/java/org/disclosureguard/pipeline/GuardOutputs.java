@@ -18,6 +18,10 @@ import org.disclosureguard.contract.review.Reason;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.screen.Finding;
 import org.disclosureguard.screen.ScreeningResult;
+import org.disclosureguard.contract.UndecodableRecordException;
+import org.disclosureguard.contract.audit.Decision;
+import org.disclosureguard.contract.audit.SourceCoordinates;
+import org.disclosureguard.review.PayloadSeal;
 
 /**
  * Turns one screening result into the records the guard writes: the enforcement record (forwarded decisions
@@ -50,7 +54,7 @@ public final class GuardOutputs {
     private final WireCodec enforcementCodec;
     private final WireCodec reviewCodec;
     private final WireCodec auditCodec;
-    private final org.disclosureguard.review.PayloadSeal seal;
+    private final PayloadSeal seal;
 
     /** Single-object encoding everywhere: the enforcement codec given, review and audit by their generated classes. */
     public GuardOutputs(WireCodec enforcementCodec) {
@@ -63,7 +67,7 @@ public final class GuardOutputs {
     }
 
     private GuardOutputs(WireCodec enforcementCodec, WireCodec reviewCodec, WireCodec auditCodec,
-                         org.disclosureguard.review.PayloadSeal seal) {
+                         PayloadSeal seal) {
         this.enforcementCodec = enforcementCodec;
         this.reviewCodec = reviewCodec;
         this.auditCodec = auditCodec;
@@ -71,7 +75,7 @@ public final class GuardOutputs {
     }
 
     /** These outputs with the review payload (original key and value) sealed by {@code seal}; null: in the clear. */
-    public GuardOutputs withSeal(org.disclosureguard.review.PayloadSeal seal) {
+    public GuardOutputs withSeal(PayloadSeal seal) {
         return new GuardOutputs(enforcementCodec, reviewCodec, auditCodec, seal);
     }
 
@@ -126,7 +130,7 @@ public final class GuardOutputs {
                 id(decoded, "eventId"), id(decoded, "caseId"), id(decoded, "facilityId"),
                 id(decoded, "eventType"), id(decoded, "informationSource"),
                 result.forwarded() ? null : source.quarantineId(), policy.id(), policy.version(),
-                new org.disclosureguard.contract.audit.SourceCoordinates(source.topic(), source.partition(),
+                new SourceCoordinates(source.topic(), source.partition(),
                         source.offset(), Instant.ofEpochMilli(source.timestamp())),
                 Instant.ofEpochMilli(now), null, null);
         return decision;
@@ -154,7 +158,7 @@ public final class GuardOutputs {
         }
         QuarantinedRecord record = new QuarantinedRecord(
                 source.quarantineId(),
-                result.decision() == org.disclosureguard.contract.audit.Decision.REJECT ? Disposition.REJECT : Disposition.HOLD,
+                result.decision() == Decision.REJECT ? Disposition.REJECT : Disposition.HOLD,
                 reasons, id(decoded, "eventId"), id(decoded, "caseId"), id(decoded, "facilityId"),
                 id(decoded, "eventType"),
                 source.key() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.key(), source)),
@@ -176,7 +180,7 @@ public final class GuardOutputs {
         Headers headers = new RecordHeaders();
         if (seal != null) {
             GuardHeaders.put(headers, GuardHeaders.SEAL_KEY_ID, seal.keyId());
-            GuardHeaders.put(headers, GuardHeaders.SEAL_ALGORITHM, org.disclosureguard.review.PayloadSeal.ALGORITHM);
+            GuardHeaders.put(headers, GuardHeaders.SEAL_ALGORITHM, PayloadSeal.ALGORITHM);
         } else if (source.headers() != null && !isOversizedReject(result)) {
             source.headers().forEach(h -> {
                 if (!h.key().startsWith(GuardHeaders.PREFIX)) {
@@ -203,8 +207,8 @@ public final class GuardOutputs {
      * limit and stop the app; nor are those of one that ran the guard out of memory or stack.
      */
     private static boolean isOversizedReject(ScreeningResult result) {
-        return result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.OVERSIZED.ruleId())
-                || result.ruleIds().contains(org.disclosureguard.contract.UndecodableRecordException.Cause.RESOURCE_LIMIT.ruleId());
+        return result.ruleIds().contains(UndecodableRecordException.Cause.OVERSIZED.ruleId())
+                || result.ruleIds().contains(UndecodableRecordException.Cause.RESOURCE_LIMIT.ruleId());
     }
 
     /** An identifier copied out of a record into review and audit, cut to {@link #MAX_IDENTIFIER}: a field the shape

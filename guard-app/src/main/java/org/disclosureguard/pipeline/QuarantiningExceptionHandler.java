@@ -15,6 +15,7 @@ import org.disclosureguard.screen.Finding;
 import org.disclosureguard.screen.ScreeningResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disclosureguard.metrics.GuardMeters;
 
 /**
  * Kafka Streams' processing exception handler (KIP-1033) with dead-letter records (KIP-1034): an unexpected
@@ -38,7 +39,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     private GuardOutputs outputs;
     private WireCodec inputCodec;
     private ActivePolicy activePolicy;
-    private org.disclosureguard.metrics.GuardMeters meters;
+    private GuardMeters meters;
 
     @Override
     public void configure(Map<String, ?> configs) {

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.screen.Screener;
+import org.disclosureguard.metrics.GuardMeters;
 
 /**
  * The one processor of the topology: screens each input record and forwards its outputs to the enforcement,
@@ -26,7 +27,7 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     private String lastAuditHash;
     private RecordScreening screening;
     private GuardOutputs outputs;
-    private org.disclosureguard.metrics.GuardMeters meters;
+    private GuardMeters meters;
 
     ScreeningProcessor(ActivePolicy activePolicy, Clock clock, int maxRecordBytes) {
         this.activePolicy = activePolicy;

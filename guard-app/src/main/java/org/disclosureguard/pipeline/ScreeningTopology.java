@@ -11,6 +11,7 @@ import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.metrics.MetricsTopology;
 import org.apache.kafka.streams.state.Stores;
 import org.disclosureguard.screen.Screener;
+import org.disclosureguard.review.ReviewTopology;
 
 /**
  * The screening topology, the same for production, the demo, replay and the tests:
@@ -63,7 +64,7 @@ public final class ScreeningTopology {
         topology.addSink(ENFORCEMENT_SINK, topics.enforcement(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(REVIEW_SINK, topics.review(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
         topology.addSink(AUDIT_SINK, topics.audit(), new ByteArraySerializer(), new ByteArraySerializer(), SCREEN);
-        org.disclosureguard.review.ReviewTopology.addTo(topology, topics, activePolicy, clock);
+        ReviewTopology.addTo(topology, topics, activePolicy, clock);
         return topology;
     }
 }

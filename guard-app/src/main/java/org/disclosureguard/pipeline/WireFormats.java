@@ -14,6 +14,8 @@ import org.disclosureguard.registry.RegistryException;
 import org.disclosureguard.registry.RegistrySettings;
 import org.disclosureguard.registry.RegistryWireFormat;
 import org.apache.kafka.common.config.ConfigException;
+import org.disclosureguard.contract.AvroBytes;
+import org.disclosureguard.contract.CaseRecordEvent;
 
 /**
  * Which wire format each topic uses (single-object encoding by default; the schema-registry format where the
@@ -98,11 +100,11 @@ public final class WireFormats {
      * `produce`): with the registry format, the input schema is registered under the topic's subject first, as
      * Confluent's serializer would.
      */
-    public static java.util.function.Function<org.disclosureguard.contract.CaseRecordEvent, byte[]> providerEncoder(
+    public static java.util.function.Function<CaseRecordEvent, byte[]> providerEncoder(
             Map<?, ?> settings, String topic, Duration timeout) throws RegistryException {
         WireFormats formats = from(settings);
         if (formats.input != Format.REGISTRY) {
-            return event -> org.disclosureguard.contract.AvroBytes.of(event::toByteBuffer);
+            return event -> AvroBytes.of(event::toByteBuffer);
         }
         formats.registry.prepareOutput(topic, SchemaCatalog.CASE_RECORD_EVENT, timeout);
         WireCodec codec = formats.registry.codec(SchemaCatalog.CASE_RECORD_EVENT, topic);

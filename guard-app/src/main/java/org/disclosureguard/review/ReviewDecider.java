@@ -23,6 +23,7 @@ import org.disclosureguard.review.ReviewModel.State;
 import org.disclosureguard.screen.Finding;
 import org.disclosureguard.screen.ScreeningResult;
 import org.disclosureguard.screen.Screener;
+import org.disclosureguard.metrics.GuardMeters;
 
 /**
  * The review state machine, free of Kafka: a quarantined record's entry and a reviewer's command in, the next
@@ -158,7 +159,7 @@ public final class ReviewDecider {
             result = screener.screenStructure(original, now);
             // The terms that matched, for tuning the dictionary.
             review.getReasons().stream().filter(r -> r.getKind() == ReasonKind.CONTENT_SCAN && r.getMatchedTerm() != null)
-                    .forEach(r -> notes.add(org.disclosureguard.metrics.GuardMeters.FALSE_POSITIVE_NOTE + r.getMatchedTerm()));
+                    .forEach(r -> notes.add(GuardMeters.FALSE_POSITIVE_NOTE + r.getMatchedTerm()));
         } else {
             GenericRecord copy = GenericData.get().deepCopy(original.getSchema(), original);
             String problem = redact(copy, command);

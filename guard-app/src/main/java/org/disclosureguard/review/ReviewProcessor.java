@@ -19,6 +19,7 @@ import org.disclosureguard.review.ReviewModel.Entry;
 import org.disclosureguard.review.ReviewModel.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disclosureguard.metrics.GuardMeters;
 
 /**
  * The review workflow's one processor: it files every review record as a PENDING entry of the quarantine store,
@@ -36,7 +37,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private KeyValueStore<String, byte[]> store;
     private ReviewDecider decider;
     private WireCodec enforcementCodec;
-    private org.disclosureguard.metrics.GuardMeters meters;
+    private GuardMeters meters;
 
     private WireFormats formats;
 

@@ -40,6 +40,7 @@ import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.review.ReviewModel.Command;
 import org.disclosureguard.review.ReviewModel.Entry;
 import org.disclosureguard.review.ReviewModel.Event;
+import org.disclosureguard.contract.PlainJson;
 
 /**
  * What the review API and CLI ask of the running app: the quarantine store through interactive queries (this
@@ -259,7 +260,7 @@ public final class ReviewService implements AutoCloseable {
                 continue;
             }
             String text = value instanceof GenericRecord record
-                    ? org.disclosureguard.contract.PlainJson.toJson(record).toString() : value.toString();
+                    ? PlainJson.toJson(record).toString() : value.toString();
             List<int[]> highlights = new ArrayList<>();
             for (ReasonView reason : reasons) {
                 if (field.name().equals(reason.fieldPath()) && reason.spanStart() != null && reason.spanEnd() != null) {

@@ -22,6 +22,7 @@ import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.policy.Policy;
+import org.disclosureguard.contract.AvroBytes;
 
 /** The production topology in a TopologyTestDriver, with typed access to its three outputs. */
 public final class GuardDriver implements AutoCloseable {
@@ -93,7 +94,7 @@ public final class GuardDriver implements AutoCloseable {
     }
 
     public static byte[] encode(CaseRecordEvent event) {
-        return org.disclosureguard.contract.AvroBytes.of(event::toByteBuffer);
+        return AvroBytes.of(event::toByteBuffer);
     }
 
     /** Raw enforcement records (key, value bytes, headers), for leak checks on the bytes. */

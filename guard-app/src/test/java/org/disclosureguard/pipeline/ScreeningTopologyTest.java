@@ -40,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.disclosureguard.contract.SingleObjectCodec;
+import org.disclosureguard.policy.FieldPlan;
 
 class ScreeningTopologyTest {
     private GuardDriver guard;
@@ -223,7 +225,7 @@ class ScreeningTopologyTest {
         Schema v1 = SchemaCatalog.bundled().versions(SchemaCatalog.CASE_RECORD_EVENT).get(0).schema();
         assertNull(v1.getField("formId"));
         // Re-encode a benign record with the v1 writer schema (dropping v2-only fields).
-        GenericRecord current = new org.disclosureguard.contract.SingleObjectCodec(SchemaCatalog.bundled(),
+        GenericRecord current = new SingleObjectCodec(SchemaCatalog.bundled(),
                 SchemaCatalog.CASE_RECORD_EVENT).decode(GuardDriver.encode(benign().build()));
         GenericRecord old = new org.apache.avro.generic.GenericData.Record(v1);
         for (Schema.Field field : v1.getFields()) {
@@ -242,7 +244,7 @@ class ScreeningTopologyTest {
 
     /** Copies a v2 value into the shape of a v1 schema (nested records lose their v2-only fields). */
     private static Object project(Object value, Schema schema) {
-        Schema type = org.disclosureguard.policy.FieldPlan.nonNull(schema);
+        Schema type = FieldPlan.nonNull(schema);
         if (value instanceof GenericRecord record && type.getType() == Schema.Type.RECORD) {
             GenericRecord copy = new org.apache.avro.generic.GenericData.Record(type);
             for (Schema.Field field : type.getFields()) {

@@ -18,6 +18,7 @@ import org.disclosureguard.policy.Policy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.disclosureguard.contract.EventType;
 
 /**
  * Text the guard cannot read is held with a reason of its own (principle 6), and forwarded strings are held when
@@ -117,15 +118,15 @@ class UnreadableTextTest {
 
     @Test
     void psychiatricFindingsInAMedicalRecordAreHeldButAnEverydayWordIsNot() throws Exception {
-        CaseRecordEvent insomnia = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.MEDICAL_VISIT)
+        CaseRecordEvent insomnia = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("Consulta pediátrica por insônia: o adolescente, ansioso, relatou que se cortava.").build();
         only(screen(insomnia), "provenance.medical-psychiatric");
 
-        CaseRecordEvent psyched = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.MEDICAL_VISIT)
+        CaseRecordEvent psyched = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("TB screening negative, vaccines updated. Youth was psyched about the field trip.").build();
         assertEquals(Decision.FORWARD, screen(psyched).decision());
 
-        CaseRecordEvent attorney = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.MEDICAL_VISIT)
+        CaseRecordEvent attorney = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("Reunión confidencial abogado-cliente por videollamada; la gestora salió de la sala.").build();
         assertEquals(Decision.FORWARD, screen(attorney).decision(), "confidential is not a confidence retold");
     }

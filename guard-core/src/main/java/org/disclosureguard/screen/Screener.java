@@ -24,6 +24,7 @@ import org.disclosureguard.scan.Escapes;
 import org.disclosureguard.scan.ScanResult;
 import org.disclosureguard.scan.TextSignal;
 import org.disclosureguard.scan.TermMatch;
+import org.disclosureguard.policy.Projection;
 
 /**
  * The screening core: a pure function from a decoded input record and a policy to a decision. No Kafka here.
@@ -103,7 +104,7 @@ public final class Screener {
         }
         try {
             GenericRecord projected = policy.projection().project(record,
-                    new org.disclosureguard.policy.Projection.Stamp(policy.id(), policy.version(), screenedAt));
+                    new Projection.Stamp(policy.id(), policy.version(), screenedAt));
             return new ScreeningResult(dropped.isEmpty() ? Decision.FORWARD : Decision.FORWARD_REDACTED,
                     List.of(), dropped, List.copyOf(dropRuleIds), projected);
         } catch (ProjectionException e) {

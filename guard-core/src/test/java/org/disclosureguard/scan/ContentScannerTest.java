@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.disclosureguard.policy.Policy;
 
 class ContentScannerTest {
 
@@ -479,7 +480,7 @@ class ContentScannerTest {
 
     @Test
     void defaultDictionarySeparatesTherapyFromLookAlikesInEveryLanguage() {
-        ContentScanner scanner = org.disclosureguard.policy.Policy.bundled().scanner();
+        ContentScanner scanner = Policy.bundled().scanner();
         for (String therapy : List.of(
                 "She disclosed to her therapist that her uncle threatened her.",
                 "During counseling the youth described the border crossing.",

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.disclosureguard.pipeline.GuardConfig;
 
 /**
  * The per-record cost of the guard against the cost of merely passing the record through a serde round trip.
@@ -64,7 +65,7 @@ public class ScreeningBenchmark {
         inputCodec = new SingleObjectCodec(catalog, SchemaCatalog.CASE_RECORD_EVENT);
         screener = new Screener(policy);
         // The same objects ScreeningProcessor builds per stream task.
-        screening = new RecordScreening(inputCodec, org.disclosureguard.pipeline.GuardConfig.DEFAULT_MAX_RECORD_BYTES);
+        screening = new RecordScreening(inputCodec, GuardConfig.DEFAULT_MAX_RECORD_BYTES);
         outputs = new GuardOutputs(new SingleObjectCodec(catalog, SchemaCatalog.ENFORCEMENT_CASE_EVENT));
         inputs = records.encoded();
         decoded = records.decoded(inputCodec);

@@ -30,6 +30,8 @@ import org.disclosureguard.verify.ConservationChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.disclosureguard.registry.RegistrySettings;
+import org.disclosureguard.review.PayloadSeal;
 
 /** The whole product on one machine: embedded broker, the guard, a synthetic provider, live counts and a check. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -108,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                 settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             }
             if (schemaRegistryUrl != null) {
-                settings.put(org.disclosureguard.registry.RegistrySettings.URL, schemaRegistryUrl);
+                settings.put(RegistrySettings.URL, schemaRegistryUrl);
                 settings.put(GuardConfig.WIRE_FORMAT, "registry");
                 out.printf("Registry wire format on every topic, schemas in %s%n", schemaRegistryUrl);
             }
@@ -126,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             if (!streamsSettings.containsKey(GuardConfig.REVIEW_SEAL_KEY)) {
                 // The review topic must not be a new leak, even in a demo: seal with a key that lives as long as the run.
-                streamsSettings.put(GuardConfig.REVIEW_SEAL_KEY, org.disclosureguard.review.PayloadSeal.newKey("demo"));
+                streamsSettings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("demo"));
                 out.println("Review payloads sealed (AES-256-GCM) with an ephemeral demo key");
             }
             java.util.function.Supplier<GuardApp> starter = () -> startAndAwait(GuardApp.start(

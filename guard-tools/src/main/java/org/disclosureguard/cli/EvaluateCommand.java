@@ -17,6 +17,7 @@ import org.disclosureguard.policy.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.disclosureguard.evaluate.MultilingualCorpus;
 
 /** Measures how well a policy catches therapy-derived records and lets look-alikes through. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -34,8 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--generate", paramLabel = "DIR",
             description = "Write the built-in corpora (" + CorpusGenerator.THERAPY_FILE + ", " + CorpusGenerator.BENIGN_FILE
-                    + ", " + org.disclosureguard.evaluate.MultilingualCorpus.TUNING_FILE + ", "
-                    + org.disclosureguard.evaluate.MultilingualCorpus.HELD_OUT_FILE
+                    + ", " + MultilingualCorpus.TUNING_FILE + ", "
+                    + MultilingualCorpus.HELD_OUT_FILE
                     + ") to this folder first, and evaluate them along with any --corpus.")
     Path generateDir;
 

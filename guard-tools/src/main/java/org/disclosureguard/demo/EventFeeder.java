@@ -15,6 +15,7 @@ import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disclosureguard.registry.RegistryException;
 
 /**
  * Feeds synthetic case events to the input topic at a steady rate (an idempotent producer, as a provider's
@@ -60,7 +61,7 @@ public final class EventFeeder implements Runnable {
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         try {
             encoder = WireFormats.providerEncoder(clientSettings, topic, java.time.Duration.ofSeconds(30));
-        } catch (org.disclosureguard.registry.RegistryException e) {
+        } catch (RegistryException e) {
             LOG.error("Cannot register the input schema for {}: {}; no events sent", topic, e.getMessage());
             return;
         }

@@ -14,6 +14,8 @@ import org.disclosureguard.contract.IncidentCategory;
 import org.disclosureguard.contract.InformationSource;
 import org.disclosureguard.contract.Severity;
 import org.disclosureguard.synthetic.CaseEventGenerator;
+import org.disclosureguard.contract.Child;
+import org.disclosureguard.contract.Placement;
 
 /**
  * The record shapes of the corpora, built on the synthetic generator's routine case notes (made-up children,
@@ -89,7 +91,7 @@ final class CorpusRecords {
     /** A routine placement update whose forwarded strings are these (the case notes routine). */
     CaseRecordEvent placementUpdate(String facilityName, String programType, String notes) {
         return base(EventType.PLACEMENT_UPDATE, AuthorRole.CASE_MANAGER, InformationSource.DOCUMENT_REVIEW)
-                .setPlacement(org.disclosureguard.contract.Placement.newBuilder().setFacilityName(facilityName)
+                .setPlacement(Placement.newBuilder().setFacilityName(facilityName)
                         .setProgramType(programType).setAdmittedAt(java.time.Instant.parse("2026-10-02T15:00:00Z")).build())
                 .setCaseNotes(notes).build();
     }
@@ -99,13 +101,13 @@ final class CorpusRecords {
         CaseRecordEvent routine = placementUpdate(facilityName, programType, pick(BenignTexts.ROUTINE_NOTES));
         CaseRecordEvent.Builder event = CaseRecordEvent.newBuilder(routine);
         switch (random.nextInt(5)) {
-            case 0 -> event.setPlacement(org.disclosureguard.contract.Placement.newBuilder(routine.getPlacement())
+            case 0 -> event.setPlacement(Placement.newBuilder(routine.getPlacement())
                     .setFacilityName(text).build());
-            case 1 -> event.setPlacement(org.disclosureguard.contract.Placement.newBuilder(routine.getPlacement())
+            case 1 -> event.setPlacement(Placement.newBuilder(routine.getPlacement())
                     .setProgramType(text).build());
             case 2 -> event.setFormId(text);
             case 3 -> event.setSourceSystem(text);
-            default -> event.setChild(org.disclosureguard.contract.Child.newBuilder(routine.getChild())
+            default -> event.setChild(Child.newBuilder(routine.getChild())
                     .setPreferredLanguage(text).build());
         }
         return event.build();

@@ -20,6 +20,7 @@ import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.review.ReviewTopology;
 
 /**
  * The guard's promises, checked on the topics themselves (read_committed): every input offset has exactly one
@@ -94,7 +95,7 @@ public final class ConservationChecker {
                     leaks.add(canary + " at " + record.partition() + "/" + record.offset());
                 }
             }
-            if (record.headers().lastHeader(org.disclosureguard.review.ReviewTopology.RELEASED_FROM_HEADER) != null) {
+            if (record.headers().lastHeader(ReviewTopology.RELEASED_FROM_HEADER) != null) {
                 continue; // released by a reviewer after review: it has a review decision, not a screening one
             }
             try {

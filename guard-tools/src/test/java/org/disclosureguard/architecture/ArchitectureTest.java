@@ -1,14 +1,31 @@
 package org.disclosureguard.architecture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,12 +100,140 @@ class ArchitectureTest {
     }
 
     /**
-     * The package cycles of guard-app (pipeline and review, app and review, ...) are recorded in
-     * src/test/resources/archunit_store: a new cycle fails this test, and breaking a recorded one shrinks the store.
+     * The dependencies between guard-app's packages that close cycles today (pipeline and review, app and metrics,
+     * ...), each "from->to". A dependency that closes a new cycle fails this test; when one is broken, take it off
+     * the list. (ArchUnit's frozen cycle rule was tried first: its stored text lists a cycle's first dependencies,
+     * which move with any edit of those classes.)
      */
+    private static final Set<String> KNOWN_CYCLIC_DEPENDENCIES = Set.of(
+            "app->metrics", "app->pipeline", "app->registry", "app->reload", "app->review",
+            "metrics->registry", "metrics->review", "pipeline->app", "pipeline->metrics", "pipeline->registry",
+            "pipeline->review", "registry->pipeline", "reload->app", "reload->pipeline", "review->app",
+            "review->metrics", "review->pipeline");
+
     @Test
     void noNewPackageCycles() {
-        FreezingArchRule.freeze(slices().matching("org.disclosureguard.(*)..").should().beFreeOfCycles())
-                .check(GUARD);
+        Set<String> cyclic = cyclicDependencies(GUARD);
+        Set<String> added = new TreeSet<>(cyclic);
+        added.removeAll(KNOWN_CYCLIC_DEPENDENCIES);
+        assertEquals(Set.of(), added, "package dependencies that close a new cycle");
+        Set<String> broken = new TreeSet<>(KNOWN_CYCLIC_DEPENDENCIES);
+        broken.removeAll(cyclic);
+        assertEquals(Set.of(), broken, "cycles broken: take these off KNOWN_CYCLIC_DEPENDENCIES");
+    }
+
+    /** The package-to-package dependencies that lie on a cycle (both ends in one strongly connected component). */
+    static Set<String> cyclicDependencies(JavaClasses classes) {
+        Map<String, Set<String>> edges = new TreeMap<>();
+        for (JavaClass c : classes) {
+            String from = topPackage(c.getPackageName());
+            if (from == null) {
+                continue;
+            }
+            edges.computeIfAbsent(from, k -> new TreeSet<>());
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = topPackage(d.getTargetClass().getPackageName());
+                if (to != null && !to.equals(from)) {
+                    edges.get(from).add(to);
+                }
+            }
+        }
+        Set<String> cyclic = new TreeSet<>();
+        for (Map.Entry<String, Set<String>> e : edges.entrySet()) {
+            for (String to : e.getValue()) {
+                if (reaches(edges, to, e.getKey())) {
+                    cyclic.add(e.getKey() + "->" + to);
+                }
+            }
+        }
+        return cyclic;
+    }
+
+    private static boolean reaches(Map<String, Set<String>> edges, String from, String target) {
+        Deque<String> todo = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String next = todo.pop();
+            if (next.equals(target)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                todo.addAll(edges.getOrDefault(next, Set.of()));
+            }
+        }
+        return false;
+    }
+
+    /** "review" for org.disclosureguard.review.console; null outside the guard. */
+    private static String topPackage(String packageName) {
+        String prefix = "org.disclosureguard.";
+        if (!packageName.startsWith(prefix)) {
+            return null;
+        }
+        String rest = packageName.substring(prefix.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static final Pattern INLINE_NAME = Pattern.compile("\\borg\\.disclosureguard\\.((?:[a-z][a-z0-9]*\\.)+)([A-Z]\\w*)");
+    private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+)\\.(\\w+);");
+
+    /**
+     * Dependencies are imports, where a reader (and this class's rules) see them: no project class is named inline by
+     * its full name in code, unless another import already takes its simple name (two generated SourceCoordinates).
+     * Comments may name classes in full.
+     */
+    @Test
+    void noInlineFullyQualifiedNamesOfProjectClasses() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String module : List.of("guard-core", "guard-app", "guard-tools")) {
+            for (String tree : List.of("src/main/java", "src/test/java", "src/bench/java")) {
+                Path dir = Path.of(module, tree);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        found.addAll(inlineNames(file));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found, "import these instead");
+    }
+
+    private static List<String> inlineNames(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        Map<String, String> imported = new HashMap<>();
+        for (String line : lines) {
+            Matcher m = IMPORT.matcher(line);
+            if (m.find()) {
+                imported.put(m.group(2), m.group(1) + "." + m.group(2));
+            }
+        }
+        List<String> found = new ArrayList<>();
+        boolean inComment = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            boolean comment = inComment || line.startsWith("//") || line.startsWith("*") || line.startsWith("/*");
+            if (line.startsWith("/*") && !line.contains("*/")) {
+                inComment = true;
+            } else if (inComment && line.contains("*/")) {
+                inComment = false;
+                comment = true;
+            }
+            if (comment || line.startsWith("import ") || line.startsWith("package ")) {
+                continue;
+            }
+            Matcher m = INLINE_NAME.matcher(line);
+            while (m.find()) {
+                String fullName = "org.disclosureguard." + m.group(1) + m.group(2);
+                String other = imported.get(m.group(2));
+                if (other == null || other.equals(fullName)) {
+                    found.add(file + ":" + (i + 1) + " " + fullName);
+                }
+            }
+        }
+        return found;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.disclosureguard.app.RunSettings;
 
 /** `run` fails fast, with one clear line and a non-zero exit, on everything it can check before starting. */
 class RunCommandTest {
@@ -76,7 +77,7 @@ class RunCommandTest {
 
     @Test
     void environmentVariablesOverrideTheFile() {
-        assertEquals("bootstrap.servers", org.disclosureguard.app.RunSettings.propertyName("DG_BOOTSTRAP_SERVERS"));
-        assertEquals("DG_GUARD_TOPIC_INPUT", org.disclosureguard.app.RunSettings.environmentVariable("guard.topic.input"));
+        assertEquals("bootstrap.servers", RunSettings.propertyName("DG_BOOTSTRAP_SERVERS"));
+        assertEquals("DG_GUARD_TOPIC_INPUT", RunSettings.environmentVariable("guard.topic.input"));
     }
 }

@@ -12,6 +12,7 @@ import org.disclosureguard.embedded.EmbeddedKafka;
 import org.disclosureguard.embedded.JvmProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.disclosureguard.audit.AuditChainVerifier;
 
 /**
  * kill -9 of the screening app (a separate JVM running the production `run` command) mid-stream, then a
@@ -38,7 +39,7 @@ class AppCrashIT {
                 second.close();
             }
             assertClean(cluster.check(), events);
-            var chain = org.disclosureguard.audit.AuditChainVerifier.verify(cluster.auditDecisions());
+            var chain = AuditChainVerifier.verify(cluster.auditDecisions());
             assertTrue(chain.intact() && chain.unchained() == 0, "audit chain after kill -9: " + chain.summary() + " " + chain.problems());
         }
     }

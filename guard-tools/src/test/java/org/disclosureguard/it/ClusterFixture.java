@@ -25,6 +25,8 @@ import org.disclosureguard.policy.Policy;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.disclosureguard.verify.ConservationChecker;
 import org.disclosureguard.verify.TopicReader;
+import org.disclosureguard.contract.audit.ScreeningDecision;
+import org.disclosureguard.verify.AuditTrail;
 
 /** One test's topics (unique names) and app settings on a broker, plus the waits and the check every test uses. */
 final class ClusterFixture {
@@ -94,8 +96,8 @@ final class ClusterFixture {
         await(() -> committedDecisions() >= atLeast, timeout, () -> "decisions: " + committedDecisions() + " of " + atLeast);
     }
 
-    List<org.disclosureguard.contract.audit.ScreeningDecision> auditDecisions() {
-        return org.disclosureguard.verify.AuditTrail.read(clientSettings, topics.audit(), Duration.ofSeconds(30));
+    List<ScreeningDecision> auditDecisions() {
+        return AuditTrail.read(clientSettings, topics.audit(), Duration.ofSeconds(30));
     }
 
     ConservationChecker.Report check() {

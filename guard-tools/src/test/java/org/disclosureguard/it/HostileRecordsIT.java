@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.disclosureguard.pipeline.GuardConfig;
 
 /**
  * The records that used to stop a partition for good, through a real broker and the real producer limits: length
@@ -68,7 +69,7 @@ class HostileRecordsIT {
         byte[] trailing = Arrays.copyOf(valid, valid.length + 5);
         String notes = "Per therapist, youth shared in session today what happened. " + "Routine observation. ".repeat(42_000);
         byte[] held = GuardDriver.encode(TestEvents.benign().setCaseNotes(notes).build());
-        assertTrue(held.length > 870_000 && held.length < org.disclosureguard.pipeline.GuardConfig.DEFAULT_MAX_RECORD_BYTES, "a held record just under the limit: " + held.length);
+        assertTrue(held.length > 870_000 && held.length < GuardConfig.DEFAULT_MAX_RECORD_BYTES, "a held record just under the limit: " + held.length);
         byte[] good = GuardDriver.encode(TestEvents.benign().build());
 
         List<ProducerRecord<byte[], byte[]>> inputs = new ArrayList<>();

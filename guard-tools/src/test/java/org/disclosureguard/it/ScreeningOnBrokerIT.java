@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.disclosureguard.cli.Main;
+import org.disclosureguard.contract.AvroBytes;
 
 /** The guard on a real (embedded) broker: conservation, poison pills, and a rebalance to a second instance. */
 class ScreeningOnBrokerIT {
@@ -123,11 +125,11 @@ class ScreeningOnBrokerIT {
         int fileExit;
         try {
             System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-            topicsExit = org.disclosureguard.cli.Main.commandLine().execute("topics", "--config", config.toString(),
+            topicsExit = Main.commandLine().execute("topics", "--config", config.toString(),
                     "--partitions", "2", "--replication-factor", "1");
-            generateExit = org.disclosureguard.cli.Main.commandLine().execute("produce", "--config", config.toString(),
+            generateExit = Main.commandLine().execute("produce", "--config", config.toString(),
                     "--generate", "50", "--rate", "5000");
-            fileExit = org.disclosureguard.cli.Main.commandLine().execute("produce", "--config", config.toString(),
+            fileExit = Main.commandLine().execute("produce", "--config", config.toString(),
                     "--input", "examples/case-events.jsonl");
         } finally {
             System.setOut(original);
@@ -146,7 +148,7 @@ class ScreeningOnBrokerIT {
     @Test
     void runRefusesToStartWhenATopicIsMissing() {
         java.io.StringWriter err = new java.io.StringWriter();
-        var cli = org.disclosureguard.cli.Main.commandLine();
+        var cli = Main.commandLine();
         cli.setErr(new java.io.PrintWriter(err, true));
         int exit = cli.execute("run", "--bootstrap-servers", broker.bootstrapServers(), "--startup-timeout", "20");
         assertEquals(2, exit, err.toString());
@@ -154,7 +156,7 @@ class ScreeningOnBrokerIT {
     }
 
     private static byte[] encode(CaseRecordEvent event) {
-        return org.disclosureguard.contract.AvroBytes.of(event::toByteBuffer);
+        return AvroBytes.of(event::toByteBuffer);
     }
 
     private static ScreeningDecision decode(byte[] value) {

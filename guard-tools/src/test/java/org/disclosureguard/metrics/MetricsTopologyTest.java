@@ -37,6 +37,8 @@ import org.disclosureguard.policy.Policy;
 import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.junit.jupiter.api.Test;
+import org.disclosureguard.review.ReviewModel;
+import org.disclosureguard.review.ReviewTopology;
 
 /** The dashboards' aggregations: they add up to the audit stream, windows are by event time, late records honour the grace. */
 class MetricsTopologyTest {
@@ -104,12 +106,12 @@ class MetricsTopologyTest {
                     && kv.value.contains("\"dimension\":\"decision\"") && kv.value.contains("\"key\":\"HOLD\"")), published.get(0).toString());
 
             // The backlog the dashboards show: every held or rejected decision is a PENDING entry for review.
-            KeyValueStore<String, byte[]> quarantine = driver.getKeyValueStore(org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE);
+            KeyValueStore<String, byte[]> quarantine = driver.getKeyValueStore(ReviewTopology.QUARANTINE_STORE);
             long pending = 0;
             try (KeyValueIterator<String, byte[]> it = quarantine.all()) {
                 while (it.hasNext()) {
-                    var entry = org.disclosureguard.review.ReviewModel.readEntry(it.next().value);
-                    assertEquals(org.disclosureguard.review.ReviewModel.State.PENDING, entry.state());
+                    var entry = ReviewModel.readEntry(it.next().value);
+                    assertEquals(ReviewModel.State.PENDING, entry.state());
                     pending++;
                 }
             }

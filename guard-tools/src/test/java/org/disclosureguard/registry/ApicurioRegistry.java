@@ -25,6 +25,7 @@ import java.util.jar.JarFile;
 
 import org.disclosureguard.embedded.FreePorts;
 import org.disclosureguard.app.ParentWatchdog;
+import org.disclosureguard.embedded.JvmProcess;
 
 /**
  * A real Apicurio Registry (2.6, in-memory storage) in a child JVM on a free loopback port, for tests that need a
@@ -373,6 +374,6 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
 
     private String logTail() {
-        return org.disclosureguard.embedded.JvmProcess.tail(logFile, LOG_TAIL_LINES);
+        return JvmProcess.tail(logFile, LOG_TAIL_LINES);
     }
 }

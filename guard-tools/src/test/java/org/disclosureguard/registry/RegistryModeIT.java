@@ -46,6 +46,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.disclosureguard.cli.Main;
+import org.disclosureguard.contract.SchemaCatalog;
 
 /**
  * Registry mode against a real Confluent-compatible registry (Apicurio, ccompat API) and a real broker: the
@@ -109,7 +111,7 @@ class RegistryModeIT {
             CaseRecordEvent event = new CaseEventGenerator(5).next(CaseEventGenerator.Kind.INTAKE);
             byte[] variantBytes = frame(variantId, encode(variant, event));
             // The provider's usual id, whose schema the guard has cached: records with it are screened during the outage.
-            Schema contract = org.disclosureguard.contract.SchemaCatalog.bundled().current(org.disclosureguard.contract.SchemaCatalog.CASE_RECORD_EVENT);
+            Schema contract = SchemaCatalog.bundled().current(SchemaCatalog.CASE_RECORD_EVENT);
             int inputId = client.lookup(topics.input() + "-value", contract).orElseThrow();
             CaseEventGenerator generator = new CaseEventGenerator(12);
             List<byte[]> usual = new java.util.ArrayList<>();
@@ -167,13 +169,13 @@ class RegistryModeIT {
         assertTrue(missing[1].contains("error:registry (4)") && missing[1].contains("subject in-" + suffix + "-value")
                 && missing[1].contains("the subject does not exist"), missing[1]);
 
-        org.disclosureguard.contract.SchemaCatalog catalog = org.disclosureguard.contract.SchemaCatalog.bundled();
+        SchemaCatalog catalog = SchemaCatalog.bundled();
         Map<String, Object> settings = Map.of(RegistrySettings.URL, registry.ccompatUrl());
         RegistryClient client = new RegistryClient(RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings)));
-        client.register("in-" + suffix + "-value", catalog.current(org.disclosureguard.contract.SchemaCatalog.CASE_RECORD_EVENT));
-        client.register("out-" + suffix + "-value", catalog.current(org.disclosureguard.contract.SchemaCatalog.ENFORCEMENT_CASE_EVENT));
-        client.register("rev-" + suffix + "-value", catalog.current(org.disclosureguard.contract.SchemaCatalog.QUARANTINED_RECORD));
-        client.register("aud-" + suffix + "-value", catalog.current(org.disclosureguard.contract.SchemaCatalog.SCREENING_DECISION));
+        client.register("in-" + suffix + "-value", catalog.current(SchemaCatalog.CASE_RECORD_EVENT));
+        client.register("out-" + suffix + "-value", catalog.current(SchemaCatalog.ENFORCEMENT_CASE_EVENT));
+        client.register("rev-" + suffix + "-value", catalog.current(SchemaCatalog.QUARANTINED_RECORD));
+        client.register("aud-" + suffix + "-value", catalog.current(SchemaCatalog.SCREENING_DECISION));
         String[] clean = lint("--schema-registry-url", registry.ccompatUrl(), "--config", config.toString());
         assertEquals("0", clean[0], clean[1]);
 
@@ -193,7 +195,7 @@ class RegistryModeIT {
 
     private static String[] lint(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
-        var cli = org.disclosureguard.cli.Main.commandLine();
+        var cli = Main.commandLine();
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(out, true));
         String[] all = new String[args.length + 1];
@@ -208,8 +210,8 @@ class RegistryModeIT {
      */
     private static void assertEnforcementIsRegistryFramed(Map<String, Object> settings, Topics topics, RegistryClient client)
             throws Exception {
-        Schema enforcementSchema = org.disclosureguard.contract.SchemaCatalog.bundled()
-                .current(org.disclosureguard.contract.SchemaCatalog.ENFORCEMENT_CASE_EVENT);
+        Schema enforcementSchema = SchemaCatalog.bundled()
+                .current(SchemaCatalog.ENFORCEMENT_CASE_EVENT);
         int registered = client.lookup(topics.enforcement() + "-value", enforcementSchema).orElseThrow();
         Schema writer = client.schemaById(registered);
         List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(settings, topics.enforcement(), Duration.ofSeconds(30));

@@ -15,6 +15,11 @@ import org.disclosureguard.pipeline.GuardDriver;
 import org.disclosureguard.pipeline.TestEvents;
 import org.disclosureguard.policy.Policy;
 import org.junit.jupiter.api.Test;
+import org.disclosureguard.contract.CaseRecordEvent;
+import org.disclosureguard.contract.EventType;
+import org.disclosureguard.contract.IncidentCategory;
+import org.disclosureguard.contract.InformationSource;
+import org.disclosureguard.synthetic.CaseEventGenerator;
 
 class ScreenerTest {
     /** The bundled policy plus one rule that cannot be evaluated on records without an incident. */
@@ -29,7 +34,7 @@ class ScreenerTest {
                 SchemaCatalog.bundled(), "test");
     }
 
-    private static GenericRecord decoded(org.disclosureguard.contract.CaseRecordEvent event) throws Exception {
+    private static GenericRecord decoded(CaseRecordEvent event) throws Exception {
         return new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.CASE_RECORD_EVENT).decode(GuardDriver.encode(event));
     }
 
@@ -45,7 +50,7 @@ class ScreenerTest {
     @Test
     void whenOneRuleFailsAndAnotherMatchesBothAreReported() throws Exception {
         Screener screener = new Screener(policyWithFailingRule());
-        var event = TestEvents.benign().setInformationSource(org.disclosureguard.contract.InformationSource.GROUP_COUNSELING).build();
+        var event = TestEvents.benign().setInformationSource(InformationSource.GROUP_COUNSELING).build();
         ScreeningResult result = screener.screen(decoded(event), 0L);
         assertEquals(Decision.HOLD, result.decision());
         assertTrue(result.ruleIds().containsAll(List.of("provenance.counseling-source", Screener.RULE_ERROR_ID)), result.ruleIds().toString());
@@ -53,10 +58,10 @@ class ScreenerTest {
 
     @Test
     void aTermSplitAcrossFreeTextFieldsIsFound() throws Exception {
-        var event = TestEvents.benign().setEventType(org.disclosureguard.contract.EventType.SIR)
-                .setInformationSource(org.disclosureguard.contract.InformationSource.STAFF_OBSERVATION)
+        var event = TestEvents.benign().setEventType(EventType.SIR)
+                .setInformationSource(InformationSource.STAFF_OBSERVATION)
                 .setCaseNotes("Youth said he told his thera")
-                .setIncident(TestEvents.incident(org.disclosureguard.contract.IncidentCategory.GANG_CONCERN,
+                .setIncident(TestEvents.incident(IncidentCategory.GANG_CONCERN,
                         "pist about the older boys who recruited him."))
                 .build();
         ScreeningResult result = new Screener(Policy.bundled()).screen(decoded(event), 0L);
@@ -69,7 +74,7 @@ class ScreenerTest {
     @Test
     void theCombinedRuleAgreesWithTheRulesOneByOne() throws Exception {
         Policy policy = Policy.bundled();
-        var generator = new org.disclosureguard.synthetic.CaseEventGenerator(99);
+        var generator = new CaseEventGenerator(99);
         for (int i = 0; i < 500; i++) {
             GenericRecord record = decoded(generator.next().event());
             boolean any = false;

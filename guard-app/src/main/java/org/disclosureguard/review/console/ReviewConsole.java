@@ -27,6 +27,7 @@ import org.disclosureguard.review.auth.Principal;
 import org.disclosureguard.review.auth.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.disclosureguard.review.ReviewModel;
 
 /**
  * The review web console (README "Review"): server-rendered HTML under {@code /review}, no script. Form sign-in
@@ -442,7 +443,7 @@ public final class ReviewConsole {
         LOG.info("Review console {} of {} by {}: {}", action, id, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
         if (event.isEmpty()) {
             session.notice(id, notice("", "Sent; no decision yet. Reload the page in a moment.", List.of()));
-        } else if (event.get().type() == org.disclosureguard.review.ReviewModel.EventType.REFUSED) {
+        } else if (event.get().type() == ReviewModel.EventType.REFUSED) {
             session.notice(id, notice("error", "Outcome: REFUSED", event.get().reasons() == null ? List.of() : event.get().reasons()));
         } else {
             session.notice(id, notice("success", "Outcome: " + event.get().type().name(), List.of()));
