@@ -77,9 +77,12 @@ public final class ContentScanner {
             cues.addAll(apart.cues());
         }
         if (cues.size() > 1) {
+            List<PairCues.Hit> distinctCues = PairCues.distinctSpans(cues);
             matches = new ArrayList<>(matches);
-            matches.addAll(PairCues.pairs(text, cues, dictionary.contextPairs()));
-            matches = PairCues.withoutExplainedHeads(text, matches, cues, dictionary.contextPairs());
+            matches.addAll(PairCues.pairs(text, distinctCues, dictionary.contextPairs()));
+            if (cues.size() <= PairCues.MAX_RESOLVED_CUES) {
+                matches = PairCues.withoutExplainedHeads(text, matches, distinctCues, dictionary.contextPairs());
+            }
         }
         List<String> decodedTexts = List.of();
         if (pass.longChunkCount() > 0) {

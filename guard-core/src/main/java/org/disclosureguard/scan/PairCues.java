@@ -37,13 +37,14 @@ final class PairCues {
     /**
      * The pairs, in position order: each cue pairs at most once, with the first unpaired partner after it (so a
      * telling matched by two cue entries, "youth shared" and "shared that", makes one hit, not two).
+     *
+     * @param sorted the text's cue hits as {@link #distinctSpans} gives them
      */
-    static List<TermMatch> pairs(String text, List<Hit> hits, long contextPairs) {
+    static List<TermMatch> pairs(String text, List<Hit> sorted, long contextPairs) {
         long pairable = ~(contextPairs | contextPairs << 2);
-        if (hits.size() < 2) {
+        if (sorted.size() < 2) {
             return List.of();
         }
-        List<Hit> sorted = distinctSpans(hits);
         List<TermMatch> matches = new ArrayList<>();
         boolean[] paired = new boolean[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
@@ -75,7 +76,8 @@ final class PairCues {
 
     /** Beyond this many hits of a text, heads are not resolved: a text with so many hits is held anyway. */
     static final int MAX_RESOLVED_MATCHES = 64;
-    private static final int MAX_RESOLVED_CUES = 4096;
+    /** Beyond this many cue hits of a text (before {@link #distinctSpans}), heads are not resolved either. */
+    static final int MAX_RESOLVED_CUES = 4096;
     /** A head's sentence is looked at this far either way at most. */
     static final int CONTEXT_REACH = 2 * MAX_GAP;
 
@@ -83,14 +85,13 @@ final class PairCues {
      * The matches without the heads of context groups that their sentence explains: a head hit ("therapist") goes
      * when its sentence has a context cue of the group ("fractured wrist", "exercises"), and neither an unless cue
      * of the group ("disclosed", "abuse") nor any other hit (a term that is no head, a pair). Hits inside encoded
-     * runs keep their own resolution (their {@code encoding} is set) and are left as they are.
+     * runs keep their own resolution (their {@code encoding} is set) and are left as they are. {@code cues} as
+     * {@link #distinctSpans} gives them; the caller leaves out texts of more than {@link #MAX_RESOLVED_CUES} cue hits.
      */
-    static List<TermMatch> withoutExplainedHeads(String text, List<TermMatch> matches, List<Hit> hits, long contextPairs) {
-        if (contextPairs == 0 || matches.isEmpty() || hits.isEmpty() || matches.size() > MAX_RESOLVED_MATCHES
-                || hits.size() > MAX_RESOLVED_CUES) {
+    static List<TermMatch> withoutExplainedHeads(String text, List<TermMatch> matches, List<Hit> cues, long contextPairs) {
+        if (contextPairs == 0 || matches.isEmpty() || cues.isEmpty() || matches.size() > MAX_RESOLVED_MATCHES) {
             return matches;
         }
-        List<Hit> cues = distinctSpans(hits);
         List<TermMatch> kept = new ArrayList<>(matches.size());
         for (TermMatch match : matches) {
             if (match.encoding() != null || !explained(text, match, matches, cues, contextPairs)) {
@@ -164,8 +165,11 @@ final class PairCues {
                 && (k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1)));
     }
 
-    /** The hits by position, one per span: the re-readings of a text (glued, hyphens apart) find a cue again. */
-    private static List<Hit> distinctSpans(List<Hit> hits) {
+    /**
+     * The hits by position, one per span (the re-readings of a text, glued or hyphens apart, find a cue again): what
+     * {@link #pairs} and {@link #withoutExplainedHeads} take, computed once per text.
+     */
+    static List<Hit> distinctSpans(List<Hit> hits) {
         List<Hit> sorted = new ArrayList<>(hits);
         sorted.sort(Comparator.comparingInt(Hit::start).thenComparingInt(Hit::end));
         List<Hit> distinct = new ArrayList<>(sorted.size());
