@@ -2,7 +2,6 @@ package org.disclosureguard.pipeline;
 
 import org.disclosureguard.registry.RegistryCodec;
 import org.disclosureguard.contract.UndecodableRecordException;
-import org.apache.avro.generic.GenericRecord;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -132,20 +131,28 @@ public final class WireFormats {
                 registry.codec(SchemaCatalog.SCREENING_DECISION, topics.audit()));
     }
 
+    /** Turns a review record as the review topic carries it into single-object encoding. */
+    @FunctionalInterface
+    public interface ReviewRecordFiling {
+        /**
+         * @throws UndecodableRecordException when a registry-framed record does not decode (its schema id unknown
+         *     to the registry, or a registry outage that outlasted the client's retries)
+         */
+        byte[] singleObject(byte[] reviewRecord) throws UndecodableRecordException;
+    }
+
     /**
-     * A review record as the review workflow files it: in single-object encoding whatever the review topic's wire
-     * format, so that the quarantine store and everything that reads it (releases, the console, the metrics
-     * queries) read one format. One reader per call: the review processor calls it once per held record.
-     *
-     * @throws UndecodableRecordException when a registry-framed record does not decode (its schema id unknown to
-     *     the registry, or a registry outage that outlasted the client's retries)
+     * How the review workflow files review records, for one task: in single-object encoding whatever the review
+     * topic's wire format, so that the quarantine store and everything that reads it (releases, the console, the
+     * metrics queries) read one format. The codecs are made once here, not per record.
      */
-    public byte[] reviewRecordAsSingleObject(byte[] bytes) throws UndecodableRecordException {
-        if (guardTopics != Format.REGISTRY || !RegistryCodec.isFramed(bytes)) {
-            return bytes;
+    public ReviewRecordFiling reviewRecordFiling() {
+        if (guardTopics != Format.REGISTRY) {
+            return bytes -> bytes;
         }
-        GenericRecord review = registry.codec(SchemaCatalog.QUARANTINED_RECORD, topics.review()).decode(bytes);
-        return new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.QUARANTINED_RECORD).encode(review);
+        WireCodec framed = registry.codec(SchemaCatalog.QUARANTINED_RECORD, topics.review());
+        WireCodec singleObject = new SingleObjectCodec(SchemaCatalog.bundled(), SchemaCatalog.QUARANTINED_RECORD);
+        return bytes -> RegistryCodec.isFramed(bytes) ? singleObject.encode(framed.decode(bytes)) : bytes;
     }
 
     @Override

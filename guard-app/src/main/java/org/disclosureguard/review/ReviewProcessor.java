@@ -38,8 +38,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private ReviewDecider decider;
     private WireCodec enforcementCodec;
     private GuardMeters meters;
-
-    private WireFormats formats;
+    private WireFormats.ReviewRecordFiling filing;
 
     ReviewProcessor(ActivePolicy activePolicy, String reviewTopic, Clock clock) {
         this.activePolicy = activePolicy;
@@ -52,7 +51,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.context = context;
         this.store = context.getStateStore(ReviewTopology.QUARANTINE_STORE);
         WireFormats formats = GuardConfig.wireFormats(context.appConfigs());
-        this.formats = formats;
+        this.filing = formats.reviewRecordFiling();
         this.decider = new ReviewDecider(GuardConfig.payloadSeal(context.appConfigs()), formats.inputCodec(),
                 GuardConfig.reviewFourEyes(context.appConfigs()));
         this.enforcementCodec = formats.enforcementCodec();
@@ -72,7 +71,7 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
                 // Filed in single-object encoding whatever the review topic's format: every reader of the store reads one.
                 byte[] review;
                 try {
-                    review = formats.reviewRecordAsSingleObject(record.value());
+                    review = filing.singleObject(record.value());
                 } catch (UndecodableRecordException e) {
                     LOG.error("Not filing review record {} (topic {}): {}", quarantineId, topic, e.reason().ruleId());
                     return;
