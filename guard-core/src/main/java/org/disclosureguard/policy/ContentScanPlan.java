@@ -108,7 +108,7 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
             if (group == null || Policy.isBlank(group.reason())) {
                 problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + " has no reason: say why its cues count together"));
             }
-            if (group == null || group.first() == null || group.first().isEmpty() || group.second() == null || group.second().isEmpty()) {
+            if (group == null || isEmpty(group.first()) || isEmpty(group.second())) {
                 problems.add(new PolicyProblem(Check.DICTIONARY, where + " group #" + g + " needs cues on both sides (first and second)"));
                 continue;
             }

@@ -48,8 +48,8 @@ public record PolicyDocument(
         /** Every pair cue as written, marked with its pair and side ("pair 0 first: session"). */
         public List<String> allPairCues() {
             List<String> all = new ArrayList<>();
-            int pair = 0;
             for (LanguageSpec language : languages == null ? List.<LanguageSpec>of() : languages) {
+                int pair = 0; // numbered per language, as allContextCues numbers its groups
                 for (PairGroup group : language.pairs() == null ? List.<PairGroup>of() : language.pairs()) {
                     String prefix = "pair " + language.code() + "#" + pair++;
                     (group.first() == null ? List.<String>of() : group.first()).forEach(c -> all.add(prefix + " first: " + c));
