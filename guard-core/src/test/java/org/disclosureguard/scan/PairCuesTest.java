@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.disclosureguard.policy.Policy;
 import org.junit.jupiter.api.Test;
 
 /** Pairs: two cues that are no therapy term alone, and one together in a sentence. */
@@ -168,5 +169,36 @@ class PairCuesTest {
         // A head with its context is no pair either: only the term itself remains when an unless cue keeps it.
         assertEquals(List.of("therapist*"), CONTEXTUAL.scan("Knee exercises; the therapist disclosed it.").stream()
                 .map(TermMatch::term).toList());
+    }
+
+    // --- the bundled policy's pairs and contexts on sentences written for this test, not from its entries ----------
+
+    private static final ContentScanner BUNDLED = Policy.bundled().scanner();
+
+    @Test
+    void theBundledSessionPairsCatchRetellingsInOtherWordsScriptsAndEncodings() {
+        assertEquals(List.of("session … boy stated"), terms(
+                "At this morning's session the fifteen-year-old boy stated that his cousin sold him to a gang."));
+        // A Cyrillic е inside "séance"; Portuguese behind base64; Kreyòl spelled out letter by letter.
+        assertEquals(List.of("séance … fille a confié"), terms(
+                "Lors de la s\u0435ance de mardi, la jeune fille a confié que son oncle la battait."));
+        String portuguese = Base64.getEncoder().encodeToString(
+                "Na sessão de terça, o menino contou que apanhava do tio.".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("sessão … menino contou"), terms("Pièce jointe : " + portuguese));
+        assertEquals(List.of("sesyon … timoun nan te rakonte"), terms(
+                "Nan s e s y o n   an, timoun nan te rakonte ke tonton l te konn bat li."));
+    }
+
+    @Test
+    void theBundledPolicyForwardsSessionsAndTherapistsOfOtherKinds() {
+        assertEquals(List.of(), terms("The court session resumed after lunch and the boy said that he understood the judge."));
+        assertEquals(List.of(), terms("Séance de kiné : la thérapeute dit que la cheville va mieux."));
+        assertEquals(List.of(), terms("Rehab after the ankle sprain: the therapist added balance exercises."));
+        // The same therapist, with a telling in the sentence, is held.
+        assertEquals(List.of("therapist*"), terms("Rehab after the ankle sprain: the therapist said he disclosed the abuse."));
+    }
+
+    private static List<String> terms(String text) {
+        return BUNDLED.scan(text).stream().map(TermMatch::term).toList();
     }
 }
