@@ -42,7 +42,7 @@ class PolicyReloadTest {
 
     /** The bundled policy under a new version, with "pottery workshop" added to the dictionary. */
     private String withPottery(String version) {
-        return bundled.replace("version: \"2026.12.3\"", "version: \"" + version + "\"")
+        return bundled.replace("version: \"2026.12.4\"", "version: \"" + version + "\"")
                 .replace("[\"therapy\", \"therapies\", ", "[\"therapy\", \"pottery workshop\", \"therapies\", ");
     }
 
@@ -55,7 +55,7 @@ class PolicyReloadTest {
 
             List<ScreeningDecision> decisions = guard.auditValues();
             assertEquals(Decision.FORWARD, decisions.get(0).getDecision());
-            assertEquals("2026.12.3", decisions.get(0).getPolicyVersion().toString());
+            assertEquals("2026.12.4", decisions.get(0).getPolicyVersion().toString());
             assertEquals(Decision.HOLD, decisions.get(1).getDecision(), "the new term holds the same text now");
             assertEquals("2026.12.5", decisions.get(1).getPolicyVersion().toString());
             assertEquals("2026.12.5", reloader.status().version());
@@ -72,7 +72,7 @@ class PolicyReloadTest {
 
             ScreeningDecision decision = guard.auditValues().get(0);
             assertEquals(Decision.FORWARD, decision.getDecision());
-            assertEquals("2026.12.3", decision.getPolicyVersion().toString());
+            assertEquals("2026.12.4", decision.getPolicyVersion().toString());
             PolicyReloader.Refusal refusal = reloader.status().lastRefusal();
             assertNotNull(refusal);
             assertEquals("screening.policy-0@7", refusal.source());
@@ -93,8 +93,8 @@ class PolicyReloadTest {
     void aChangedPolicyMustCarryANewVersion() {
         assertEquals(PolicyReloader.Outcome.UNCHANGED, reloader.offer(bundled, "again"));
         assertNull(reloader.status().lastRefusal());
-        assertEquals(PolicyReloader.Outcome.REFUSED, reloader.offer(withPottery("2026.12.3"), "same-version"));
-        assertTrue(reloader.status().lastRefusal().problems().get(0).contains("its version is still '2026.12.3'"));
+        assertEquals(PolicyReloader.Outcome.REFUSED, reloader.offer(withPottery("2026.12.4"), "same-version"));
+        assertTrue(reloader.status().lastRefusal().problems().get(0).contains("its version is still '2026.12.4'"));
         assertEquals(Policy.bundled().document(), active.policy().document(), "the policy in force did not change");
     }
 
@@ -112,8 +112,8 @@ class PolicyReloadTest {
 
             Files.delete(file); // an editor's rename-into-place: the policy in force stays
             Thread.sleep(200);
-            Files.writeString(file, withPottery("2026.12.3"));
-            await(() -> active.policy().version().equals("2026.12.3"), "the file written back to be in force");
+            Files.writeString(file, withPottery("2026.12.4"));
+            await(() -> active.policy().version().equals("2026.12.4"), "the file written back to be in force");
         }
     }
 

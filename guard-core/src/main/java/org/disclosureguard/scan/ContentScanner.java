@@ -79,9 +79,12 @@ public final class ContentScanner {
         if (cues.size() > 1) {
             List<PairCues.Hit> distinctCues = PairCues.distinctSpans(cues);
             matches = new ArrayList<>(matches);
-            matches.addAll(PairCues.pairs(text, distinctCues, dictionary.contextPairs()));
+            List<PairCues.Pair> pairs = PairCues.pairs(text, distinctCues, dictionary.contextPairs());
+            for (PairCues.Pair pair : pairs) {
+                matches.add(pair.match());
+            }
             if (cues.size() <= PairCues.MAX_RESOLVED_CUES) {
-                matches = PairCues.withoutExplainedHeads(text, matches, distinctCues, dictionary.contextPairs());
+                matches = PairCues.withoutExplainedHeads(text, matches, pairs, distinctCues, dictionary.contextPairs());
             }
         }
         List<String> decodedTexts = List.of();

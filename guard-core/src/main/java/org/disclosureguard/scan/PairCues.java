@@ -3,6 +3,8 @@ package org.disclosureguard.scan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Pairs up the cue hits of one text: a cue of one side of a pair and a cue of its other side, in the same sentence
@@ -34,44 +36,44 @@ final class PairCues {
     private PairCues() {
     }
 
+    /** One pair: its two cue hits, in text order, and the hit they make together. */
+    record Pair(Hit first, Hit second, TermMatch match) {
+    }
+
     /**
-     * The pairs, in position order: each cue pairs at most once, with the first unpaired partner after it (so a
-     * telling matched by two cue entries, "youth shared" and "shared that", makes one hit, not two).
+     * The pairs, in position order. A cue pairs at most once per pair (so a telling matched by two cue entries,
+     * "youth shared" and "shared that", makes one session pair, not two), with the first unpaired partner after it;
+     * it may still pair in another pair ("in session she said that the smugglers ..." is a session retold and a
+     * disclosure), so that explaining one pair away (a physio session) never hides the other.
      *
      * @param sorted the text's cue hits as {@link #distinctSpans} gives them
      */
-    static List<TermMatch> pairs(String text, List<Hit> sorted, long contextPairs) {
+    static List<Pair> pairs(String text, List<Hit> sorted, long contextPairs) {
         long pairable = ~(contextPairs | contextPairs << 2);
         if (sorted.size() < 2) {
             return List.of();
         }
-        List<TermMatch> matches = new ArrayList<>();
-        boolean[] paired = new boolean[sorted.size()];
+        List<Pair> pairs = new ArrayList<>();
+        long[] pairedIn = new long[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
-            if (paired[i]) {
-                continue;
-            }
             Hit a = sorted.get(i);
             for (int j = i + 1; j < sorted.size(); j++) {
                 Hit b = sorted.get(j);
                 if (b.start() > a.end() + MAX_GAP) {
                     break;
                 }
-                if (paired[j]) {
-                    continue;
-                }
-                boolean aFirst = (a.firstSides() & b.secondSides() & pairable) != 0;
-                boolean bFirst = (b.firstSides() & a.secondSides() & pairable) != 0;
-                if ((aFirst || bFirst) && !sentenceEnds(text, Math.min(a.end(), b.start()), b.start())) {
-                    String entry = aFirst ? a.entry() + " … " + b.entry() : b.entry() + " … " + a.entry();
-                    matches.add(new TermMatch(entry, a.start(), Math.max(a.end(), b.end())));
-                    paired[i] = true;
-                    paired[j] = true;
-                    break;
+                long free = pairable & ~pairedIn[i] & ~pairedIn[j] & FIRST_SIDES;
+                long aFirst = a.firstSides() & b.secondSides() & free;
+                long bFirst = b.firstSides() & a.secondSides() & free;
+                if ((aFirst | bFirst) != 0 && !sentenceEnds(text, Math.min(a.end(), b.start()), b.start())) {
+                    String entry = aFirst != 0 ? a.entry() + " … " + b.entry() : b.entry() + " … " + a.entry();
+                    pairs.add(new Pair(a, b, new TermMatch(entry, a.start(), Math.max(a.end(), b.end()))));
+                    pairedIn[i] |= aFirst | bFirst;
+                    pairedIn[j] |= aFirst | bFirst;
                 }
             }
         }
-        return matches;
+        return pairs;
     }
 
     /** Beyond this many hits of a text, heads are not resolved: a text with so many hits is held anyway. */
@@ -88,21 +90,23 @@ final class PairCues {
      * runs keep their own resolution (their {@code encoding} is set) and are left as they are. {@code cues} as
      * {@link #distinctSpans} gives them; the caller leaves out texts of more than {@link #MAX_RESOLVED_CUES} cue hits.
      */
-    static List<TermMatch> withoutExplainedHeads(String text, List<TermMatch> matches, List<Hit> cues, long contextPairs) {
+    static List<TermMatch> withoutExplainedHeads(String text, List<TermMatch> matches, List<Pair> pairs, List<Hit> cues,
+                                                 long contextPairs) {
         if (contextPairs == 0 || matches.isEmpty() || cues.isEmpty() || matches.size() > MAX_RESOLVED_MATCHES) {
             return matches;
         }
         List<TermMatch> kept = new ArrayList<>(matches.size());
         for (TermMatch match : matches) {
-            if (match.encoding() != null || !explained(text, match, matches, cues, contextPairs)) {
+            if (match.encoding() != null || !explained(text, match, matches, pairs, cues, contextPairs)) {
                 kept.add(match);
             }
         }
         return kept;
     }
 
-    private static boolean explained(String text, TermMatch match, List<TermMatch> matches, List<Hit> cues, long contextPairs) {
-        long groups = headGroups(match.start(), match.end(), cues, contextPairs);
+    private static boolean explained(String text, TermMatch match, List<TermMatch> matches, List<Pair> pairs,
+                                     List<Hit> cues, long contextPairs) {
+        long groups = headGroups(match, pairs, cues, contextPairs);
         if (groups == 0) {
             return false;
         }
@@ -110,10 +114,20 @@ final class PairCues {
         int to = sentenceEnd(text, match.end());
         for (TermMatch other : matches) {
             boolean inSentence = other.encoding() == null && other.end() > from && other.start() < to;
-            if (inSentence && headGroups(other.start(), other.end(), cues, contextPairs) == 0) {
+            if (inSentence && headGroups(other, pairs, cues, contextPairs) == 0) {
                 return false;
             }
         }
+        if (explainedWithin(from, to, groups, cues)) {
+            return true;
+        }
+        // "Physio follow-up for the back strain. Therapist wants him out of PE": the benign sense may be named in the
+        // sentence before; then the unless cues count in both sentences.
+        return from > 0 && explainedWithin(sentenceStart(text, from - 1), to, groups, cues);
+    }
+
+    /** Whether some group of the head has a context cue in {@code [from, to)} and none of its unless cues. */
+    private static boolean explainedWithin(int from, int to, long groups, List<Hit> cues) {
         long context = 0;
         long unless = 0;
         for (Hit cue : cues) {
@@ -122,8 +136,22 @@ final class PairCues {
                 unless |= cue.secondSides() & (groups << 2);
             }
         }
-        // Explained by some group of the head whose context is there and whose unless is not.
         return (context & ~(unless >>> 2)) != 0;
+    }
+
+    /**
+     * The context groups (bit 2p) a hit is the head of: a term hit at a head's span, or a pair one of whose cues is a
+     * head ("session … she said that": the session may be the physio's). A pair of two non-heads (a telling and a
+     * harm) is no group's head and is never explained away.
+     */
+    private static long headGroups(TermMatch match, List<Pair> pairs, List<Hit> cues, long contextPairs) {
+        for (Pair pair : pairs) {
+            if (pair.match() == match) {
+                return headGroups(pair.first().start(), pair.first().end(), cues, contextPairs)
+                        | headGroups(pair.second().start(), pair.second().end(), cues, contextPairs);
+            }
+        }
+        return headGroups(match.start(), match.end(), cues, contextPairs);
     }
 
     /** The context groups (bit 2p) whose head was hit exactly at this span. */
@@ -157,12 +185,30 @@ final class PairCues {
         return limit;
     }
 
-    /** A full stop, question or exclamation mark after a word of two letters or more, then white space or the end. */
+    /**
+     * A full stop, question or exclamation mark after a word of two letters or more, then white space or the end; a
+     * full stop after a title ("told Ms. Dee that", "con la Lic. Paz", "Mme. Diallo") ends no sentence.
+     */
     private static boolean fullStop(String text, int k) {
         char c = text.charAt(k);
-        return (c == '.' || c == '!' || c == '?') && k >= 2 && Character.isLetterOrDigit(text.charAt(k - 1))
+        boolean ends = (c == '.' || c == '!' || c == '?') && k >= 2 && Character.isLetterOrDigit(text.charAt(k - 1))
                 && Character.isLetterOrDigit(text.charAt(k - 2))
                 && (k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1)));
+        return ends && !(c == '.' && afterTitle(text, k));
+    }
+
+    /** Titles written before a name, lower case, as they end before their full stop. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "dra", "drs", "sr", "sra", "srta",
+            "lic", "licda", "licdo", "mme", "mlle", "mm", "pr", "prof", "profa", "st", "sto", "sta", "fr", "rev",
+            "sgt", "lt", "capt", "jr", "msgr", "mgr", "mons", "pst");
+
+    private static boolean afterTitle(String text, int dot) {
+        int start = dot;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1)) && dot - start < 6) {
+            start--;
+        }
+        boolean wordStart = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
+        return wordStart && TITLES.contains(text.substring(start, dot).toLowerCase(Locale.ROOT));
     }
 
     /**

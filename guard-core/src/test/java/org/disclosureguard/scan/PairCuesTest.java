@@ -151,8 +151,11 @@ class PairCuesTest {
     @Test
     void aHeadStaysAHitWithoutContextInItsSentence() {
         assertTrue(CONTEXTUAL.matches("The therapist called."));
-        // The context is in another sentence: "the therapist" of the next one may be anyone.
-        assertTrue(CONTEXTUAL.matches("Physical therapy for the knee went well. The therapist called the CM."));
+        // The context may be in the sentence before ("Knee rehab went well. The therapist called."), not further.
+        assertEquals(List.of(), CONTEXTUAL.scan("Physical therapy for the knee went well. The therapist called the CM."));
+        assertTrue(CONTEXTUAL.matches("Physical therapy for the knee went well. Lunch was late. The therapist called the CM."));
+        // An unless cue in the sentence that lent the context keeps the head too.
+        assertTrue(CONTEXTUAL.matches("Knee rehab went well, then he talked about his uncle. The therapist called the CM."));
     }
 
     @Test
@@ -177,16 +180,18 @@ class PairCuesTest {
 
     @Test
     void theBundledSessionPairsCatchRetellingsInOtherWordsScriptsAndEncodings() {
-        assertEquals(List.of("session … boy stated"), terms(
+        // The telling pairs with the session and, as a disclosure, with the harms it told.
+        assertEquals(List.of("session … boy stated", "boy stated … sold him to a", "stated that … gang*"), terms(
                 "At this morning's session the fifteen-year-old boy stated that his cousin sold him to a gang."));
-        // A Cyrillic е inside "séance"; Portuguese behind base64; Kreyòl spelled out letter by letter.
-        assertEquals(List.of("séance … fille a confié"), terms(
-                "Lors de la s\u0435ance de mardi, la jeune fille a confié que son oncle la battait."));
+        // A Cyrillic е inside "séance"; Portuguese behind base64; Kreyòl spelled out letter by letter. Each is the
+        // session pair first (its harm makes a disclosure pair as well).
+        assertEquals("séance … fille a confié", terms(
+                "Lors de la s\u0435ance de mardi, la jeune fille a confié que son oncle la battait.").get(0));
         String portuguese = Base64.getEncoder().encodeToString(
                 "Na sessão de terça, o menino contou que apanhava do tio.".getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of("sessão … menino contou"), terms("Pièce jointe : " + portuguese));
-        assertEquals(List.of("sesyon … timoun nan te rakonte"), terms(
-                "Nan s e s y o n   an, timoun nan te rakonte ke tonton l te konn bat li."));
+        assertEquals("sessão … menino contou", terms("Pièce jointe : " + portuguese).get(0));
+        assertEquals("sesyon … timoun nan te rakonte", terms(
+                "Nan s e s y o n   an, timoun nan te rakonte ke tonton l te konn bat li.").get(0));
     }
 
     @Test
@@ -196,6 +201,37 @@ class PairCuesTest {
         assertEquals(List.of(), terms("Rehab after the ankle sprain: the therapist added balance exercises."));
         // The same therapist, with a telling in the sentence, is held.
         assertEquals(List.of("therapist*"), terms("Rehab after the ankle sprain: the therapist said he disclosed the abuse."));
+    }
+
+    @Test
+    void aTellingAndAHarmFromThePastAreADisclosureWhoeverListened() {
+        // No session, no clinician: the telling and what was told are enough (a historical disclosure).
+        assertTrue(BUNDLED.matches("After dinner on the porch he finally told me that the smugglers still phone his mother about the debt."));
+        assertTrue(BUNDLED.matches("Al parecer vendía cristal para un primo en las ferias del pueblo."));
+        assertTrue(BUNDLED.matches("Avant le repas, il a eu le temps de me dire qu'il fumait du crack pour ne pas avoir faim."));
+        assertTrue(BUNDLED.matches("No caminho de volta conseguiu me dizer que a família ainda deve ao coiote."));
+        assertTrue(BUNDLED.matches("Apre manje a li fè m konnen ke fanmi l toujou dwe lajan bay raketè a."));
+        // Either side alone is nothing: a harm nobody told, a telling of nothing harmful.
+        assertFalse(BUNDLED.matches("Sponsor background check came back clean: no gang affiliation, no arrests."));
+        assertFalse(BUNDLED.matches("She told me that she misses her grandmother's tamales and wants to call on Sunday."));
+        // Digits in entries are ignored, so no entry may hang on one ("calle 18" would be "calle").
+        assertFalse(BUNDLED.matches("Dijo que quería ver la calle desde la ventana."));
+        assertFalse(BUNDLED.matches("Mwen di l gad yo byen anvan li travèse lari a."));
+    }
+
+    @Test
+    void aSessionExplainedByItsCareStillLeavesItsDisclosureHeld() {
+        // A session the sentence places in physio, with a harmless telling: forwarded.
+        assertEquals(List.of(), terms("PT session for the sprained ankle: she told staff the brace feels better."));
+        // The same session with a harm told in it: the session pair goes, the disclosure pair stays.
+        assertEquals(List.of("she told … whipped her with"),
+                terms("PT session for the sprained ankle: she told staff her stepfather whipped her with a cord."));
+    }
+
+    @Test
+    void aSchoolCounselorNamedTwiceIsForwardedAndACounselorWhoHeardAHarmIsNot() {
+        assertEquals(List.of(), terms("The school counselor phoned about credits. The counselor will see her Tuesday."));
+        assertTrue(BUNDLED.matches("The school counselor phoned about credits. The counselor says she cried about the journey."));
     }
 
     private static List<String> terms(String text) {

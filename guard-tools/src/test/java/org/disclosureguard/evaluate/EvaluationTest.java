@@ -118,42 +118,47 @@ class EvaluationTest {
     private static final Map<String, Integer> TUNING_MISSES = Map.ofEntries(
             // a shift lead or a case manager retelling what "clinical" / "la clínica" heard, in words no
             // dictionary entry or provenance rule names (reported speech without confided/disclosed)
-            Map.entry("tuning-c/en/provenance", 22), Map.entry("tuning-c/es/provenance", 21),
-            // "konseye ki wè l chak semèn": the everyday Kreyòl word for adviser, used for the weekly counselor
-            Map.entry("tuning-c/ht/plain", 22), Map.entry("tuning-c/ht/spaced", 23), Map.entry("tuning-c/ht/encoded", 23),
+            Map.entry("tuning-c/es/provenance", 21),
             // "SOAP - S: ... client disclosed": a note format medicine shares, and "client"
             Map.entry("tuning-g/en/jargon", 22),
             // "de acuerdo con las notas de la Lic. Paz": Lic. titles any graduate, lawyers included
-            Map.entry("tuning-g/es/provenance", 21),
-            // the eighth writer's euphemisms without a clinical word or a session: "spent most of the hour drawing,
-            // then said", "weekly check-in with the support team", "point hebdomadaire avec l'équipe de soutien",
-            // "conversa semanal com a equipe de apoio", "chita pale ak ekip sipò a"
-            Map.entry("tuning-h/en/plain", 20), Map.entry("tuning-h/en/spaced", 22), Map.entry("tuning-h/en/encoded", 23),
-            Map.entry("tuning-h/es/plain", 23), Map.entry("tuning-h/es/spaced", 23), Map.entry("tuning-h/fr/plain", 23),
-            Map.entry("tuning-h/fr/spaced", 23), Map.entry("tuning-h/fr/encoded", 23), Map.entry("tuning-h/pt/plain", 20),
-            Map.entry("tuning-h/pt/spaced", 22), Map.entry("tuning-h/ht/plain", 22), Map.entry("tuning-h/ht/encoded", 23),
+            Map.entry("tuning-g/es/provenance", 23),
+            // the eighth writer's euphemisms without a clinical word or a session ("spent most of the hour drawing,
+            // then said") whose disclosure names no harm the disclosure pairs know
+            Map.entry("tuning-h/en/plain", 23), Map.entry("tuning-h/en/spaced", 23), Map.entry("tuning-h/pt/plain", 22),
+            Map.entry("tuning-h/pt/spaced", 23), Map.entry("tuning-h/ht/encoded", 23),
             // "ak konseyè l": konseyè folds to konseye, the everyday verb (advise him)
-            Map.entry("tuning-i/ht/plain", 22), Map.entry("tuning-i/ht/spaced", 23),
+            Map.entry("tuning-i/ht/plain", 23), Map.entry("tuning-i/ht/spaced", 23),
             // the eleventh writer: a topic header in one sentence and the telling in the next ("Sujet abordé : ... Il
-            // explique que"), a talk "in the wellness office" named by the counselor's name only, a girls' group,
-            // "SOAP - S: UC a di ke", "kòm konseye l"
-            Map.entry("tuning-k/en/plain", 20), Map.entry("tuning-k/en/spaced", 22), Map.entry("tuning-k/en/encoded", 22),
-            Map.entry("tuning-k/es/plain", 22), Map.entry("tuning-k/es/provenance", 22), Map.entry("tuning-k/es/spaced", 23),
-            Map.entry("tuning-k/fr/plain", 20), Map.entry("tuning-k/fr/spaced", 22), Map.entry("tuning-k/fr/encoded", 23),
-            Map.entry("tuning-k/pt/encoded", 23), Map.entry("tuning-k/ht/plain", 22), Map.entry("tuning-k/ht/jargon", 22),
-            Map.entry("tuning-k/ht/spaced", 22), Map.entry("tuning-k/ht/encoded", 23));
+            // explique que"), a talk "in the wellness office" named by the counselor's name only
+            Map.entry("tuning-k/en/plain", 22), Map.entry("tuning-k/en/spaced", 22), Map.entry("tuning-k/en/encoded", 22),
+            Map.entry("tuning-k/es/provenance", 22), Map.entry("tuning-k/es/spaced", 23), Map.entry("tuning-k/pt/encoded", 23),
+            // the twelfth writer: the telling more than 120 characters from the harm, or a harm only an insider reads
+            // as one ("galettes de crack" behind a teacher's retelling), and spaced letters that split a cue
+            Map.entry("tuning-l/es/encoded", 23), Map.entry("tuning-l/fr/plain", 22), Map.entry("tuning-l/fr/spaced", 22),
+            Map.entry("tuning-l/fr/encoded", 21), Map.entry("tuning-l/pt/plain", 23), Map.entry("tuning-l/pt/encoded", 22),
+            // the thirteenth writer: euphemism on both sides ("things happened at her godfather's house that she
+            // won't put a name to", told to "her Tuesday person"), telehealth told "to Dr. Villanueva", a grief or a
+            // theft the harm lists do not name
+            Map.entry("tuning-m/en/plain", 19), Map.entry("tuning-m/en/provenance", 23), Map.entry("tuning-m/en/spaced", 16),
+            Map.entry("tuning-m/en/encoded", 21), Map.entry("tuning-m/es/plain", 23), Map.entry("tuning-m/es/spaced", 23),
+            Map.entry("tuning-m/es/encoded", 23), Map.entry("tuning-m/fr/plain", 20), Map.entry("tuning-m/fr/provenance", 23),
+            Map.entry("tuning-m/fr/spaced", 21), Map.entry("tuning-m/fr/encoded", 23), Map.entry("tuning-m/pt/jargon", 23),
+            Map.entry("tuning-m/pt/provenance", 22), Map.entry("tuning-m/pt/encoded", 23), Map.entry("tuning-m/ht/jargon", 23),
+            Map.entry("tuning-m/ht/encoded", 23));
     /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
     private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.ofEntries(
-            // "she said the stretches the therapist showed her help", "la thérapeute dit que son articulation":
-            // the sentence tells something (an unless cue, or a session pair), so its bare "therapist" is kept
-            Map.entry("tuning-j/pt/physical", 3), Map.entry("tuning-k/en/physical", 3), Map.entry("tuning-k/es/physical", 3),
-            Map.entry("tuning-k/fr/physical", 7), Map.entry("tuning-k/pt/physical", 3),
-            // Kreyòl physical care named by words that also tell violence (kase, blese, boule): not context cues
-            Map.entry("tuning-k/ht/physical", 10),
+            // "Sessão de terapia da fala desmarcada pela terapeuta": the head's own sentence names no context cue
+            Map.entry("tuning-j/pt/physical", 3),
             // a child disclosing facts to the attorney for the asylum claim, on a record the generator gave a medical
             // source: provenance.medical-retelling holds any disclosure retold in a medical record
             Map.entry("tuning-k/en/legal", 2), Map.entry("tuning-k/es/legal", 1), Map.entry("tuning-k/fr/legal", 2),
-            Map.entry("tuning-k/pt/legal", 1));
+            Map.entry("tuning-k/pt/legal", 1), Map.entry("tuning-l/en/legal", 1), Map.entry("tuning-l/es/legal", 2),
+            // "dentist disclosed two cavities to the CM": the same rule reads any disclosure in a medical record
+            Map.entry("tuning-l/en/everyday", 2),
+            // "Speech-language session ... Child said he likes the picture cards. The therapist will send progress
+            // notes": the context is two sentences back; "le thérapeute ... toute la séance" after a rééducation
+            Map.entry("tuning-m/en/physical", 3), Map.entry("tuning-m/es/physical", 1), Map.entry("tuning-m/fr/physical", 3));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -176,9 +181,9 @@ class EvaluationTest {
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(792, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(77, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 143, "es", 156, "fr", 148, "pt", 155, "ht", 142);
+        assertEquals(new Rate(756, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(26, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 122, "es", 143, "fr", 144, "pt", 155, "ht", 144);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");

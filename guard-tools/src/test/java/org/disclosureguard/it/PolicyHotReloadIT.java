@@ -66,7 +66,7 @@ class PolicyHotReloadIT {
         broker.createTopics(List.of(TopicPlan.policyTopic(policyTopic, (short) 1)));
         String bundled = bundledText();
         Path current = Files.writeString(dir.resolve("current.yaml"), bundled);
-        Path next = Files.writeString(dir.resolve("next.yaml"), bundled.replace("version: \"2026.12.3\"", "version: \"2026.12.5\"")
+        Path next = Files.writeString(dir.resolve("next.yaml"), bundled.replace("version: \"2026.12.4\"", "version: \"2026.12.5\"")
                 .replace("[\"therapy\", \"therapies\", ", "[\"therapy\", \"pottery workshop\", \"therapies\", "));
 
         Map<String, Object> settings = cluster.appSettings(dir.resolve("state-1"));
@@ -76,7 +76,7 @@ class PolicyHotReloadIT {
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)), "state " + app.state());
             assertEquals(200, get(app, "/health/ready").statusCode());
             assertEquals(200, get(app, "/health/live").statusCode());
-            assertEquals("2026.12.3", policy(app).get("version").asText());
+            assertEquals("2026.12.4", policy(app).get("version").asText());
 
             send(cluster, "case-before");
             cluster.awaitDecisions(1, Duration.ofSeconds(30));
@@ -131,7 +131,7 @@ class PolicyHotReloadIT {
         ScreeningDecision before = decisions.stream().filter(d -> d.getCaseId().toString().equals("case-before")).findFirst().orElseThrow();
         ScreeningDecision after = decisions.stream().filter(d -> d.getCaseId().toString().equals("case-after")).findFirst().orElseThrow();
         assertEquals(Decision.FORWARD, before.getDecision());
-        assertEquals("2026.12.3", before.getPolicyVersion().toString());
+        assertEquals("2026.12.4", before.getPolicyVersion().toString());
         assertEquals(Decision.HOLD, after.getDecision(), "the same text, held under the new version");
         assertEquals("2026.12.5", after.getPolicyVersion().toString());
         assertClean(cluster.check(), 2);
