@@ -211,6 +211,10 @@ class PairCuesTest {
         assertTrue(BUNDLED.matches("Avant le repas, il a eu le temps de me dire qu'il fumait du crack pour ne pas avoir faim."));
         assertTrue(BUNDLED.matches("No caminho de volta conseguiu me dizer que a família ainda deve ao coiote."));
         assertTrue(BUNDLED.matches("Apre manje a li fè m konnen ke fanmi l toujou dwe lajan bay raketè a."));
+        // A title's full stop ends no sentence ("told Ms. Dee that", "la Lic. Paz"); a real one does.
+        assertTrue(BUNDLED.matches("Then she told Ms. Dee that the smugglers still want the debt paid."));
+        assertTrue(BUNDLED.matches("Según la Lic. Paz, contó que los coyotes todavía llaman a su mamá."));
+        assertFalse(BUNDLED.matches("She told me. The smugglers' trial was in the news."));
         // Either side alone is nothing: a harm nobody told, a telling of nothing harmful.
         assertFalse(BUNDLED.matches("Sponsor background check came back clean: no gang affiliation, no arrests."));
         assertFalse(BUNDLED.matches("She told me that she misses her grandmother's tamales and wants to call on Sunday."));

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.disclosureguard.policy.Policy;
+import org.disclosureguard.scan.TermMatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,8 +97,13 @@ class EvaluationTest {
      * The corpus itself: a text record may only be caught by its therapy term, never by the words around it (but
      * for homoglyphs, whose mixed-script disguise is a hold reason of its own).
      */
+    /**
+     * With its therapy term replaced by a neutral word, a text record is forwarded unless what it retells is itself a
+     * historical disclosure (a telling and a harm in one sentence, a pair of the policy): then it is held by that pair
+     * and by no term, and every such record is counted so that a change in either direction shows.
+     */
     @Test
-    void textRecordsWithoutTheirTermAllCross() throws Exception {
+    void textRecordsWithoutTheirTermCrossUnlessTheyRetellAHarm() throws Exception {
         List<CorpusLine> neutral = new CorpusGenerator().withTermReplacedBy("notebook").therapyDerived().stream()
                 .filter(line -> line.className().startsWith(EvaluationResult.TEXT_PREFIX))
                 .toList();
@@ -104,9 +111,35 @@ class EvaluationTest {
         for (ClassResult c : withoutTerms.classes()) {
             // A word mixing look-alike scripts is held whatever it spells (content.mixed-script): the disguise
             // itself is the reason, so that class is held with or without its term.
-            int expected = c.className().equals(TermDisguise.HOMOGLYPHS.className()) ? c.records() : 0;
+            int expected = c.className().equals(TermDisguise.HOMOGLYPHS.className()) ? c.records()
+                    : HELD_AS_DISCLOSURES_WITHOUT_TERM.getOrDefault(c.className(), 0);
             assertEquals(expected, c.hits(), c.className() + " held without its therapy term: " + c.failures());
         }
+        for (CorpusLine line : neutral) {
+            if (!line.className().equals(TermDisguise.HOMOGLYPHS.className())) {
+                for (String text : strings(line.record())) {
+                    for (TermMatch match : policy.scanner().scan(text)) {
+                        assertTrue(match.term().contains(" … "), line.className() + ": a term without its term: " + match);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Text classes whose records, their therapy term removed, still retell a harm (measured). */
+    private static final Map<String, Integer> HELD_AS_DISCLOSURES_WITHOUT_TERM = Map.ofEntries(
+            Map.entry("text-plain", 29), Map.entry("text-case", 42), Map.entry("text-accents", 32),
+            Map.entry("text-zero-width", 37), Map.entry("text-spacing", 40), Map.entry("text-hyphenation", 33),
+            Map.entry("text-leetspeak", 34), Map.entry("text-html", 36), Map.entry("text-markdown", 37),
+            Map.entry("text-url-encoding", 32), Map.entry("text-split-fields", 34));
+
+    private static List<String> strings(JsonNode node) {
+        List<String> strings = new ArrayList<>();
+        if (node.isTextual()) {
+            strings.add(node.asText());
+        }
+        node.forEach(child -> strings.addAll(strings(child)));
+        return strings;
     }
 
     // --- the multilingual corpora: tuning and held-out splits -------------------------------
@@ -131,21 +164,24 @@ class EvaluationTest {
             Map.entry("tuning-i/ht/plain", 23), Map.entry("tuning-i/ht/spaced", 23),
             // the eleventh writer: a topic header in one sentence and the telling in the next ("Sujet abordé : ... Il
             // explique que"), a talk "in the wellness office" named by the counselor's name only
-            Map.entry("tuning-k/en/plain", 22), Map.entry("tuning-k/en/spaced", 22), Map.entry("tuning-k/en/encoded", 22),
-            Map.entry("tuning-k/es/provenance", 22), Map.entry("tuning-k/es/spaced", 23), Map.entry("tuning-k/pt/encoded", 23),
+            Map.entry("tuning-k/en/plain", 23), Map.entry("tuning-k/en/spaced", 23), Map.entry("tuning-k/en/encoded", 22),
+            Map.entry("tuning-k/es/spaced", 23),
             // the twelfth writer: the telling more than 120 characters from the harm, or a harm only an insider reads
             // as one ("galettes de crack" behind a teacher's retelling), and spaced letters that split a cue
             Map.entry("tuning-l/es/encoded", 23), Map.entry("tuning-l/fr/plain", 22), Map.entry("tuning-l/fr/spaced", 22),
-            Map.entry("tuning-l/fr/encoded", 21), Map.entry("tuning-l/pt/plain", 23), Map.entry("tuning-l/pt/encoded", 22),
-            // the thirteenth writer: euphemism on both sides ("things happened at her godfather's house that she
-            // won't put a name to", told to "her Tuesday person"), telehealth told "to Dr. Villanueva", a grief or a
-            // theft the harm lists do not name
-            Map.entry("tuning-m/en/plain", 19), Map.entry("tuning-m/en/provenance", 23), Map.entry("tuning-m/en/spaced", 16),
-            Map.entry("tuning-m/en/encoded", 21), Map.entry("tuning-m/es/plain", 23), Map.entry("tuning-m/es/spaced", 23),
-            Map.entry("tuning-m/es/encoded", 23), Map.entry("tuning-m/fr/plain", 20), Map.entry("tuning-m/fr/provenance", 23),
-            Map.entry("tuning-m/fr/spaced", 21), Map.entry("tuning-m/fr/encoded", 23), Map.entry("tuning-m/pt/jargon", 23),
-            Map.entry("tuning-m/pt/provenance", 22), Map.entry("tuning-m/pt/encoded", 23), Map.entry("tuning-m/ht/jargon", 23),
-            Map.entry("tuning-m/ht/encoded", 23));
+            Map.entry("tuning-l/fr/encoded", 21), Map.entry("tuning-l/pt/plain", 23), Map.entry("tuning-l/pt/encoded", 23),
+            // the thirteenth and fourteenth writers: euphemism on both sides ("things happened at her godfather's
+            // house that she won't put a name to", told to "her Tuesday person"), grief and guilt, a message split
+            // over lines with a subject header, and the spaced and encoded copies of those
+            Map.entry("tuning-m/en/plain", 22), Map.entry("tuning-m/en/spaced", 19), Map.entry("tuning-m/en/encoded", 23),
+            Map.entry("tuning-m/es/plain", 23), Map.entry("tuning-m/es/spaced", 23), Map.entry("tuning-m/fr/plain", 21),
+            Map.entry("tuning-m/fr/provenance", 23), Map.entry("tuning-m/fr/spaced", 21), Map.entry("tuning-m/fr/encoded", 23),
+            Map.entry("tuning-m/pt/jargon", 23), Map.entry("tuning-m/pt/provenance", 22), Map.entry("tuning-m/pt/encoded", 23),
+            Map.entry("tuning-m/ht/jargon", 23), Map.entry("tuning-m/ht/encoded", 23),
+            Map.entry("tuning-n/en/plain", 22), Map.entry("tuning-n/en/spaced", 17), Map.entry("tuning-n/en/encoded", 21),
+            Map.entry("tuning-n/es/plain", 23), Map.entry("tuning-n/es/jargon", 23), Map.entry("tuning-n/es/spaced", 21),
+            Map.entry("tuning-n/es/encoded", 23), Map.entry("tuning-n/fr/plain", 22), Map.entry("tuning-n/fr/spaced", 22),
+            Map.entry("tuning-n/fr/encoded", 23), Map.entry("tuning-n/pt/encoded", 23), Map.entry("tuning-n/ht/plain", 23));
     /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
     private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.ofEntries(
             // "Sessão de terapia da fala desmarcada pela terapeuta": the head's own sentence names no context cue
@@ -181,9 +217,9 @@ class EvaluationTest {
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(756, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(26, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 122, "es", 143, "fr", 144, "pt", 155, "ht", 144);
+        assertEquals(new Rate(778, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(29, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 150, "es", 138, "fr", 139, "pt", 149, "ht", 154);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
