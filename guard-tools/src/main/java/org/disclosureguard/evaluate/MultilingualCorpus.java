@@ -55,6 +55,7 @@ public final class MultilingualCorpus {
     public static final String TUNING_M_PREFIX = "tuning-m/";
     public static final String TUNING_N_PREFIX = "tuning-n/";
     public static final String TUNING_O_PREFIX = "tuning-o/";
+    public static final String TUNING_P_PREFIX = "tuning-p/";
 
     /** The tuning split: every tuning writer's classes. */
     public static List<CorpusLine> tuningLines() {
@@ -73,12 +74,13 @@ public final class MultilingualCorpus {
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-m.yaml", 33_166_248L, TUNING_M_PREFIX).lines());
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-n.yaml", 34_641_016L, TUNING_N_PREFIX).lines());
         lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-o.yaml", 36_055_513L, TUNING_O_PREFIX).lines());
+        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-p.yaml", 37_416_574L, TUNING_P_PREFIX).lines());
         return lines;
     }
 
     /** The held-out split: never tuned on. */
     public static List<CorpusLine> heldOutLines() {
-        return new MultilingualCorpus("evaluate/templates-heldout.yaml", 37_416_574L, HELD_OUT_PREFIX).lines();
+        return new MultilingualCorpus("evaluate/templates-heldout.yaml", 38_729_833L, HELD_OUT_PREFIX).lines();
     }
 
     public List<CorpusLine> lines() {
