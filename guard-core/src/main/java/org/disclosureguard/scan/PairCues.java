@@ -122,8 +122,10 @@ final class PairCues {
             return true;
         }
         // "Physio follow-up for the back strain. Therapist wants him out of PE": the benign sense may be named in the
-        // sentence before; then the unless cues count in both sentences.
-        return from > 0 && explainedWithin(sentenceStart(text, from - 1), to, groups, cues);
+        // sentence before, or the one after ("... talked with the therapist about Flamengo. The therapist gave him
+        // exercises."); then the unless cues count in both sentences.
+        return from > 0 && explainedWithin(sentenceStart(text, from - 1), to, groups, cues)
+                || to < text.length() && explainedWithin(from, sentenceEnd(text, to + 1), groups, cues);
     }
 
     /** Whether some group of the head has a context cue in {@code [from, to)} and none of its unless cues. */
