@@ -253,21 +253,28 @@ class PairCuesTest {
     }
 
     /**
-     * 200 routine notes in the five languages, written for this test by someone who had not seen the dictionary, each
-     * with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us 4-1",
-     * a cooking burn, a threat between roommates told as it happened). Every one must cross.
+     * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
+     * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
+     * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes
+     * (physio, legal, session, everyday, routine). Every one must cross.
      */
     @Test
     void routineNotesWithHarmWordsInOtherSensesCross() throws Exception {
+        assertEquals(200, crossesAll("/scan/benign-lookalike-notes.tsv"));
+        assertEquals(250, crossesAll("/scan/benign-lookalike-notes-2.tsv"));
+    }
+
+    /** Scans the last tab-separated field of every line and asserts no hit; answers the number of lines. */
+    private static int crossesAll(String resource) throws Exception {
         List<String> lines;
-        try (var in = PairCuesTest.class.getResourceAsStream("/scan/benign-lookalike-notes.tsv")) {
+        try (var in = PairCuesTest.class.getResourceAsStream(resource)) {
             lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
-        assertEquals(200, lines.size());
         for (String line : lines) {
-            String text = line.substring(line.indexOf('\t') + 1);
+            String text = line.substring(line.lastIndexOf('\t') + 1);
             assertEquals(List.of(), terms(text), line);
         }
+        return lines.size();
     }
 
     @Test

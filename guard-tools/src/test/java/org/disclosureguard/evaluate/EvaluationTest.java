@@ -208,8 +208,8 @@ class EvaluationTest {
             // "dentist disclosed two cavities to the CM": the same rule reads any disclosure in a medical record
             Map.entry("tuning-l/en/everyday", 2),
             // "Speech-language session ... Child said he likes the picture cards. The therapist will send progress
-            // notes": the context is two sentences back; "le thérapeute ... toute la séance" after a rééducation
-            Map.entry("tuning-m/en/physical", 3), Map.entry("tuning-m/es/physical", 1), Map.entry("tuning-m/fr/physical", 3),
+            // notes": the context is two sentences back
+            Map.entry("tuning-m/en/physical", 3), Map.entry("tuning-m/es/physical", 1),
             // "Burn clinic: scar massage ... Next appt in 3 wks. The therapist said": the context two sentences back
             Map.entry("tuning-o/en/physical", 3), Map.entry("tuning-o/ht/physical", 1));
 
