@@ -95,37 +95,44 @@ final class PairCues {
         if (contextPairs == 0 || matches.isEmpty() || cues.isEmpty() || matches.size() > MAX_RESOLVED_MATCHES) {
             return matches;
         }
+        // Each match's head groups once: every match asks them of every other match in its sentence.
+        long[] groups = new long[matches.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = headGroups(matches.get(i), pairs, cues, contextPairs);
+        }
         List<TermMatch> kept = new ArrayList<>(matches.size());
-        for (TermMatch match : matches) {
-            if (match.encoding() != null || !explained(text, match, matches, pairs, cues, contextPairs)) {
+        for (int i = 0; i < groups.length; i++) {
+            TermMatch match = matches.get(i);
+            if (match.encoding() != null || !explained(text, i, matches, groups, cues)) {
                 kept.add(match);
             }
         }
         return kept;
     }
 
-    private static boolean explained(String text, TermMatch match, List<TermMatch> matches, List<Pair> pairs,
-                                     List<Hit> cues, long contextPairs) {
-        long groups = headGroups(match, pairs, cues, contextPairs);
-        if (groups == 0) {
+    /** Whether match {@code m} is a head its sentence explains; {@code groups} are every match's head groups. */
+    private static boolean explained(String text, int m, List<TermMatch> matches, long[] groups, List<Hit> cues) {
+        if (groups[m] == 0) {
             return false;
         }
+        TermMatch match = matches.get(m);
         int from = sentenceStart(text, match.start());
         int to = sentenceEnd(text, match.end());
-        for (TermMatch other : matches) {
+        for (int i = 0; i < groups.length; i++) {
+            TermMatch other = matches.get(i);
             boolean inSentence = other.encoding() == null && other.end() > from && other.start() < to;
-            if (inSentence && headGroups(other, pairs, cues, contextPairs) == 0) {
+            if (inSentence && groups[i] == 0) {
                 return false;
             }
         }
-        if (explainedWithin(from, to, groups, cues)) {
+        if (explainedWithin(from, to, groups[m], cues)) {
             return true;
         }
         // "Physio follow-up for the back strain. Therapist wants him out of PE": the benign sense may be named in the
         // sentence before, or the one after ("... talked with the therapist about Flamengo. The therapist gave him
         // exercises."); then the unless cues count in both sentences.
-        return from > 0 && explainedWithin(sentenceStart(text, from - 1), to, groups, cues)
-                || to < text.length() && explainedWithin(from, sentenceEnd(text, to + 1), groups, cues);
+        return from > 0 && explainedWithin(sentenceStart(text, from - 1), to, groups[m], cues)
+                || to < text.length() && explainedWithin(from, sentenceEnd(text, to + 1), groups[m], cues);
     }
 
     /** Whether some group of the head has a context cue in {@code [from, to)} and none of its unless cues. */
@@ -149,8 +156,8 @@ final class PairCues {
     private static long headGroups(TermMatch match, List<Pair> pairs, List<Hit> cues, long contextPairs) {
         for (Pair pair : pairs) {
             if (pair.match() == match) {
-                return headGroups(pair.first().start(), pair.first().end(), cues, contextPairs)
-                        | headGroups(pair.second().start(), pair.second().end(), cues, contextPairs);
+                // The pair's hits are distinct spans, each carrying every cue mask of its span.
+                return (pair.first().firstSides() | pair.second().firstSides()) & contextPairs;
             }
         }
         return headGroups(match.start(), match.end(), cues, contextPairs);
