@@ -2,6 +2,7 @@ package org.disclosureguard.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.disclosureguard.contract.CaseRecordEvent;
 
@@ -29,52 +30,48 @@ public final class MultilingualCorpus {
     static final List<String> BENIGN_KINDS = List.of("physical", "legal", "session", "everyday", "routine");
     static final int PER_CLASS = 24;
 
+    /** Where every writer's forwarded code values come from: read once, not once per writer. */
+    private static final Templates CODE_SOURCE = Templates.load("evaluate/templates-tuning.yaml");
+
     private final Templates templates;
-    private final Templates codeSource;
     private final long seed;
     private final String prefix;
 
     private MultilingualCorpus(String resource, long seed, String prefix) {
         this.templates = Templates.load(resource);
-        this.codeSource = Templates.load("evaluate/templates-tuning.yaml");
         this.seed = seed;
         this.prefix = prefix;
     }
 
-    public static final String TUNING_B_PREFIX = "tuning-b/";
-    public static final String TUNING_C_PREFIX = "tuning-c/";
-    public static final String TUNING_D_PREFIX = "tuning-d/";
-    public static final String TUNING_E_PREFIX = "tuning-e/";
-    public static final String TUNING_F_PREFIX = "tuning-f/";
-    public static final String TUNING_G_PREFIX = "tuning-g/";
-    public static final String TUNING_H_PREFIX = "tuning-h/";
-    public static final String TUNING_I_PREFIX = "tuning-i/";
-    public static final String TUNING_J_PREFIX = "tuning-j/";
-    public static final String TUNING_K_PREFIX = "tuning-k/";
-    public static final String TUNING_L_PREFIX = "tuning-l/";
-    public static final String TUNING_M_PREFIX = "tuning-m/";
-    public static final String TUNING_N_PREFIX = "tuning-n/";
-    public static final String TUNING_O_PREFIX = "tuning-o/";
-    public static final String TUNING_P_PREFIX = "tuning-p/";
+    /**
+     * The second to last tuning writers, in the order they joined, with their seeds: writer {@code x} has the
+     * templates {@code evaluate/templates-tuning-x.yaml} and the class prefix {@code tuning-x/}.
+     */
+    private static final List<Map.Entry<String, Long>> TUNING_WRITERS = List.of(
+            Map.entry("b", 7_300_451L),
+            Map.entry("c", 90_210_377L),
+            Map.entry("d", 31_415_927L),
+            Map.entry("e", 27_182_818L),
+            Map.entry("f", 16_180_339L),
+            Map.entry("g", 14_142_136L),
+            Map.entry("h", 17_320_508L),
+            Map.entry("i", 22_360_679L),
+            Map.entry("j", 26_457_513L),
+            Map.entry("k", 28_284_271L),
+            Map.entry("l", 31_622_776L),
+            Map.entry("m", 33_166_248L),
+            Map.entry("n", 34_641_016L),
+            Map.entry("o", 36_055_513L),
+            Map.entry("p", 37_416_574L));
 
     /** The tuning split: every tuning writer's classes. */
     public static List<CorpusLine> tuningLines() {
         List<CorpusLine> lines = new ArrayList<>(new MultilingualCorpus("evaluate/templates-tuning.yaml", 20_261_201L, "").lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-b.yaml", 7_300_451L, TUNING_B_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-c.yaml", 90_210_377L, TUNING_C_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-d.yaml", 31_415_927L, TUNING_D_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-e.yaml", 27_182_818L, TUNING_E_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-f.yaml", 16_180_339L, TUNING_F_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-g.yaml", 14_142_136L, TUNING_G_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-h.yaml", 17_320_508L, TUNING_H_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-i.yaml", 22_360_679L, TUNING_I_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-j.yaml", 26_457_513L, TUNING_J_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-k.yaml", 28_284_271L, TUNING_K_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-l.yaml", 31_622_776L, TUNING_L_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-m.yaml", 33_166_248L, TUNING_M_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-n.yaml", 34_641_016L, TUNING_N_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-o.yaml", 36_055_513L, TUNING_O_PREFIX).lines());
-        lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-p.yaml", 37_416_574L, TUNING_P_PREFIX).lines());
+        for (Map.Entry<String, Long> writer : TUNING_WRITERS) {
+            String name = writer.getKey();
+            lines.addAll(new MultilingualCorpus("evaluate/templates-tuning-" + name + ".yaml", writer.getValue(),
+                    "tuning-" + name + "/").lines());
+        }
         return lines;
     }
 
@@ -126,8 +123,8 @@ public final class MultilingualCorpus {
         CorpusRecords codeRecords = recordsFor(codesClass);
         for (int i = 0; i < PER_CLASS; i++) {
             lines.add(CorpusLine.of(CorpusLine.BENIGN, codesClass, codeRecords.placementUpdate(
-                    pick(codeSource.codes("facilityName"), codeRecords.random()),
-                    pick(codeSource.codes("programType"), codeRecords.random()),
+                    pick(CODE_SOURCE.codes("facilityName"), codeRecords.random()),
+                    pick(CODE_SOURCE.codes("programType"), codeRecords.random()),
                     pick(templates.benign(LANGUAGES.get(i % LANGUAGES.size()), "routine"), codeRecords.random()))));
         }
         return lines;
@@ -165,8 +162,8 @@ public final class MultilingualCorpus {
             case "confusables" -> records.routineText(SentenceDisguise.confusables(sentence, random));
             case "spaced" -> records.routineText(SentenceDisguise.spaced(sentence, random));
             case "encoded" -> records.routineText(SentenceDisguise.encoded(sentence, random));
-            case "forwarded" -> records.textInForwardedField(sentence, pick(codeSource.codes("facilityName"), random),
-                    pick(codeSource.codes("programType"), random));
+            case "forwarded" -> records.textInForwardedField(sentence, pick(CODE_SOURCE.codes("facilityName"), random),
+                    pick(CODE_SOURCE.codes("programType"), random));
             default -> records.routineText(withContext(language, sentence, random));
         };
     }

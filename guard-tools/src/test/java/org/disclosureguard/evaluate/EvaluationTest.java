@@ -94,10 +94,6 @@ class EvaluationTest {
     }
 
     /**
-     * The corpus itself: a text record may only be caught by its therapy term, never by the words around it (but
-     * for homoglyphs, whose mixed-script disguise is a hold reason of its own).
-     */
-    /**
      * With its therapy term replaced by a neutral word, a text record is forwarded unless what it retells is itself a
      * historical disclosure (a telling and a harm in one sentence, a pair of the policy): then it is held by that pair
      * and by no term, and every such record is counted so that a change in either direction shows.
