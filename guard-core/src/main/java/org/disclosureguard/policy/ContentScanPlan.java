@@ -26,7 +26,8 @@ import org.disclosureguard.scan.DictionaryEntry;
  * when the policy covers no language by name, as in a minimal policy) and the reasons for holding unreadable
  * text. Built by {@link #compile}, which reports every problem of the section at once.
  */
-public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate, Map<TextHold, ReasonSpec> holdReasons) {
+public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate, Map<TextHold, ReasonSpec> holdReasons,
+                              ClassifierPlan classifier) {
 
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
 
@@ -43,6 +44,7 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
         List<LanguageProfile> covered = languages(scan.languages(), problems);
         List<LanguageProfile> others = otherLanguages(scan.otherLanguages(), covered, problems);
         Map<TextHold, ReasonSpec> reasons = holdReasons(scan.holdReasons(), problems);
+        ClassifierPlan classifier = ClassifierPlan.compile(scan.classifier(), problems);
         if (problems.size() > before) {
             return null;
         }
@@ -51,7 +53,7 @@ public record ContentScanPlan(ContentScanner scanner, LanguageGate languageGate,
         entries.forEach(e -> coveredText.add(e.text()));
         LanguageGate gate = covered.isEmpty() ? null : new LanguageGate(covered, others, coveredText);
         // The entries were checked above (problems would have returned null): compile without a second check.
-        return new ContentScanPlan(new ContentScanner(Dictionary.compileChecked(entries)), gate, reasons);
+        return new ContentScanPlan(new ContentScanner(Dictionary.compileChecked(entries)), gate, reasons, classifier);
     }
 
     private static List<DictionaryEntry> entries(ContentScanSpec scan, List<PolicyProblem> problems) {

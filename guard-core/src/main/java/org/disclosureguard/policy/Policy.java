@@ -266,6 +266,11 @@ public final class Policy {
         return contentScan == null ? null : contentScan.languageGate();
     }
 
+    /** The text classifier and its threshold, or null when the policy has none. */
+    public ClassifierPlan classifier() {
+        return contentScan == null ? null : contentScan.classifier();
+    }
+
     /** Why unreadable text of this kind is held, as reviewers read it; null without a contentScan section. */
     public PolicyDocument.ReasonSpec holdReason(TextHold hold) {
         return contentScan == null ? null : contentScan.holdReasons().get(hold);

@@ -31,6 +31,12 @@ public record PolicyDocument(
     public record ReasonSpec(String ruleId, String explanation, String legalBasis) {}
 
     /**
+     * The text classifier, optional: records whose prose the built-in model scores at or over {@code threshold}
+     * are held under {@code ruleId} even when no dictionary entry matched.
+     */
+    public record ClassifierSpec(String ruleId, Double threshold, String explanation, String legalBasis) {}
+
+    /**
      * The dictionary for scanned text: therapy terms and look-alike phrases that are not therapy, per covered
      * language (plus language-neutral {@code terms} and {@code exclusions}), the marker words of languages the
      * guard has no dictionary for, and the reasons text is held for being unreadable.
@@ -38,7 +44,7 @@ public record PolicyDocument(
     public record ContentScanSpec(String ruleId, String explanation, String legalBasis,
                                   List<String> terms, List<String> exclusions,
                                   List<LanguageSpec> languages, List<OtherLanguageSpec> otherLanguages,
-                                  Map<String, ReasonSpec> holdReasons) {
+                                  Map<String, ReasonSpec> holdReasons, ClassifierSpec classifier) {
 
         /** Every term entry, neutral and per language, as written. */
         public List<String> allTerms() {

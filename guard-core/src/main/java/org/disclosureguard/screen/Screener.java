@@ -10,7 +10,9 @@ import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.review.ReasonKind;
+import org.disclosureguard.classify.TherapyTextModel;
 import org.disclosureguard.policy.Action;
+import org.disclosureguard.policy.ClassifierPlan;
 import org.disclosureguard.policy.FieldCheck;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.policy.PolicyDocument;
@@ -58,7 +60,19 @@ public final class Screener {
     }
 
     public ScreeningResult screen(GenericRecord record, long screenedAt) {
-        return screen(record, screenedAt, true);
+        return screen(record, screenedAt, true, new ArrayList<>(2));
+    }
+
+    /**
+     * The free text the classifier reads in a record, exactly as {@link #screen} collects it: every scanned value
+     * and the texts decoded out of them. For training the model on the same input it is applied to. Forwarded
+     * strings are not prose: ids, codes and names (an event id spelled "evt-eval-en-plain-0001" taught the first
+     * model its corpus's labels), and prose typed into one fails the field's shape anyway.
+     */
+    public List<CharSequence> prose(GenericRecord record) {
+        List<CharSequence> prose = new ArrayList<>(2);
+        screen(record, 0L, true, prose);
+        return prose;
     }
 
     /**
@@ -67,10 +81,10 @@ public final class Screener {
      * held field stops cannot be.
      */
     public ScreeningResult screenStructure(GenericRecord record, long screenedAt) {
-        return screen(record, screenedAt, false);
+        return screen(record, screenedAt, false, new ArrayList<>(0));
     }
 
-    private ScreeningResult screen(GenericRecord record, long screenedAt, boolean scanContent) {
+    private ScreeningResult screen(GenericRecord record, long screenedAt, boolean scanContent, List<CharSequence> prose) {
         List<Finding> findings = new ArrayList<>();
         applyRecordRules(record, findings);
         List<String> dropped = new ArrayList<>();
@@ -90,7 +104,7 @@ public final class Screener {
                         check.explanation(), check.legalBasis()));
                 case SCAN -> {
                     if (scanContent) {
-                        scanText(check.path(), value, findings, scanned);
+                        scanText(check.path(), value, findings, scanned, prose);
                     }
                 }
                 case PASS -> screenForwardedString(check, value, findings, scanContent);
@@ -98,6 +112,9 @@ public final class Screener {
         }
         if (findings.isEmpty()) {
             scanAcrossFields(scanned, findings);
+        }
+        if (findings.isEmpty() && scanContent) {
+            classify(prose, findings);
         }
         if (!findings.isEmpty()) {
             return ScreeningResult.quarantined(Decision.HOLD, findings);
@@ -173,24 +190,44 @@ public final class Screener {
         return text;
     }
 
-    private void scanText(String path, Object value, List<Finding> findings, List<ScannedText> scanned) {
+    private void scanText(String path, Object value, List<Finding> findings, List<ScannedText> scanned,
+                          List<CharSequence> prose) {
         if (value instanceof CharSequence text) {
             scanned.add(new ScannedText(path, text));
-            scanOne(path, text, findings);
+            scanOne(path, text, findings, true, prose);
         } else if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
                 if (item != null) {
-                    scanOne(path + "[" + i + "]", item.toString(), findings);
+                    scanOne(path + "[" + i + "]", item.toString(), findings, true, prose);
                 }
                 i++;
             }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (entry.getValue() != null) {
-                    scanOne(path + "." + entry.getKey(), entry.getValue().toString(), findings);
+                    scanOne(path + "." + entry.getKey(), entry.getValue().toString(), findings, true, prose);
                 }
             }
+        }
+    }
+
+    /**
+     * Text that no term, pair or signal stopped may still read like a retold session in words no dictionary
+     * lists: the policy's classifier, when it has one, holds the record when the whole record's prose scores at or
+     * over its threshold. The words that weighed most go to the reviewer (in the detail, never in the audit).
+     */
+    private void classify(List<CharSequence> prose, List<Finding> findings) {
+        ClassifierPlan classifier = policy.classifier();
+        if (classifier == null || prose.isEmpty()) {
+            return;
+        }
+        TherapyTextModel.Score score = classifier.model().score(prose);
+        if (score.value() >= classifier.threshold()) {
+            PolicyDocument.ClassifierSpec spec = classifier.spec();
+            findings.add(new Finding(spec.ruleId(), ReasonKind.CONTENT_SCAN, null, null, null, null, spec.explanation(),
+                    spec.legalBasis(), String.format(java.util.Locale.ROOT, "score %.1f, threshold %.1f; words weighing most: %s",
+                            score.value(), classifier.threshold(), score.describeStrongest())));
         }
     }
 
@@ -213,7 +250,7 @@ public final class Screener {
                     shapes.explanation(), shapes.legalBasis(), "the value is not " + check.shape().description()));
         }
         if (scanContent && policy.scanner() != null) {
-            scanOne(check.path(), text, findings, false);
+            scanOne(check.path(), text, findings, false, new ArrayList<>(0));
         }
         if (scanContent && findings.size() == before) {
             if (cleanForwardedValues.size() >= MAX_REMEMBERED_VALUES) {
@@ -223,14 +260,15 @@ public final class Screener {
         }
     }
 
-    private void scanOne(String path, CharSequence text, List<Finding> findings) {
-        scanOne(path, text, findings, true);
-    }
-
-    private void scanOne(String path, CharSequence text, List<Finding> findings, boolean checkLanguage) {
+    private void scanOne(String path, CharSequence text, List<Finding> findings, boolean checkLanguage,
+                         List<CharSequence> prose) {
         ContentScanner scanner = policy.scanner();
         PolicyDocument.ContentScanSpec spec = policy.contentScan();
         ScanResult result = scanner.inspect(text);
+        if (checkLanguage) {
+            prose.add(text);
+            prose.addAll(result.decodedTexts());
+        }
         List<TermMatch> matches = result.matches();
         int shown = Math.min(matches.size(), MAX_HITS_PER_FIELD);
         for (int i = 0; i < shown; i++) {

@@ -1,6 +1,8 @@
 package org.disclosureguard.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +139,23 @@ class PolicyTest {
         String yaml = bundledText().replaceFirst("(?s)    opaque:\n      ruleId: content.opaque\n.*?(?=    language-not-covered:)", "");
         PolicyException e = assertThrows(PolicyException.class, () -> compile(yaml));
         assertTrue(e.getMessage().contains("contentScan.holdReasons.opaque is missing"), e.getMessage());
+    }
+
+    @Test
+    void theClassifierNeedsItsReasonAndASensibleThreshold() throws IOException {
+        PolicyException noThreshold = assertThrows(PolicyException.class, () -> compile(
+                bundledText().replaceFirst("    threshold: [0-9.]+\n", "")));
+        assertTrue(noThreshold.getMessage().contains("contentScan.classifier.threshold is missing"), noThreshold.getMessage());
+        PolicyException typo = assertThrows(PolicyException.class, () -> compile(
+                bundledText().replaceFirst("    threshold: [0-9.]+\n", "    threshold: 0.9\n")));
+        assertTrue(typo.getMessage().contains("contentScan.classifier.threshold 0.9 is below 1.0"), typo.getMessage());
+        PolicyException noReason = assertThrows(PolicyException.class, () -> compile(
+                bundledText().replace("    ruleId: content.reads-like-therapy\n", "")));
+        assertTrue(noReason.getMessage().contains("contentScan.classifier needs a ruleId, an explanation and a legalBasis"),
+                noReason.getMessage());
+        Policy without = compile(bundledText().replaceFirst("(?s)  classifier:\n.*?(?=\n# Shapes of forwarded)", ""));
+        assertNull(without.classifier(), "the classifier is optional");
+        assertNotNull(Policy.bundled().classifier());
     }
 
     @Test

@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"org.disclosureguard.contract..", "org.disclosureguard.scan..",
             "org.disclosureguard.language..", "org.disclosureguard.policy..", "org.disclosureguard.screen..",
-            "org.disclosureguard.audit.."};
+            "org.disclosureguard.audit..", "org.disclosureguard.classify.."};
 
     /**
      * Production classes only: test classes come as target/test-classes directories or, from the modules below, as

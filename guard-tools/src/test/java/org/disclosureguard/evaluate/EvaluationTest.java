@@ -1,17 +1,24 @@
 package org.disclosureguard.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.policy.Policy;
+import org.disclosureguard.policy.PolicyDocument;
 import org.disclosureguard.scan.TermMatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,16 +101,23 @@ class EvaluationTest {
     }
 
     /**
-     * With its therapy term replaced by a neutral word, a text record is forwarded unless what it retells is itself a
-     * historical disclosure (a telling and a harm in one sentence, a pair of the policy): then it is held by that pair
-     * and by no term, and every such record is counted so that a change in either direction shows.
+     * With its therapy term replaced by a neutral word, a text record crosses the dictionary unless what it retells is
+     * itself a historical disclosure (a telling and a harm in one sentence, a pair of the policy): then it is held by
+     * that pair and by no term, and every such record is counted so that a change in either direction shows. The
+     * classifier (measured without it here, so that the count is the dictionary's) holds at least as many: it reads
+     * the rest of the note, which still retells a session.
      */
     @Test
     void textRecordsWithoutTheirTermCrossUnlessTheyRetellAHarm() throws Exception {
         List<CorpusLine> neutral = new CorpusGenerator().withTermReplacedBy("notebook").therapyDerived().stream()
                 .filter(line -> line.className().startsWith(EvaluationResult.TEXT_PREFIX))
                 .toList();
-        EvaluationResult withoutTerms = new Evaluation(policy).evaluate(neutral);
+        Policy dictionaryOnly = Policy.compile(withoutClassifier(), SchemaCatalog.bundled(), "bundled, without classifier");
+        assertNull(dictionaryOnly.classifier());
+        EvaluationResult withoutTerms = new Evaluation(dictionaryOnly).evaluate(neutral);
+        EvaluationResult withClassifier = new Evaluation(policy).evaluate(neutral);
+        assertTrue(withClassifier.therapyRecall().count() >= withoutTerms.therapyRecall().count(),
+                withClassifier.therapyRecall() + " against " + withoutTerms.therapyRecall());
         for (ClassResult c : withoutTerms.classes()) {
             // A word mixing look-alike scripts is held whatever it spells (content.mixed-script): the disguise
             // itself is the reason, so that class is held with or without its term.
@@ -119,6 +133,14 @@ class EvaluationTest {
                     }
                 }
             }
+        }
+    }
+
+    private static PolicyDocument withoutClassifier() throws IOException {
+        try (InputStream in = Policy.class.getResourceAsStream("/" + Policy.BUNDLED_RESOURCE)) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replaceFirst("(?s)  classifier:\n.*?(?=\n# Shapes of forwarded)", "");
+            return Policy.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "bundled, without classifier");
         }
     }
 
@@ -141,58 +163,12 @@ class EvaluationTest {
     // --- the multilingual corpora: tuning and held-out splits -------------------------------
 
     /**
-     * Therapy-derived classes of the tuning split the guard still misses, pinned to their measured catch (of 24),
-     * with what they lack. Every other therapy class is caught whole.
+     * Therapy classes of the tuning split the guard misses, pinned (of 24): none since policy 2026.12.5. Until then
+     * the dictionary missed 153 of these records (euphemism on both sides, a telling far from its harm, a session named
+     * by the counselor's name only); the classifier holds them. It was trained on this split, so this is a floor,
+     * not a measure: the held-out split below is the measure.
      */
-    private static final Map<String, Integer> TUNING_MISSES = Map.ofEntries(
-            // a shift lead or a case manager retelling what "clinical" / "la clínica" heard, in words no
-            // dictionary entry or provenance rule names (reported speech without confided/disclosed)
-            Map.entry("tuning-c/es/provenance", 21),
-            // "SOAP - S: ... client disclosed": a note format medicine shares, and "client"
-            Map.entry("tuning-g/en/jargon", 22),
-            // "de acuerdo con las notas de la Lic. Paz": Lic. titles any graduate, lawyers included
-            Map.entry("tuning-g/es/provenance", 23),
-            // the eighth writer's euphemisms without a clinical word or a session ("spent most of the hour drawing,
-            // then said") whose disclosure names no harm the disclosure pairs know
-            Map.entry("tuning-h/en/plain", 23), Map.entry("tuning-h/en/spaced", 23), Map.entry("tuning-h/pt/plain", 22),
-            Map.entry("tuning-h/pt/spaced", 23), Map.entry("tuning-h/ht/encoded", 23),
-            // "ak konseyè l": konseyè folds to konseye, the everyday verb (advise him)
-            Map.entry("tuning-i/ht/plain", 23), Map.entry("tuning-i/ht/spaced", 23),
-            // the eleventh writer: a topic header in one sentence and the telling in the next ("Sujet abordé : ... Il
-            // explique que"), a talk "in the wellness office" named by the counselor's name only
-            Map.entry("tuning-k/en/plain", 23), Map.entry("tuning-k/en/spaced", 23), Map.entry("tuning-k/en/encoded", 23),
-            Map.entry("tuning-k/es/spaced", 23),
-            // the twelfth writer: the telling more than 120 characters from the harm, or a harm only an insider reads
-            // as one ("galettes de crack" behind a teacher's retelling), and spaced letters that split a cue
-            Map.entry("tuning-l/es/encoded", 23), Map.entry("tuning-l/fr/plain", 22), Map.entry("tuning-l/fr/spaced", 22),
-            Map.entry("tuning-l/fr/encoded", 21), Map.entry("tuning-l/pt/plain", 23), Map.entry("tuning-l/pt/encoded", 23),
-            Map.entry("tuning-l/ht/plain", 23),
-            // the thirteenth to fifteenth writers: euphemism on both sides ("things happened at her godfather's
-            // house that she won't put a name to", told to "her Tuesday person"), grief, guilt and identity, a message
-            // split over lines under a subject header, and the spaced and encoded copies of those
-            Map.entry("tuning-m/en/plain", 22), Map.entry("tuning-m/en/provenance", 23), Map.entry("tuning-m/en/spaced", 19),
-            Map.entry("tuning-m/en/encoded", 23),
-            Map.entry("tuning-m/es/plain", 23), Map.entry("tuning-m/es/spaced", 23), Map.entry("tuning-m/fr/plain", 23),
-            Map.entry("tuning-m/fr/provenance", 23), Map.entry("tuning-m/fr/spaced", 21), Map.entry("tuning-m/fr/encoded", 23),
-            Map.entry("tuning-m/pt/jargon", 23), Map.entry("tuning-m/pt/provenance", 22), Map.entry("tuning-m/pt/encoded", 23),
-            Map.entry("tuning-m/ht/jargon", 23), Map.entry("tuning-m/ht/encoded", 23),
-            Map.entry("tuning-n/en/plain", 22), Map.entry("tuning-n/en/spaced", 17), Map.entry("tuning-n/en/encoded", 21),
-            Map.entry("tuning-n/es/plain", 23), Map.entry("tuning-n/es/jargon", 23), Map.entry("tuning-n/es/spaced", 21),
-            Map.entry("tuning-n/es/encoded", 23), Map.entry("tuning-n/fr/plain", 22), Map.entry("tuning-n/fr/spaced", 22),
-            Map.entry("tuning-n/fr/encoded", 23), Map.entry("tuning-n/pt/encoded", 23), Map.entry("tuning-n/ht/plain", 23),
-            Map.entry("tuning-n/ht/spaced", 21), Map.entry("tuning-n/ht/encoded", 23),
-            Map.entry("tuning-o/en/plain", 22), Map.entry("tuning-o/en/spaced", 23), Map.entry("tuning-o/es/plain", 19),
-            Map.entry("tuning-o/es/jargon", 23), Map.entry("tuning-o/es/spaced", 21), Map.entry("tuning-o/es/encoded", 19),
-            Map.entry("tuning-o/fr/plain", 23), Map.entry("tuning-o/fr/spaced", 21), Map.entry("tuning-o/fr/encoded", 21),
-            Map.entry("tuning-o/pt/plain", 22), Map.entry("tuning-o/pt/spaced", 21), Map.entry("tuning-o/pt/encoded", 21),
-            Map.entry("tuning-o/ht/jargon", 23), Map.entry("tuning-o/ht/spaced", 23),
-            // the sixteenth writer: record shapes (a voicemail transcript, "RV: RE: seguimiento" over lines, a
-            // handwritten note with [illegible]) and hints ("would call her in alone to help him count boxes")
-            Map.entry("tuning-p/en/plain", 21), Map.entry("tuning-p/en/spaced", 21), Map.entry("tuning-p/en/encoded", 21),
-            Map.entry("tuning-p/es/plain", 21), Map.entry("tuning-p/es/spaced", 21), Map.entry("tuning-p/es/encoded", 23),
-            Map.entry("tuning-p/fr/plain", 18), Map.entry("tuning-p/fr/spaced", 22), Map.entry("tuning-p/fr/encoded", 20),
-            Map.entry("tuning-p/pt/plain", 17), Map.entry("tuning-p/pt/spaced", 23), Map.entry("tuning-p/pt/encoded", 23),
-            Map.entry("tuning-p/ht/encoded", 23));
+    private static final Map<String, Integer> TUNING_MISSES = Map.of();
     /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
     private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.ofEntries(
             // "Sessão de terapia da fala desmarcada pela terapeuta": the head's own sentence names no context cue
@@ -207,7 +183,9 @@ class EvaluationTest {
             // notes": the context is two sentences back
             Map.entry("tuning-m/en/physical", 3), Map.entry("tuning-m/es/physical", 1),
             // "Burn clinic: scar massage ... Next appt in 3 wks. The therapist said": the context two sentences back
-            Map.entry("tuning-o/en/physical", 3), Map.entry("tuning-o/ht/physical", 1));
+            Map.entry("tuning-o/en/physical", 3), Map.entry("tuning-o/ht/physical", 1),
+            // "Bilan de physiothérapie : ... Le thérapeute conseille": "conseille" reads as a counselor's verb
+            Map.entry("tuning-q/fr/physical", 3));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -218,23 +196,28 @@ class EvaluationTest {
                     : TUNING_FALSE_HOLDS.getOrDefault(c.className(), 0);
             assertEquals(expected, c.hits(), c.className() + (c.therapy() ? " caught" : " falsely held") + ": " + c.failures());
         }
-        // A floor under the exact per-class pins above: 98.9 % measured with sixteen writers (99.4 % with thirteen;
-        // each writer moved in from the held-out split brings the misses nobody has fixed yet).
-        assertTrue(tuning.therapyRecall().fraction() >= 0.985, tuning.therapyRecall().percent());
+        // The pins above say it exactly; said once more as the split's totals.
+        assertEquals(tuning.therapyRecall().total(), tuning.therapyRecall().count(), tuning.therapyRecall().percent());
         assertTrue(tuning.falseHoldRate().fraction() <= 0.01, tuning.falseHoldRate().percent());
     }
 
     /**
-     * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned on) is
-     * measured, not tuned: its figures are pinned so that any change to the screen shows what it does to them.
+     * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
+     * is measured, not tuned: its figures are pinned so that any change to the screen shows what it does to them.
+     * First run: the dictionary alone caught 96.1 % (853/888) with 1.1 % false holds (7/624: "opposing counselor",
+     * a "sesión de logopedia"; both exclusions since); with a classifier trained on the first sixteen writers 99.3 %.
+     * Now 885/888: an unpaid harvest told in a "standing Monday slot", a marriage promised for a cow read from an
+     * "emotions notebook" and an HTP drawing after a fire drill cross; a child selling mangoes with his uncle, in
+     * English and in Kreyòl ("used to sell", "te konn ... vann"), reads like a disclosure to the classifier (3 of 24
+     * in both everyday classes).
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(878, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(3, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 163, "es", 165, "fr", 167, "pt", 167, "ht", 168);
+        assertEquals(new Rate(885, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(6, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 166, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
