@@ -188,6 +188,22 @@ class PolicyLintTest {
     }
 
     @Test
+    void theClassifierWidensWhenRemovedRaisedOrRetrained() {
+        Path old = write("old.yaml", bundledPolicy);
+        String next = bundledPolicy.replace("version: \"2026.12.5\"", "version: \"2026.12.7\"");
+        assertFinding(PolicyLint.run(write("r.yaml", next.replaceFirst("(?s)  classifier:\n.*?(?=\n# Shapes of forwarded)", "")),
+                schemas, old), "widening", "the classifier was removed");
+        assertFinding(PolicyLint.run(write("t.yaml", next.replaceFirst("    threshold: [0-9.]+\n", "    threshold: 30.0\n")),
+                schemas, old), "widening", "the classifier's threshold was raised from");
+        String otherModel = bundledPolicy.replaceFirst("modelSha256: [0-9a-f]+", "modelSha256: " + "0".repeat(64));
+        assertFinding(PolicyLint.run(write("m.yaml", next), schemas, write("old-model.yaml", otherModel)), "widening",
+                "the classifier's model changed");
+        LintReport lower = PolicyLint.run(write("l.yaml", next.replaceFirst("    threshold: [0-9.]+\n", "    threshold: 8.0\n")),
+                schemas, old);
+        assertEquals(0, lower.widenings(), "a lower threshold only holds more: " + lower.toText());
+    }
+
+    @Test
     void narrowingChangesNeedNoSignOffButAChangeNeedsANewVersion() {
         Path old = write("old.yaml", bundledPolicy);
         String narrowed = bundledPolicy.replace("[\"therapy\", \"therapies\", ", "[\"therapy\", \"pottery therapy group\", \"therapies\", ")

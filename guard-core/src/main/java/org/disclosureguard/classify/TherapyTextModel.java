@@ -3,13 +3,16 @@ package org.disclosureguard.classify;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.disclosureguard.scan.FoldedWords;
@@ -44,6 +47,7 @@ public final class TherapyTextModel {
     private final int size;
     /** Per-thread scratch: which slots a span has counted (a stamp per slot), and the present features of a text. */
     private final ThreadLocal<Scratch> scratch;
+    private String sha256 = "";
 
     private TherapyTextModel(List<String> features, List<Float> featureWeights, double bias) {
         // The smallest power of two at least 1.25 times the features: a load under 0.8, probes within a cache line or two.
@@ -59,10 +63,6 @@ public final class TherapyTextModel {
             if (table[slot] != 0) {
                 throw new IllegalArgumentException("feature '" + features.get(i) + "' is listed twice (or collides with '"
                         + names[slot] + "')");
-            }
-            slot = (int) key & mask;
-            while (table[slot] != 0) {
-                slot = (slot + 1) & mask;
             }
             table[slot] = ((long) fingerprint(key) << 32) | (Float.floatToRawIntBits(featureWeights.get(i)) & 0xFFFFFFFFL);
             names[slot] = features.get(i);
@@ -81,7 +81,9 @@ public final class TherapyTextModel {
                         if (in == null) {
                             throw new IllegalStateException("the built-in model " + BUILT_IN + " is not on the class path");
                         }
-                        model = read(new InputStreamReader(in, StandardCharsets.UTF_8));
+                        byte[] bytes = in.readAllBytes();
+                        model = read(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+                        model.sha256 = sha256(bytes);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -113,6 +115,9 @@ public final class TherapyTextModel {
             String right = line.substring(tab + 1);
             try {
                 if (left.equals("bias")) {
+                    if (bias != null) {
+                        throw new IllegalArgumentException("a second bias line");
+                    }
                     bias = Double.parseDouble(right);
                 } else {
                     float weight = Float.parseFloat(left);
@@ -133,6 +138,20 @@ public final class TherapyTextModel {
         return new TherapyTextModel(features, featureWeights, bias);
     }
 
+    /** The SHA-256 of the model file, in hex (set for the built-in model; a model read from a reader has none). */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The SHA-256 of a model file's bytes, in lower-case hex, as the policy's {@code modelSha256} names it. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
     /** How many features the model weighs. */
     public int size() {
         return size;
@@ -141,11 +160,11 @@ public final class TherapyTextModel {
     /** The key of a feature as a model file writes it: one folded word, or two separated by one space. */
     public static long keyOf(String feature) {
         int space = feature.indexOf(' ');
+        if (feature.isEmpty() || space == 0 || space == feature.length() - 1 || space >= 0 && feature.indexOf(' ', space + 1) >= 0) {
+            throw new IllegalArgumentException("a feature is one word or two, separated by one space: '" + feature + "'");
+        }
         if (space < 0) {
             return FoldedWords.hash(feature);
-        }
-        if (feature.indexOf(' ', space + 1) >= 0) {
-            throw new IllegalArgumentException("a feature is one word or two: '" + feature + "'");
         }
         return FoldedWords.pair(FoldedWords.hash(feature.substring(0, space)), FoldedWords.hash(feature.substring(space + 1)));
     }
@@ -153,63 +172,82 @@ public final class TherapyTextModel {
     /**
      * The score of a record's texts: the highest of the whole record's score, each text's own score when there are
      * several, and the score of every run of {@link #WINDOW_SENTENCES} sentences of a longer text. A score is the bias
-     * plus the weight of every feature present (once, however often it occurs), with the heaviest positive ones
-     * named. The windows are why padding does not help: a disclosure followed by a page of football, or beside a
-     * field about physical therapy, scores as it would alone, not diluted by the other text's negative weights.
-     * Never throws on any text.
+     * plus the weight of every feature present (once, however often it occurs). The windows are why padding does
+     * not help: a disclosure followed by a page of football, or beside a field about physical therapy, scores as it
+     * would alone, not diluted by the other text's negative weights. Linear in the length of the texts; never throws
+     * on any text.
      */
-    public Score score(List<? extends CharSequence> texts) {
-        Scratch work = scratch.get();
-        work.clear();
-        for (CharSequence text : texts) {
-            work.addText(text, this);
-        }
-        int bestText = -1;
-        int bestFrom = 0;
-        int bestTo = Integer.MAX_VALUE;
-        double best = sum(work, -1, 0, Integer.MAX_VALUE, null);
-        for (int t = 0; t < texts.size(); t++) {
-            int[] sentences = work.sentenceStarts(t);
-            // A long text in windows; a short one beside other fields alone (its own single window).
-            int windows = sentences.length > WINDOW_SENTENCES ? sentences.length - WINDOW_SENTENCES + 1 : texts.size() > 1 ? 1 : 0;
-            for (int s = 0; s < windows; s++) {
-                int to = s + WINDOW_SENTENCES < sentences.length ? sentences[s + WINDOW_SENTENCES] : Integer.MAX_VALUE;
-                double window = sum(work, t, sentences[s], to, null);
-                if (window > best) {
-                    best = window;
-                    bestText = t;
-                    bestFrom = sentences[s];
-                    bestTo = to;
-                }
-            }
-        }
+    public double score(List<? extends CharSequence> texts) {
+        Scratch work = read(texts);
+        return best(work).score;
+    }
+
+    /** The score of {@link #score} with the heaviest positive features of the span that gave it, for a reviewer. */
+    public Score explain(List<? extends CharSequence> texts) {
+        Scratch work = read(texts);
+        Span best = best(work);
         List<Integer> positive = new ArrayList<>();
-        sum(work, bestText, bestFrom, bestTo, positive);
+        sum(work, best.firstEntry, best.lastEntry, best.fromWord, positive);
         positive.sort(Comparator.comparingDouble(slot -> -weight(table[slot])));
         List<Contribution> strongest = new ArrayList<>(STRONGEST);
         for (int i = 0; i < Math.min(STRONGEST, positive.size()); i++) {
             int slot = positive.get(i);
             strongest.add(new Contribution(names[slot], weight(table[slot])));
         }
-        return new Score(best, List.copyOf(strongest));
+        return new Score(best.score, List.copyOf(strongest));
+    }
+
+    private Scratch read(List<? extends CharSequence> texts) {
+        Scratch work = scratch.get();
+        work.clear();
+        for (CharSequence text : texts) {
+            work.addText(text, this);
+        }
+        return work;
+    }
+
+    /** A scored span: its entries [first, last) and the word it starts at (a pair straddling that word is out). */
+    private record Span(double score, int firstEntry, int lastEntry, int fromWord) {}
+
+    private Span best(Scratch work) {
+        Span best = new Span(sum(work, 0, work.count, 0, null), 0, work.count, 0);
+        int texts = work.texts();
+        for (int t = 0; t < texts; t++) {
+            int first = work.textFirst[t];
+            int last = work.textFirst[t + 1];
+            if (texts > 1) {
+                best = better(best, new Span(sum(work, first, last, 0, null), first, last, 0));
+            }
+            int[] sentenceWords = work.sentenceWords(t);
+            int[] sentenceEntries = work.sentenceEntries(t);
+            for (int s = 0; sentenceWords.length > WINDOW_SENTENCES && s + WINDOW_SENTENCES <= sentenceWords.length; s++) {
+                int end = s + WINDOW_SENTENCES < sentenceWords.length ? sentenceEntries[s + WINDOW_SENTENCES] : last;
+                best = better(best, new Span(sum(work, sentenceEntries[s], end, sentenceWords[s], null),
+                        sentenceEntries[s], end, sentenceWords[s]));
+            }
+        }
+        return best;
+    }
+
+    private static Span better(Span a, Span b) {
+        return b.score > a.score ? b : a;
     }
 
     /** How many sentences a window of a long text holds: about what one training record holds. */
     static final int WINDOW_SENTENCES = 3;
+    /** A run of words without a sentence end is cut into sentences this long (dictated notes have no full stops). */
+    static final int MAX_SENTENCE_WORDS = 40;
 
     /**
-     * The bias plus the weights of the distinct features of text {@code text} (-1: of every text) whose words lie
-     * in [{@code from}, {@code to}); a pair counts when both its words do. Adds the slots of the positive ones to
+     * The bias plus the weights of the distinct features among entries [{@code first}, {@code last}), but a pair
+     * that ends at word {@code fromWord} (its first word is before the span). Adds the slots of the positive ones to
      * {@code positive} when it is not null.
      */
-    private double sum(Scratch work, int text, int from, int to, List<Integer> positive) {
+    private double sum(Scratch work, int first, int last, int fromWord, List<Integer> positive) {
         int stamp = work.nextStamp();
         double total = bias;
-        int first = text < 0 ? 0 : work.textFirst[text];
-        int last = text < 0 ? work.count : work.textFirst[text + 1];
         for (int e = first; e < last; e++) {
-            int word = work.word[e];
-            if (word < from || word >= to || work.pair[e] && word == from) {
+            if (work.pair[e] && work.word[e] == fromWord) {
                 continue;
             }
             int slot = work.slot[e];
@@ -227,15 +265,18 @@ public final class TherapyTextModel {
 
     /**
      * The index of the first word of each sentence of a text: a sentence ends where the gap between two words holds
-     * a full stop, a question or exclamation mark, a semicolon or a line break.
+     * one of {@link #SENTENCE_ENDS}, or after {@link #MAX_SENTENCE_WORDS} words without one.
      */
     static int[] sentenceStarts(CharSequence text, FoldedWords words) {
         int[] starts = new int[Math.max(1, words.count())];
         int count = 1; // the first sentence starts at word 0
         for (int i = 1; i < words.count(); i++) {
+            if (i - starts[count - 1] >= MAX_SENTENCE_WORDS) {
+                starts[count++] = i;
+                continue;
+            }
             for (int at = words.end(i - 1); at < words.start(i); at++) {
-                char c = text.charAt(at);
-                if (c == '.' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '\u3002') {
+                if (SENTENCE_ENDS.indexOf(text.charAt(at)) >= 0) {
                     starts[count++] = i;
                     break;
                 }
@@ -243,6 +284,9 @@ public final class TherapyTextModel {
         }
         return Arrays.copyOf(starts, count);
     }
+
+    /** Full stop, question and exclamation marks (Latin, full-width, Arabic, Devanagari, CJK), semicolon, ellipsis, line and paragraph breaks. */
+    private static final String SENTENCE_ENDS = ".!?;\n\r\u2026\u2028\u2029\u061f\u06d4\u0964\u3002\uff01\uff0e\uff1f\uff1b";
 
     /** The slot holding {@code key}, or -1. */
     int find(long key) {
@@ -305,6 +349,9 @@ public final class TherapyTextModel {
      * feature once per span without clearing a table.
      */
     private static final class Scratch {
+        /** Past this many entries a record's arrays are let go after use, not kept for the thread's life. */
+        private static final int KEPT_ENTRIES = 1 << 16;
+
         final int[] stamps;
         private int stamp;
         int[] word = new int[256];
@@ -312,7 +359,9 @@ public final class TherapyTextModel {
         int[] slot = new int[256];
         int count;
         int[] textFirst = new int[4];
-        private final List<int[]> sentences = new ArrayList<>();
+        /** Per text: the first word of each sentence, and the first entry at or after it. */
+        private final List<int[]> sentenceWords = new ArrayList<>();
+        private final List<int[]> sentenceEntries = new ArrayList<>();
         private int texts;
 
         Scratch(int capacity) {
@@ -320,9 +369,19 @@ public final class TherapyTextModel {
         }
 
         void clear() {
+            if (word.length > KEPT_ENTRIES) {
+                word = new int[256];
+                pair = new boolean[256];
+                slot = new int[256];
+            }
             count = 0;
             texts = 0;
-            sentences.clear();
+            sentenceWords.clear();
+            sentenceEntries.clear();
+        }
+
+        int texts() {
+            return texts;
         }
 
         int nextStamp() {
@@ -333,15 +392,20 @@ public final class TherapyTextModel {
             return stamp;
         }
 
-        int[] sentenceStarts(int text) {
-            return sentences.get(text);
+        int[] sentenceWords(int text) {
+            return sentenceWords.get(text);
+        }
+
+        int[] sentenceEntries(int text) {
+            return sentenceEntries.get(text);
         }
 
         void addText(CharSequence text, TherapyTextModel model) {
             if (texts + 2 > textFirst.length) {
                 textFirst = Arrays.copyOf(textFirst, textFirst.length * 2);
             }
-            textFirst[texts] = count;
+            int first = count;
+            textFirst[texts] = first;
             FoldedWords words = FoldedWords.of(text);
             for (int i = 0; i < words.count(); i++) {
                 add(i, false, model.find(words.hash(i)));
@@ -349,7 +413,17 @@ public final class TherapyTextModel {
                     add(i, true, model.find(FoldedWords.pair(words.hash(i - 1), words.hash(i))));
                 }
             }
-            sentences.add(TherapyTextModel.sentenceStarts(text, words));
+            int[] starts = TherapyTextModel.sentenceStarts(text, words);
+            int[] entries = new int[starts.length];
+            int e = first;
+            for (int s = 0; s < starts.length; s++) {
+                while (e < count && word[e] < starts[s]) {
+                    e++;
+                }
+                entries[s] = e;
+            }
+            sentenceWords.add(starts);
+            sentenceEntries.add(entries);
             texts++;
             textFirst[texts] = count;
         }

@@ -33,9 +33,21 @@ public record ClassifierPlan(TherapyTextModel model, double threshold, Classifie
             problems.add(new PolicyProblem(Check.DICTIONARY, where + ".threshold " + spec.threshold() + " is below "
                     + MIN_THRESHOLD + ": ordinary notes would be held for their common words"));
         }
+        TherapyTextModel model;
+        try {
+            model = TherapyTextModel.builtIn();
+        } catch (RuntimeException e) {
+            problems.add(new PolicyProblem(Check.DICTIONARY, where + ": the built-in model cannot be read: " + e.getMessage()));
+            return null;
+        }
+        if (!model.sha256().equals(spec.modelSha256())) {
+            problems.add(new PolicyProblem(Check.DICTIONARY, where + ".modelSha256 is " + spec.modelSha256()
+                    + " but the built-in model's is " + model.sha256() + ": the threshold was chosen for another model (a "
+                    + "retrained model is a new policy version; set modelSha256 to the new digest once its threshold is chosen)"));
+        }
         if (problems.size() > before) {
             return null;
         }
-        return new ClassifierPlan(TherapyTextModel.builtIn(), spec.threshold(), spec);
+        return new ClassifierPlan(model, spec.threshold(), spec);
     }
 }

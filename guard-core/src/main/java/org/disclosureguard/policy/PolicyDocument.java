@@ -21,6 +21,17 @@ public record PolicyDocument(
         ContentScanSpec contentScan,
         FieldShapesSpec fieldShapes) {
 
+    /**
+     * This document without its classifier: what {@code train-classifier} screens with, since a policy whose
+     * classifier names a model digest is refused while the model is being retrained.
+     */
+    public PolicyDocument withoutClassifier() {
+        ContentScanSpec scan = contentScan == null ? null : new ContentScanSpec(contentScan.ruleId(), contentScan.explanation(),
+                contentScan.legalBasis(), contentScan.terms(), contentScan.exclusions(), contentScan.languages(),
+                contentScan.otherLanguages(), contentScan.holdReasons(), null);
+        return new PolicyDocument(id, version, description, classifications, neverForward, rules, scan, fieldShapes);
+    }
+
     /** What happens to fields of one classification, and what a reviewer is told when it bites. */
     public record ClassificationPolicy(Action action, String ruleId, String explanation, String legalBasis) {}
 
@@ -32,9 +43,10 @@ public record PolicyDocument(
 
     /**
      * The text classifier, optional: records whose prose the built-in model scores at or over {@code threshold}
-     * are held under {@code ruleId} even when no dictionary entry matched.
+     * are held under {@code ruleId} even when no dictionary entry matched. {@code modelSha256} names the model the
+     * threshold was chosen for: a retrained model is a new policy version, and a widening for lint.
      */
-    public record ClassifierSpec(String ruleId, Double threshold, String explanation, String legalBasis) {}
+    public record ClassifierSpec(String ruleId, Double threshold, String modelSha256, String explanation, String legalBasis) {}
 
     /**
      * The dictionary for scanned text: therapy terms and look-alike phrases that are not therapy, per covered

@@ -12,7 +12,8 @@ import org.disclosureguard.scan.TextNormalizer;
 /**
  * Compares a policy with the one it replaces and lists every change that may let more cross to enforcement: a
  * classification whose action became less strict, a classification no longer in neverForward, a record rule
- * removed or rewritten, the content scan removed, a dictionary term removed or an exclusion added. Such a change
+ * removed or rewritten, the content scan removed, a dictionary term removed or an exclusion added, the classifier
+ * removed, its threshold raised or its model changed. Such a change
  * needs a person's sign-off; a change that only narrows does not. Rewritten rules are listed too: whether a new
  * CEL condition matches fewer records cannot be decided, so it is treated as widening (fail closed).
  */
@@ -98,6 +99,25 @@ public final class PolicyWidening {
         orEmpty(was.languages()).forEach(l -> languages.add(l.code()));
         orEmpty(is.languages()).forEach(l -> languages.remove(l.code()));
         languages.forEach(l -> widenings.add("language '" + l + "' was removed with its dictionary"));
+        classifier(was.classifier(), is.classifier(), widenings);
+    }
+
+    /** The classifier removed, its threshold raised or its model changed (any model may hold less) widens. */
+    private static void classifier(PolicyDocument.ClassifierSpec was, PolicyDocument.ClassifierSpec is, List<String> widenings) {
+        if (was == null) {
+            return;
+        }
+        if (is == null) {
+            widenings.add("the classifier was removed");
+            return;
+        }
+        if (was.threshold() != null && is.threshold() != null && is.threshold() > was.threshold()) {
+            widenings.add("the classifier's threshold was raised from " + was.threshold() + " to " + is.threshold());
+        }
+        if (!Objects.equals(was.modelSha256(), is.modelSha256())) {
+            widenings.add("the classifier's model changed (sha-256 " + was.modelSha256() + " -> " + is.modelSha256()
+                    + "): a retrained model may hold records the old one held no longer");
+        }
     }
 
     /** A shape removed, or changed at all (a pattern cannot be compared for strictness), may let prose through. */

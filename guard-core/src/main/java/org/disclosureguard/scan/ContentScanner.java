@@ -88,12 +88,20 @@ public final class ContentScanner {
             }
         }
         List<String> decodedTexts = List.of();
+        String withoutRuns = null;
         if (pass.longChunkCount() > 0) {
             List<EncodedText.Run> runs = EncodedText.runs(text, pass);
             if (!runs.isEmpty()) {
                 matches = new ArrayList<>(matches);
                 signals = new ArrayList<>(signals);
                 decodedTexts = new ArrayList<>();
+                StringBuilder blanked = new StringBuilder(text);
+                for (EncodedText.Run run : runs) {
+                    for (int at = run.start(); at < run.end(); at++) {
+                        blanked.setCharAt(at, ' ');
+                    }
+                }
+                withoutRuns = blanked.toString();
                 for (EncodedText.Run run : runs) {
                     if (run.opaque() || depth + 1 >= MAX_DEPTH) {
                         signals.add(new TextSignal(TextSignal.Kind.OPAQUE, run.start(), run.end()));
@@ -113,11 +121,11 @@ public final class ContentScanner {
                 }
             }
         }
-        if (matches.isEmpty() && signals.isEmpty() && decodedTexts.isEmpty()) {
+        if (matches.isEmpty() && signals.isEmpty() && decodedTexts.isEmpty() && withoutRuns == null) {
             return ScanResult.EMPTY;
         }
         matches = wholeWords(text, matches);
-        return new ScanResult(distinctByPosition(matches), List.copyOf(signals), List.copyOf(decodedTexts));
+        return new ScanResult(distinctByPosition(matches), List.copyOf(signals), List.copyOf(decodedTexts), withoutRuns);
     }
 
     /**

@@ -3,10 +3,11 @@ package org.disclosureguard.scan;
 import java.util.Arrays;
 
 /**
- * The words of a text as the content scan reads its letters: folded through the same {@link FoldTable} (case,
- * accents, confusables from every script, ignorables dropped), each word a run of letters between separators,
- * reduced to a 64-bit hash and its source span. Digits and punctuation separate words; the apostrophe too
- * ("didn't" is "didn" and "t", on both sides of a model). Used by the text classifier, which needs words, not terms.
+ * The words of a text as the content scan reads its letters: folded through the same {@link FoldTable} and
+ * {@link MarkupDecoder} (case, accents, confusables from every script, ignorables, entities and escapes, leetspeak
+ * inside words, words broken at a line end), each word a run of letters between separators, reduced to a 64-bit
+ * hash and its source span. Digits alone and punctuation separate words; the apostrophe too ("didn't" is "didn" and
+ * "t", on both sides of a model). Used by the text classifier, which needs words, not terms.
  *
  * <p>Hashes are FNV-1a over the folded letters, so a word written in a model file ("opened", "up") hashes the
  * same as the word read in a text, whichever look-alikes it was written with.
@@ -15,7 +16,7 @@ public final class FoldedWords {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-    /** Letters past this many in one word still count in its hash, but such a "word" is no word of any language. */
+    /** Letters past this many in one word are not read (in the hash and the folded word alike): no word is longer. */
     private static final int MAX_WORD_LETTERS = 40;
 
     private long[] hashes;
@@ -75,59 +76,51 @@ public final class FoldedWords {
 
     /** The folded letters of word {@code i} of {@code text} (which must be the text these words were read from). */
     public String folded(CharSequence text, int i) {
+        String s = text.toString();
         StringBuilder out = new StringBuilder(ends[i] - starts[i]);
-        for (int at = starts[i]; at < ends[i]; at++) {
-            char c = text.charAt(at);
-            int entry;
-            if (Character.isHighSurrogate(c) && at + 1 < ends[i] && Character.isLowSurrogate(text.charAt(at + 1))) {
-                entry = FoldTable.supplementary(Character.toCodePoint(c, text.charAt(++at)));
-            } else {
-                entry = FoldTable.bmp(c);
+        for (int at = starts[i]; at < ends[i]; ) {
+            long step = MarkupDecoder.stepAt(s, at, s.length());
+            int entry = MarkupDecoder.result(step);
+            for (int packet = entry; packet > 0 && out.length() < MAX_WORD_LETTERS; packet >>>= LetterPacket.BITS_PER_LETTER) {
+                out.append((char) ('a' + (packet & LetterPacket.FIELD_MASK) - 1));
             }
-            if (entry > 0 && out.length() < MAX_WORD_LETTERS) {
-                LetterPacket.appendTo(out, entry);
-            }
-        }
-        if (out.length() > MAX_WORD_LETTERS) {
-            out.setLength(MAX_WORD_LETTERS);
+            at += Math.max(1, MarkupDecoder.width(step));
         }
         return out.toString();
     }
 
+    /**
+     * Reads the text a step at a time as the scan does ({@link MarkupDecoder#stepAt}: entities, escapes, leetspeak
+     * inside words, a word broken at a line end), so the classifier's words are the scan's words.
+     */
     private void read(CharSequence text) {
+        String s = text.toString();
         long hash = FNV_OFFSET;
         int letters = 0;
         int wordStart = -1;
-        int length = text.length();
-        for (int at = 0; at < length; at++) {
-            char c = text.charAt(at);
-            int next = at + 1;
-            int entry;
-            if (Character.isHighSurrogate(c) && next < length && Character.isLowSurrogate(text.charAt(next))) {
-                entry = FoldTable.supplementary(Character.toCodePoint(c, text.charAt(next)));
-                next++;
-            } else {
-                entry = FoldTable.bmp(c);
-            }
-            if (entry >= 0) {
-                // Letters (or an ignorable, packet 0, which continues the word without adding to it).
+        int length = s.length();
+        for (int at = 0; at < length; ) {
+            long step = MarkupDecoder.stepAt(s, at, length);
+            int entry = MarkupDecoder.result(step);
+            int next = at + Math.max(1, MarkupDecoder.width(step));
+            if (entry >= 0 || entry == FoldTable.HYPHEN_JOIN) {
+                // Letters; an ignorable (packet 0) or a line-end hyphen continues the word without adding to it.
                 if (wordStart < 0) {
                     wordStart = at;
                 }
-                for (int packet = entry; packet != 0 && letters < MAX_WORD_LETTERS; packet >>>= LetterPacket.BITS_PER_LETTER) {
+                for (int packet = entry; packet > 0 && letters < MAX_WORD_LETTERS; packet >>>= LetterPacket.BITS_PER_LETTER) {
                     hash = (hash ^ ('a' + (packet & LetterPacket.FIELD_MASK) - 1)) * FNV_PRIME;
                     letters++;
                 }
-                at = next - 1;
-                continue;
+            } else {
+                if (letters > 0) {
+                    add(hash, wordStart, at);
+                }
+                hash = FNV_OFFSET;
+                letters = 0;
+                wordStart = -1;
             }
-            if (letters > 0) {
-                add(hash, wordStart, at);
-            }
-            hash = FNV_OFFSET;
-            letters = 0;
-            wordStart = -1;
-            at = next - 1;
+            at = next;
         }
         if (letters > 0) {
             add(hash, wordStart, length);

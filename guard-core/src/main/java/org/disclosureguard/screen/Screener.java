@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.review.ReasonKind;
-import org.disclosureguard.classify.TherapyTextModel;
 import org.disclosureguard.policy.Action;
 import org.disclosureguard.policy.ClassifierPlan;
 import org.disclosureguard.policy.FieldCheck;
@@ -65,7 +65,7 @@ public final class Screener {
 
     /**
      * The free text the classifier reads in a record, exactly as {@link #screen} collects it: every scanned value
-     * and the texts decoded out of them. For training the model on the same input it is applied to. Forwarded
+     * (its encoded runs blanked) and the texts decoded out of them. For training the model on the same input it is applied to. Forwarded
      * strings are not prose: ids, codes and names (an event id spelled "evt-eval-en-plain-0001" taught the first
      * model its corpus's labels), and prose typed into one fails the field's shape anyway.
      */
@@ -214,20 +214,20 @@ public final class Screener {
 
     /**
      * Text that no term, pair or signal stopped may still read like a retold session in words no dictionary
-     * lists: the policy's classifier, when it has one, holds the record when the whole record's prose scores at or
-     * over its threshold. The words that weighed most go to the reviewer (in the detail, never in the audit).
+     * lists: the policy's classifier, when it has one, holds the record when its prose scores at or over the
+     * threshold. The score goes to the reviewer (in the detail, never in the audit).
      */
     private void classify(List<CharSequence> prose, List<Finding> findings) {
         ClassifierPlan classifier = policy.classifier();
         if (classifier == null || prose.isEmpty()) {
             return;
         }
-        TherapyTextModel.Score score = classifier.model().score(prose);
-        if (score.value() >= classifier.threshold()) {
+        double score = classifier.model().score(prose);
+        if (score >= classifier.threshold()) {
             PolicyDocument.ClassifierSpec spec = classifier.spec();
+            // The score only: the heaviest words are words of the text, and review reasons travel unsealed.
             findings.add(new Finding(spec.ruleId(), ReasonKind.CONTENT_SCAN, null, null, null, null, spec.explanation(),
-                    spec.legalBasis(), String.format(java.util.Locale.ROOT, "score %.1f, threshold %.1f; words weighing most: %s",
-                            score.value(), classifier.threshold(), score.describeStrongest())));
+                    spec.legalBasis(), String.format(Locale.ROOT, "score %.1f, threshold %.1f", score, classifier.threshold())));
         }
     }
 
@@ -266,7 +266,7 @@ public final class Screener {
         PolicyDocument.ContentScanSpec spec = policy.contentScan();
         ScanResult result = scanner.inspect(text);
         if (checkLanguage) {
-            prose.add(text);
+            prose.add(result.prose(text));
             prose.addAll(result.decodedTexts());
         }
         List<TermMatch> matches = result.matches();

@@ -153,6 +153,11 @@ class PolicyTest {
                 bundledText().replace("    ruleId: content.reads-like-therapy\n", "")));
         assertTrue(noReason.getMessage().contains("contentScan.classifier needs a ruleId, an explanation and a legalBasis"),
                 noReason.getMessage());
+        PolicyException otherModel = assertThrows(PolicyException.class, () -> compile(
+                bundledText().replaceFirst("modelSha256: [0-9a-f]+", "modelSha256: " + "0".repeat(64))));
+        assertTrue(otherModel.getMessage().contains("contentScan.classifier.modelSha256 is 000"), otherModel.getMessage());
+        assertTrue(otherModel.getMessage().contains("but the built-in model's is " + Policy.bundled().classifier().model().sha256()),
+                otherModel.getMessage());
         Policy without = compile(bundledText().replaceFirst("(?s)  classifier:\n.*?(?=\n# Shapes of forwarded)", ""));
         assertNull(without.classifier(), "the classifier is optional");
         assertNotNull(Policy.bundled().classifier());

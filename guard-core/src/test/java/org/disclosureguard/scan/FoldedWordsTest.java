@@ -24,7 +24,7 @@ class FoldedWordsTest {
     void wordsAreRunsOfLettersFoldedLikeTheScan() {
         assertEquals(List.of("sesion", "con", "ei", "psicoiogo"), folded("Sesión con el psicólogo"));
         assertEquals(List.of("didn", "t", "sieep"), folded("didn't  sleep"));
-        assertEquals(List.of("room", "at", "pm"), folded("room 4, at 10:30pm"));
+        assertEquals(List.of("room", "at", "eopm"), folded("room 4, at 10:30pm"), "digits against letters are leetspeak, as in the scan");
     }
 
     @Test
@@ -37,6 +37,21 @@ class FoldedWordsTest {
             assertEquals(plain, words.hash(0), disguised);
             assertEquals(disguised.length(), words.end(0), "the span covers the whole written word: " + disguised);
         }
+    }
+
+    @Test
+    void wordsAreReadAsTheScanReadsThem() {
+        long nightmares = FoldedWords.hash(folded("nightmares").get(0));
+        for (String written : List.of("n1ghtmares", "&#110;ightmares", "night%6Dares", "night-\nmares", "<b>night</b>mares")) {
+            List<String> words = folded(written);
+            if (written.startsWith("<b>")) {
+                assertEquals(List.of("night", "mares"), words, "a tag separates, as in the scan's first reading");
+                continue;
+            }
+            assertEquals(1, words.size(), written + " -> " + words);
+            assertEquals(nightmares, FoldedWords.of(written).hash(0), written);
+        }
+        assertEquals(List.of("room", "at", "pm"), folded("room 4, at 10:30 pm"), "digits alone are no letters");
     }
 
     @Test

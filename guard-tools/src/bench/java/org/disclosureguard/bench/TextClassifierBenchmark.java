@@ -53,6 +53,6 @@ public class TextClassifierBenchmark {
         int i = next;
         next = i + 1 == texts.length ? 0 : i + 1;
         scanned.megabytes += textMegabytes[i];
-        return model.score(texts[i]).value();
+        return model.score(texts[i]);
     }
 }

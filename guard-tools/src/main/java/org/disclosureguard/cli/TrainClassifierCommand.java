@@ -1,5 +1,7 @@
 package org.disclosureguard.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.disclosureguard.classify.TherapyTextModel;
+import org.disclosureguard.contract.SchemaCatalog;
+import org.disclosureguard.evaluate.ClassifierTraining;
 import org.disclosureguard.evaluate.InvalidCorpusException;
 import org.disclosureguard.policy.Policy;
-import org.disclosureguard.evaluate.ClassifierTraining;
+import org.disclosureguard.policy.PolicyDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +49,16 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Mixin
     PolicyOption policyOption;
 
+    /** The policy given (or the bundled one) as a document: its classifier section is not compiled for training. */
+    private PolicyDocument policyDocument() throws IOException {
+        String source = policyOption.file == null ? Policy.BUNDLED_RESOURCE : policyOption.file.toString();
+        try (InputStream in = policyOption.file == null
+                ? Policy.class.getClassLoader().getResourceAsStream(Policy.BUNDLED_RESOURCE)
+                : Files.newInputStream(policyOption.file)) {
+            return Policy.parse(in, source);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!(maxFalseHolds >= 0 && maxFalseHolds <= 100)) {
@@ -54,7 +69,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                 throw new FriendlyErrors.UserError("corpus file not found: " + corpus);
             }
         }
-        Policy policy = policyOption.load();
+        Policy policy = Policy.compile(policyDocument().withoutClassifier(), SchemaCatalog.bundled(), "policy for training");
         List<ClassifierTraining.Example> examples;
         try {
             examples = ClassifierTraining.examples(policy, corpora);
@@ -76,6 +91,10 @@ final class TrainClassifierCommand implements Callable<Integer> {
                         row.threshold(), 100.0 * row.therapyHeld() / row.therapy(), 100.0 * row.benignHeld() / row.benign());
             }
             ClassifierTraining.Validation v = cv.chosen();
+            if (!cv.met()) {
+                System.err.printf(Locale.ROOT, "no threshold searched holds at most %s%% of unseen writers' benign records; "
+                        + "the figures below are the highest searched%n", maxFalseHolds);
+            }
             String figures = String.format(Locale.ROOT,
                     "Across %d writers, each scored by a model trained without it: threshold %.1f holds %d of %d "
                             + "therapy-derived records (%.1f %%) and %d of %d benign ones (%.1f %%).",
@@ -92,7 +111,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             ClassifierTraining.write(model, header, writer);
         }
-        System.out.println("wrote " + model.weights().size() + " features to " + out);
+        System.out.println("wrote " + model.weights().size() + " features to " + out + "; in the policy, "
+                + "contentScan.classifier.modelSha256: " + TherapyTextModel.sha256(Files.readAllBytes(out)));
         return 0;
     }
 }

@@ -44,8 +44,6 @@ public final class ClassifierTraining {
                            double maxFalseHoldRate) {}
 
     public static final Settings DEFAULTS = new Settings(6, 0.5, 1e-6, 2, 0.05, 20261201L, 0.002);
-    /** The bias is not learned: a text of words the model never saw must score 0, not the corpora's share of therapy. */
-    private static final double BIAS_RATE = 0.0;
     /** Thresholds are searched from here (a score without any feature is the bias, which is about 0) ... */
     private static final double MIN_SEARCHED = 1.0;
     /** ... to here. */
@@ -155,6 +153,7 @@ public final class ClassifierTraining {
         double[] w = new double[names.size()];
         double[] squares = new double[names.size()];
         Arrays.fill(squares, 1e-8);
+        // The bias is not learned: a text of words the model never saw must score 0, not the corpora's share of therapy.
         double bias = 0;
         int[] order = new int[docs.length];
         for (int i = 0; i < order.length; i++) {
@@ -174,7 +173,6 @@ public final class ClassifierTraining {
                     squares[f] += gradient * gradient;
                     w[f] -= settings.learningRate() * (gradient / Math.sqrt(squares[f]) + settings.l2() * w[f]);
                 }
-                bias -= BIAS_RATE * gradient;
             }
         }
         TreeMap<String, Double> kept = new TreeMap<>();
@@ -199,7 +197,7 @@ public final class ClassifierTraining {
             TherapyTextModel model = asRead(train(examples.stream().filter(e -> !e.group().equals(group)).toList()));
             for (Example example : examples) {
                 if (example.group().equals(group)) {
-                    scored.add(new double[] {example.therapy() ? 1 : 0, model.score(example.texts()).value()});
+                    scored.add(new double[] {example.therapy() ? 1 : 0, model.score(example.texts())});
                 }
             }
         }
@@ -217,11 +215,14 @@ public final class ClassifierTraining {
                 chosen = row;
             }
         }
-        return new CrossValidation(chosen == null ? table.get(table.size() - 1) : chosen, table);
+        return new CrossValidation(chosen == null ? table.get(table.size() - 1) : chosen, chosen != null, table);
     }
 
-    /** The chosen threshold's figures, and those of every threshold searched. */
-    public record CrossValidation(Validation chosen, List<Validation> table) {}
+    /**
+     * The chosen threshold's figures (the highest searched when none holds few enough benign records: {@code met}
+     * is then false), and those of every threshold searched.
+     */
+    public record CrossValidation(Validation chosen, boolean met, List<Validation> table) {}
 
     /** The model as the guard reads it from its file, so that validation scores exactly as the screen will. */
     static TherapyTextModel asRead(Model model) {

@@ -206,18 +206,18 @@ class EvaluationTest {
      * is measured, not tuned: its figures are pinned so that any change to the screen shows what it does to them.
      * First run: the dictionary alone caught 96.1 % (853/888) with 1.1 % false holds (7/624: "opposing counselor",
      * a "sesión de logopedia"; both exclusions since); with a classifier trained on the first sixteen writers 99.3 %.
-     * Now 885/888: an unpaid harvest told in a "standing Monday slot", a marriage promised for a cow read from an
-     * "emotions notebook" and an HTP drawing after a fire drill cross; a child selling mangoes with his uncle, in
-     * English and in Kreyòl ("used to sell", "te konn ... vann"), reads like a disclosure to the classifier (3 of 24
-     * in both everyday classes).
+     * Now 883/888: an unpaid harvest told in a "standing Monday slot", a marriage promised for a cow read from an
+     * "emotions notebook", an HTP drawing after a fire drill, an assault in the desert that "came out in the calm
+     * room" and thoughts of suicide that "came out today in the wellness room" cross; a child who used to help his
+     * grandmother sell mangoes ("te konn ... vann") reads like a disclosure to the classifier (3 of 24 in ht/everyday).
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(885, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(6, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 166, "fr", 168, "pt", 168, "ht", 168);
+        assertEquals(new Rate(883, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(3, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 165, "fr", 168, "pt", 167, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
