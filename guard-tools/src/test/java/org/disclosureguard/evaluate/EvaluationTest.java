@@ -204,20 +204,20 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured, not tuned: its figures are pinned so that any change to the screen shows what it does to them.
-     * First run: the dictionary alone caught 96.1 % (853/888) with 1.1 % false holds (7/624: "opposing counselor",
-     * a "sesión de logopedia"; both exclusions since); with a classifier trained on the first sixteen writers 99.3 %.
-     * Now 883/888: an unpaid harvest told in a "standing Monday slot", a marriage promised for a cow read from an
-     * "emotions notebook", an HTP drawing after a fire drill, an assault in the desert that "came out in the calm
-     * room" and thoughts of suicide that "came out today in the wellness room" cross; a child who used to help his
-     * grandmother sell mangoes ("te konn ... vann") reads like a disclosure to the classifier (3 of 24 in ht/everyday).
+     * The nineteenth writer's first run: the dictionary alone 86.5 % (768/888) with 1.1 % false holds (7/624); with
+     * the classifier trained on the first seventeen writers 98.8 % and 3.5 % (children telling staff of work they did
+     * at home, "me platicó que los sábados trabajaba con su papá", read like disclosures). Now, the classifier trained
+     * on eighteen: 874/888 and 8/624. What crosses: sessions named by a room, a weekday group or a puppet, with
+     * disclosures in plain words (a neighbor's hands, a loan shark paid for the smuggler, a burn with a lighter),
+     * and two encoded copies.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(883, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(3, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 165, "fr", 168, "pt", 167, "ht", 168);
+        assertEquals(new Rate(874, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(8, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 165, "fr", 166, "pt", 162, "ht", 166);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
