@@ -43,7 +43,7 @@ public final class ClassifierTraining {
     public record Settings(int epochs, double learningRate, double l2, int minRecords, double minWeight, long seed,
                            double maxFalseHoldRate) {}
 
-    public static final Settings DEFAULTS = new Settings(6, 0.5, 1e-6, 2, 0.05, 20261201L, 0.002);
+    public static final Settings DEFAULTS = new Settings(6, 0.5, 1e-6, 2, 0.05, 20261201L, 0.001);
     /** Thresholds are searched from here (a score without any feature is the bias, which is about 0) ... */
     private static final double MIN_SEARCHED = 1.0;
     /** ... to here. */
@@ -159,6 +159,11 @@ public final class ClassifierTraining {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        // The classes weigh the same: without a bias, words common to both (a routine line the corpora add to therapy
+        // and benign records alike) would otherwise take on the share of therapy records and lean every note to it.
+        long therapyCount = examples.stream().filter(Example::therapy).count();
+        double benignWeight = therapyCount == 0 || therapyCount == examples.size() ? 1.0
+                : (double) therapyCount / (examples.size() - therapyCount);
         Random random = new Random(settings.seed());
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             shuffle(order, random);
@@ -168,7 +173,8 @@ public final class ClassifierTraining {
                     z += w[f];
                 }
                 double p = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
-                double gradient = p - (examples.get(d).therapy() ? 1 : 0);
+                boolean therapy = examples.get(d).therapy();
+                double gradient = (p - (therapy ? 1 : 0)) * (therapy ? 1 : benignWeight);
                 for (int f : docs[d]) {
                     squares[f] += gradient * gradient;
                     w[f] -= settings.learningRate() * (gradient / Math.sqrt(squares[f]) + settings.l2() * w[f]);

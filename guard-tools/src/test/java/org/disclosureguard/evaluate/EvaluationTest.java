@@ -163,12 +163,14 @@ class EvaluationTest {
     // --- the multilingual corpora: tuning and held-out splits -------------------------------
 
     /**
-     * Therapy classes of the tuning split the guard misses, pinned (of 24): none since policy 2026.12.5. Until then
-     * the dictionary missed 153 of these records (euphemism on both sides, a telling far from its harm, a session named
-     * by the counselor's name only); the classifier holds them. It was trained on this split, so this is a floor,
+     * Therapy classes of the tuning split the guard misses, pinned (of 24). Until policy 2026.12.5 the dictionary
+     * missed 153 records of these writers (euphemism on both sides, a telling far from its harm, a session named by
+     * the counselor's name only); the classifier holds them now. It was trained on this split, so this is a floor,
      * not a measure: the held-out split below is the measure.
      */
-    private static final Map<String, Integer> TUNING_MISSES = Map.of();
+    private static final Map<String, Integer> TUNING_MISSES = Map.of(
+            // the eighth writer's euphemism without a clinical word, scored just under the classifier's threshold
+            "tuning-h/pt/plain", 23);
     /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
     private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.ofEntries(
             // "Sessão de terapia da fala desmarcada pela terapeuta": the head's own sentence names no context cue
@@ -185,7 +187,10 @@ class EvaluationTest {
             // "Burn clinic: scar massage ... Next appt in 3 wks. The therapist said": the context two sentences back
             Map.entry("tuning-o/en/physical", 3), Map.entry("tuning-o/ht/physical", 1),
             // "Bilan de physiothérapie : ... Le thérapeute conseille": "conseille" reads as a counselor's verb
-            Map.entry("tuning-q/fr/physical", 3));
+            Map.entry("tuning-q/fr/physical", 3),
+            // the nineteenth writer: "Wendy said she learned to make tortillas ... and burned her fingers" (a telling
+            // and a harm), "si su abogado y su consejera son la misma persona", a Kreyòl physio note
+            Map.entry("tuning-s/en/everyday", 4), Map.entry("tuning-s/es/legal", 3), Map.entry("tuning-s/ht/physical", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -196,28 +201,27 @@ class EvaluationTest {
                     : TUNING_FALSE_HOLDS.getOrDefault(c.className(), 0);
             assertEquals(expected, c.hits(), c.className() + (c.therapy() ? " caught" : " falsely held") + ": " + c.failures());
         }
-        // The pins above say it exactly; said once more as the split's totals.
-        assertEquals(tuning.therapyRecall().total(), tuning.therapyRecall().count(), tuning.therapyRecall().percent());
+        // The pins above say it exactly; said once more as a floor under the split's totals.
+        assertTrue(tuning.therapyRecall().fraction() >= 0.999, tuning.therapyRecall().percent());
         assertTrue(tuning.falseHoldRate().fraction() <= 0.01, tuning.falseHoldRate().percent());
     }
 
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured, not tuned: its figures are pinned so that any change to the screen shows what it does to them.
-     * The nineteenth writer's first run: the dictionary alone 86.5 % (768/888) with 1.1 % false holds (7/624); with
-     * the classifier trained on the first seventeen writers 98.8 % and 3.5 % (children telling staff of work they did
-     * at home, "me platicó que los sábados trabajaba con su papá", read like disclosures). Now, the classifier trained
-     * on eighteen: 874/888 and 8/624. What crosses: sessions named by a room, a weekday group or a puppet, with
-     * disclosures in plain words (a neighbor's hands, a loan shark paid for the smuggler, a burn with a lighter),
-     * and two encoded copies.
+     * The twentieth writer's first run (secondhand notes by teachers, drivers, interpreters; mixed languages): the
+     * dictionary alone 95.5 % (848/888) with 0.6 % false holds (4/624); with the classifier trained on the first
+     * eighteen writers 99.2 % and 0.8 %. Now, trained on nineteen (threshold 11.0): 877/888 and 4/624. What crosses:
+     * Spanish, Portuguese and a French record whose session is named by an office or a weekly talk; held: a film
+     * night about a desert crossing with a coyote after which "a few said it was too sad" (a telling and a smuggler).
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(874, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(8, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 165, "fr", 166, "pt", 162, "ht", 166);
+        assertEquals(new Rate(877, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(4, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 161, "fr", 167, "pt", 165, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
