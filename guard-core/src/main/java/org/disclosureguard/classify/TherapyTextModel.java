@@ -47,9 +47,9 @@ public final class TherapyTextModel {
     private final int size;
     /** Per-thread scratch: which slots a span has counted (a stamp per slot), and the present features of a text. */
     private final ThreadLocal<Scratch> scratch;
-    private String sha256 = "";
+    private final String sha256;
 
-    private TherapyTextModel(List<String> features, List<Float> featureWeights, double bias) {
+    private TherapyTextModel(List<String> features, List<Long> keys, List<Float> featureWeights, double bias, String sha256) {
         // The smallest power of two at least 1.25 times the features: a load under 0.8, probes within a cache line or two.
         int capacity = Integer.highestOneBit(Math.max(16, features.size() + features.size() / 4) - 1) * 2;
         this.table = new long[capacity];
@@ -57,8 +57,9 @@ public final class TherapyTextModel {
         this.mask = capacity - 1;
         this.bias = bias;
         this.size = features.size();
+        this.sha256 = sha256;
         for (int i = 0; i < features.size(); i++) {
-            long key = keyOf(features.get(i));
+            long key = keys.get(i);
             int slot = slot(key);
             if (table[slot] != 0) {
                 throw new IllegalArgumentException("feature '" + features.get(i) + "' is listed twice (or collides with '"
@@ -82,8 +83,7 @@ public final class TherapyTextModel {
                             throw new IllegalStateException("the built-in model " + BUILT_IN + " is not on the class path");
                         }
                         byte[] bytes = in.readAllBytes();
-                        model = read(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-                        model.sha256 = sha256(bytes);
+                        model = read(new StringReader(new String(bytes, StandardCharsets.UTF_8)), sha256(bytes));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -96,7 +96,12 @@ public final class TherapyTextModel {
 
     /** Reads a model file; a malformed line is an {@link IllegalArgumentException} naming it. */
     public static TherapyTextModel read(Reader reader) throws IOException {
+        return read(reader, "");
+    }
+
+    private static TherapyTextModel read(Reader reader, String sha256) throws IOException {
         List<String> features = new ArrayList<>();
+        List<Long> keys = new ArrayList<>();
         List<Float> featureWeights = new ArrayList<>();
         Double bias = null;
         BufferedReader lines = new BufferedReader(reader);
@@ -124,7 +129,7 @@ public final class TherapyTextModel {
                     if (!Float.isFinite(weight)) {
                         throw new NumberFormatException("not finite");
                     }
-                    keyOf(right); // checks the feature's shape
+                    keys.add(keyOf(right)); // checks the feature's shape too
                     features.add(right);
                     featureWeights.add(weight);
                 }
@@ -135,10 +140,10 @@ public final class TherapyTextModel {
         if (bias == null || !Double.isFinite(bias)) {
             throw new IllegalArgumentException("the model has no finite 'bias' line");
         }
-        return new TherapyTextModel(features, featureWeights, bias);
+        return new TherapyTextModel(features, keys, featureWeights, bias, sha256);
     }
 
-    /** The SHA-256 of the model file, in hex (set for the built-in model; a model read from a reader has none). */
+    /** The SHA-256 of the model file, in hex, for the built-in model; empty for a model read from a reader. */
     public String sha256() {
         return sha256;
     }

@@ -61,23 +61,28 @@ public final class Policy {
 
     /** The policy shipped in the jar. */
     public static Policy bundled() {
-        try (InputStream in = Policy.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled policy " + BUNDLED_RESOURCE + " is missing from the jar");
-            }
-            return compile(parse(in, BUNDLED_RESOURCE), SchemaCatalog.bundled(), BUNDLED_RESOURCE);
-        } catch (IOException e) {
-            throw PolicyException.document(BUNDLED_RESOURCE, e.getMessage());
-        }
+        return load(null);
     }
 
     /** Loads a policy file, or the bundled policy when {@code file} is null. */
     public static Policy load(Path file) {
+        return compile(readDocument(file), SchemaCatalog.bundled(), file == null ? BUNDLED_RESOURCE : file.toString());
+    }
+
+    /** The document of a policy file, or of the bundled policy when {@code file} is null, parsed but not compiled. */
+    public static PolicyDocument readDocument(Path file) {
         if (file == null) {
-            return bundled();
+            try (InputStream in = Policy.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the bundled policy " + BUNDLED_RESOURCE + " is missing from the jar");
+                }
+                return parse(in, BUNDLED_RESOURCE);
+            } catch (IOException e) {
+                throw PolicyException.document(BUNDLED_RESOURCE, e.getMessage());
+            }
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return compile(parse(in, file.toString()), SchemaCatalog.bundled(), file.toString());
+            return parse(in, file.toString());
         } catch (IOException e) {
             throw PolicyException.document(file.toString(), "cannot read it: " + e);
         }

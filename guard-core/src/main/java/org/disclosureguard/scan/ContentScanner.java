@@ -100,9 +100,6 @@ public final class ContentScanner {
                     for (int at = run.start(); at < run.end(); at++) {
                         blanked.setCharAt(at, ' ');
                     }
-                }
-                withoutRuns = blanked.toString();
-                for (EncodedText.Run run : runs) {
                     if (run.opaque() || depth + 1 >= MAX_DEPTH) {
                         signals.add(new TextSignal(TextSignal.Kind.OPAQUE, run.start(), run.end()));
                         continue;
@@ -119,6 +116,7 @@ public final class ContentScanner {
                         signals.add(new TextSignal(signal.kind(), run.start(), run.end()));
                     }
                 }
+                withoutRuns = blanked.toString();
             }
         }
         if (matches.isEmpty() && signals.isEmpty() && decodedTexts.isEmpty() && withoutRuns == null) {

@@ -194,22 +194,29 @@ public final class Screener {
                           List<CharSequence> prose) {
         if (value instanceof CharSequence text) {
             scanned.add(new ScannedText(path, text));
-            scanOne(path, text, findings, true, prose);
+            scanFreeText(path, text, findings, prose);
         } else if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
                 if (item != null) {
-                    scanOne(path + "[" + i + "]", item.toString(), findings, true, prose);
+                    scanFreeText(path + "[" + i + "]", item.toString(), findings, prose);
                 }
                 i++;
             }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (entry.getValue() != null) {
-                    scanOne(path + "." + entry.getKey(), entry.getValue().toString(), findings, true, prose);
+                    scanFreeText(path + "." + entry.getKey(), entry.getValue().toString(), findings, prose);
                 }
             }
         }
+    }
+
+    /** A free text scanned with its language check; the text (encoded runs blanked) and its decodings are prose. */
+    private void scanFreeText(String path, CharSequence text, List<Finding> findings, List<CharSequence> prose) {
+        ScanResult result = scanOne(path, text, findings, true);
+        prose.add(result.prose(text));
+        prose.addAll(result.decodedTexts());
     }
 
     /**
@@ -250,7 +257,7 @@ public final class Screener {
                     shapes.explanation(), shapes.legalBasis(), "the value is not " + check.shape().description()));
         }
         if (scanContent && policy.scanner() != null) {
-            scanOne(check.path(), text, findings, false, new ArrayList<>(0));
+            scanOne(check.path(), text, findings, false);
         }
         if (scanContent && findings.size() == before) {
             if (cleanForwardedValues.size() >= MAX_REMEMBERED_VALUES) {
@@ -260,15 +267,11 @@ public final class Screener {
         }
     }
 
-    private void scanOne(String path, CharSequence text, List<Finding> findings, boolean checkLanguage,
-                         List<CharSequence> prose) {
+    /** Adds the findings of one text's scan (and language check) and returns what the scan read. */
+    private ScanResult scanOne(String path, CharSequence text, List<Finding> findings, boolean checkLanguage) {
         ContentScanner scanner = policy.scanner();
         PolicyDocument.ContentScanSpec spec = policy.contentScan();
         ScanResult result = scanner.inspect(text);
-        if (checkLanguage) {
-            prose.add(result.prose(text));
-            prose.addAll(result.decodedTexts());
-        }
         List<TermMatch> matches = result.matches();
         int shown = Math.min(matches.size(), MAX_HITS_PER_FIELD);
         for (int i = 0; i < shown; i++) {
@@ -296,6 +299,7 @@ public final class Screener {
                         "detected language: " + verdict.describe()));
             }
         }
+        return result;
     }
 
     private Finding unreadable(TextHold hold, String path, Integer start, Integer end, String detail) {

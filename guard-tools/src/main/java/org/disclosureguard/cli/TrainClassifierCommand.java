@@ -1,7 +1,5 @@
 package org.disclosureguard.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.evaluate.ClassifierTraining;
 import org.disclosureguard.evaluate.InvalidCorpusException;
 import org.disclosureguard.policy.Policy;
-import org.disclosureguard.policy.PolicyDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,16 +46,6 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Mixin
     PolicyOption policyOption;
 
-    /** The policy given (or the bundled one) as a document: its classifier section is not compiled for training. */
-    private PolicyDocument policyDocument() throws IOException {
-        String source = policyOption.file == null ? Policy.BUNDLED_RESOURCE : policyOption.file.toString();
-        try (InputStream in = policyOption.file == null
-                ? Policy.class.getClassLoader().getResourceAsStream(Policy.BUNDLED_RESOURCE)
-                : Files.newInputStream(policyOption.file)) {
-            return Policy.parse(in, source);
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         if (!(maxFalseHolds >= 0 && maxFalseHolds <= 100)) {
@@ -69,7 +56,9 @@ final class TrainClassifierCommand implements Callable<Integer> {
                 throw new FriendlyErrors.UserError("corpus file not found: " + corpus);
             }
         }
-        Policy policy = Policy.compile(policyDocument().withoutClassifier(), SchemaCatalog.bundled(), "policy for training");
+        // The classifier section is not compiled: it names the digest of the model about to be replaced.
+        Policy policy = Policy.compile(Policy.readDocument(policyOption.file).withoutClassifier(), SchemaCatalog.bundled(),
+                "policy for training");
         List<ClassifierTraining.Example> examples;
         try {
             examples = ClassifierTraining.examples(policy, corpora);

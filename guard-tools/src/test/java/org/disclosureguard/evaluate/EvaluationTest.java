@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.policy.Policy;
-import org.disclosureguard.policy.PolicyDocument;
 import org.disclosureguard.scan.TermMatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,7 +107,8 @@ class EvaluationTest {
         List<CorpusLine> neutral = new CorpusGenerator().withTermReplacedBy("notebook").therapyDerived().stream()
                 .filter(line -> line.className().startsWith(EvaluationResult.TEXT_PREFIX))
                 .toList();
-        Policy dictionaryOnly = Policy.compile(withoutClassifier(), SchemaCatalog.bundled(), "bundled, without classifier");
+        Policy dictionaryOnly = Policy.compile(policy.document().withoutClassifier(), SchemaCatalog.bundled(),
+                "bundled, without classifier");
         assertNull(dictionaryOnly.classifier());
         EvaluationResult withoutTerms = new Evaluation(dictionaryOnly).evaluate(neutral);
         EvaluationResult withClassifier = new Evaluation(policy).evaluate(neutral);
@@ -133,14 +129,6 @@ class EvaluationTest {
                     }
                 }
             }
-        }
-    }
-
-    private static PolicyDocument withoutClassifier() throws IOException {
-        try (InputStream in = Policy.class.getResourceAsStream("/" + Policy.BUNDLED_RESOURCE)) {
-            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceFirst("(?s)  classifier:\n.*?(?=\n# Shapes of forwarded)", "");
-            return Policy.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "bundled, without classifier");
         }
     }
 
