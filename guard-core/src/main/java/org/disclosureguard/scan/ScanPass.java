@@ -17,6 +17,11 @@ final class ScanPass implements PendingHits.Sink {
     /** A chunk at least this long may be an encoded run (base64, hex): {@link EncodedText} looks at it. */
     static final int ENCODED_CANDIDATE_LENGTH = 16;
     private static final int MIN_COLLAPSED_RUN = 3;
+    /**
+     * The automaton symbol of each ASCII char that folds to exactly one letter, -1 for the others: read from the
+     * fold table, so the fast path in {@link #asciiLetters} folds exactly as the table does.
+     */
+    private static final byte[] ASCII_SYMBOLS = asciiSymbols();
 
     private final Dictionary dictionary;
     private final Automaton automaton;
@@ -62,6 +67,16 @@ final class ScanPass implements PendingHits.Sink {
         this.symbolSources = new int[ringSize];
         this.ringMask = ringSize - 1;
         this.pending = new PendingHits(automaton.maxExclusionLength);
+    }
+
+    private static byte[] asciiSymbols() {
+        byte[] symbols = new byte[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            int entry = FoldTable.bmp(c);
+            boolean oneLetter = entry > 0 && (entry >>> LetterPacket.BITS_PER_LETTER) == 0;
+            symbols[c] = (byte) (oneLetter ? (entry & LetterPacket.FIELD_MASK) - 1 : -1);
+        }
+        return symbols;
     }
 
     List<TermMatch> matches() {
@@ -120,6 +135,10 @@ final class ScanPass implements PendingHits.Sink {
             text.getChars(bufferStart, bufferEnd, buffer, 0);
             while (i < bufferEnd) {
                 char c = buffer[i - bufferStart];
+                if (c < 0x80 && ASCII_SYMBOLS[c] >= 0) {
+                    i = asciiLetters(buffer, bufferStart, i, bufferEnd);
+                    continue;
+                }
                 int entry = FoldTable.bmp(c);
                 int next = i + 1;
                 byte script = c < 0x80 ? FoldTable.SCRIPT_LATIN : FoldTable.script(c);
@@ -148,6 +167,54 @@ final class ScanPass implements PendingHits.Sink {
         space(n, n);
         flushRun();
         pending.releaseAll(this);
+    }
+
+    /**
+     * The common case, a run of plain ASCII letters, fed with the automaton's state in locals: it does what
+     * {@link #letters} and {@link #feed} do for each of them, and returns the index after the run.
+     */
+    private int asciiLetters(char[] buffer, int bufferStart, int from, int bufferEnd) {
+        letters(0, from, from, FoldTable.SCRIPT_LATIN);
+        final int[] delta = automaton.delta;
+        final int[] sources = symbolSources;
+        final int mask = ringMask;
+        int current = state;
+        int at = position;
+        int release = releaseAt;
+        int i = from;
+        int symbol = ASCII_SYMBOLS[buffer[i - bufferStart]];
+        while (true) {
+            int transition = delta[current + symbol];
+            sources[at & mask] = i;
+            at++;
+            current = transition & Automaton.STATE_MASK;
+            i++;
+            if (transition < 0 || at >= release) {
+                state = current;
+                position = at;
+                if (transition < 0) {
+                    record(current, at, i);
+                    releaseAt = pending.releaseAt();
+                }
+                if (at >= releaseAt) {
+                    pending.release(at, this);
+                    releaseAt = pending.releaseAt();
+                }
+                release = releaseAt;
+            }
+            if (i >= bufferEnd) {
+                break;
+            }
+            char c = buffer[i - bufferStart];
+            if (c >= 0x80 || (symbol = ASCII_SYMBOLS[c]) < 0) {
+                break;
+            }
+        }
+        state = current;
+        position = at;
+        wordLetters += i - from;
+        lastLetterEnd = i;
+        return i;
     }
 
     private void letters(int packet, int source, int sourceEnd, byte script) {
