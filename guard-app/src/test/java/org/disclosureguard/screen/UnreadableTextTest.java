@@ -97,6 +97,10 @@ class UnreadableTextTest {
         "Sesyon antrenman foutbòl la anile akoz lapli.",
         // Indonesian "dan" twice among a dozen Kreyòl words is chance, not Indonesian
         "Netwayaj dan fèt, gen yon dan ki pike pou yo plonbe nan pwochen randevou a.",
+        // an e-mail header's abbreviations are no sentences of an unknown language ("qui.", "mai.", "Dr.")
+        "Consulado: identidade confirmada. > Em qui., 1 de mai. de 2025, Dr. Rafael Antunes escreveu: > marque a reunião para segunda.",
+        // chat shorthand, a speaker's name that is a word in Swahili
+        "[12:12] ana: photo session for ID badges tmrw am, hair combed pls lol",
         "OK"})
     void routineNotesInEveryCoveredLanguageCross(String notes) throws Exception {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);

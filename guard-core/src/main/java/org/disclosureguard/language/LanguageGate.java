@@ -158,7 +158,7 @@ public final class LanguageGate {
                 hash = 0;
                 wordForeign = false;
             }
-            boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && (i + 1 >= n || Character.isWhitespace(s.charAt(i + 1)));
+            boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && endsSentence(s, i);
             if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n) || segment.words >= MAX_SEGMENT_WORDS) {
                 segment.end = Math.min(i + 1, n);
                 LanguageVerdict verdict = decide(segment, s);
@@ -172,6 +172,34 @@ public final class LanguageGate {
             }
         }
         return first != null ? first : LanguageVerdict.covered("none", "short", 0);
+    }
+
+    /**
+     * A full stop (or ! ?) followed by white space ends a sentence, unless it ends an abbreviation: a lower-case
+     * letter follows ("Em qui., 1 de mai. de 2025", "approx. two hours") or it follows a title ("Dr.", "Sra.", a
+     * capitalized word of at most three letters). The words on both sides are then judged together instead of as
+     * scraps too short to tell.
+     */
+    private static boolean endsSentence(String s, int at) {
+        int n = s.length();
+        if (at + 1 >= n) {
+            return true;
+        }
+        if (!Character.isWhitespace(s.charAt(at + 1))) {
+            return false;
+        }
+        int wordStart = at;
+        while (wordStart > 0 && Character.isLetter(s.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        if (s.charAt(at) == '.' && at - wordStart >= 1 && at - wordStart <= 3 && Character.isUpperCase(s.charAt(wordStart))) {
+            return false;
+        }
+        int next = at + 1;
+        while (next < n && s.charAt(next) != '\n' && Character.isWhitespace(s.charAt(next))) {
+            next++;
+        }
+        return next >= n || s.charAt(next) != '\n' && !Character.isLowerCase(s.charAt(next));
     }
 
     private void count(Segment segment, int bits, int length, boolean foreignLetters) {

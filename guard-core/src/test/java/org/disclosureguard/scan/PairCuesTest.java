@@ -253,6 +253,42 @@ class PairCuesTest {
     }
 
     /**
+     * What the twenty-first and twenty-second writers' benign notes taught (policy 2026.12.6), in the words of this
+     * test, each beside the harm the exclusion must not swallow: a child's own kitchen burn, chickens killed on the
+     * farm, a team beaten in a game, a consular officer's counseling on documents, an asylum form's preparation
+     * session, the legal service provider's counselor, a Kreyòl occupational-therapy session.
+     */
+    @Test
+    void everydayBurnsFarmAnimalsGameScoresAndPaperworkAreNoDisclosure() {
+        for (String text : List.of(
+                "He was telling me how he burned his finger grabbing a tortilla off the comal.",
+                "She said she burned her tongue eating the soup too fast.",
+                "He told me his little brother nearly killed the chickens by leaving the gate open.",
+                "Contó que su hermano mató las gallinas para la fiesta del pueblo.",
+                "Il a raconté que son oncle devait tuer les poules pour le mariage.",
+                "Contou que o avô matou os porcos para o Natal.",
+                "He told me his team got killed 5-0 on Saturday.",
+                "She said they got murdered in the final, 6-1.",
+                "El niño me contó que a su equipo lo masacraron en la final.",
+                "Il raconte que l'équipe de son frère s'est fait massacrer dimanche.",
+                "O jovem conta que o time do bairro levou uma surra no domingo.",
+                "The consular officer provided counseling on passport renewal and the birth certificate.",
+                "Client told me he wants to be an engineer; please schedule the I-589 preparation session for Monday.",
+                "The counselor from the legal service provider said the kids with court need their notices.",
+                "Jèn nan fini sesyon terapi okipasyonèl li apre ponyèt li te kase a.")) {
+            assertEquals(List.of(), terms(text), text);
+        }
+        for (String text : List.of(
+                "He told me they burned his finger when he would not pay.",
+                "She told me her stepfather burned her hand on the stove.",
+                "He told me they got murdered on the road north.",
+                "O jovem contou que levou uma surra de cinto do padrasto.",
+                "Contou à conselheira dela que os guias batiam nos meninos com cinto.")) {
+            assertTrue(BUNDLED.matches(text), text);
+        }
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

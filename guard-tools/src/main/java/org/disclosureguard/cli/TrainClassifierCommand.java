@@ -35,7 +35,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the model file.")
     Path out;
 
-    @Option(names = "--max-false-holds", paramLabel = "PERCENT", defaultValue = "0.1",
+    @Option(names = "--max-false-holds", paramLabel = "PERCENT", defaultValue = "0.2",
             description = "The share of unseen writers' benign records the suggested threshold may hold. "
                     + "Default: ${DEFAULT-VALUE}.")
     double maxFalseHolds;

@@ -43,7 +43,7 @@ public final class ClassifierTraining {
     public record Settings(int epochs, double learningRate, double l2, int minRecords, double minWeight, long seed,
                            double maxFalseHoldRate) {}
 
-    public static final Settings DEFAULTS = new Settings(6, 0.5, 1e-6, 2, 0.05, 20261201L, 0.001);
+    public static final Settings DEFAULTS = new Settings(6, 0.5, 1e-6, 2, 0.05, 20261201L, 0.002);
     /** Thresholds are searched from here (a score without any feature is the bias, which is about 0) ... */
     private static final double MIN_SEARCHED = 1.0;
     /** ... to here. */

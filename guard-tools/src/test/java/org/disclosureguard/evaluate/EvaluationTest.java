@@ -151,14 +151,12 @@ class EvaluationTest {
     // --- the multilingual corpora: tuning and held-out splits -------------------------------
 
     /**
-     * Therapy classes of the tuning split the guard misses, pinned (of 24). Until policy 2026.12.5 the dictionary
-     * missed 153 records of these writers (euphemism on both sides, a telling far from its harm, a session named by
-     * the counselor's name only); the classifier holds them now. It was trained on this split, so this is a floor,
-     * not a measure: the held-out split below is the measure.
+     * Therapy classes of the tuning split the guard misses, pinned (of 24): none since policy 2026.12.6. Until policy
+     * 2026.12.5 the dictionary missed 153 records of these writers (euphemism on both sides, a telling far from its
+     * harm, a session named by the counselor's name only); the classifier holds them now. It was trained on this
+     * split, so this is a floor, not a measure: the held-out split below is the measure.
      */
-    private static final Map<String, Integer> TUNING_MISSES = Map.of(
-            // the eighth writer's euphemism without a clinical word, scored just under the classifier's threshold
-            "tuning-h/pt/plain", 23);
+    private static final Map<String, Integer> TUNING_MISSES = Map.of();
     /** Benign classes of the tuning split the guard falsely holds, pinned (of 24), with why. */
     private static final Map<String, Integer> TUNING_FALSE_HOLDS = Map.ofEntries(
             // "Sessão de terapia da fala desmarcada pela terapeuta": the head's own sentence names no context cue
@@ -178,7 +176,10 @@ class EvaluationTest {
             Map.entry("tuning-q/fr/physical", 3),
             // the nineteenth writer: "Wendy said she learned to make tortillas ... and burned her fingers" (a telling
             // and a harm), "si su abogado y su consejera son la misma persona", a Kreyòl physio note
-            Map.entry("tuning-s/en/everyday", 4), Map.entry("tuning-s/es/legal", 3), Map.entry("tuning-s/ht/physical", 1));
+            Map.entry("tuning-s/en/everyday", 4), Map.entry("tuning-s/es/legal", 3), Map.entry("tuning-s/ht/physical", 1),
+            // the twentieth writer: a film night about a desert crossing with a coyote after which "a few said it was
+            // too sad" (a telling and a smuggler)
+            Map.entry("tuning-t/en/session", 4));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -195,21 +196,23 @@ class EvaluationTest {
     }
 
     /**
-     * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
-     * is measured, not tuned: its figures are pinned so that any change to the screen shows what it does to them.
-     * The twentieth writer's first run (secondhand notes by teachers, drivers, interpreters; mixed languages): the
-     * dictionary alone 95.5 % (848/888) with 0.6 % false holds (4/624); with the classifier trained on the first
-     * eighteen writers 99.2 % and 0.8 %. Now, trained on nineteen (threshold 11.0): 877/888 and 4/624. What crosses:
-     * Spanish, Portuguese and a French record whose session is named by an office or a weekly talk; held: a film
-     * night about a desert crossing with a coyote after which "a few said it was too sad" (a telling and a smuggler).
+     * The held-out split (a writer who saw neither the dictionary nor the other templates, never trained on) is
+     * measured: its figures are pinned so that any change to the screen shows what it does to them. The twenty-first
+     * writer's first run (formal documents from outside the shelter: attorney memos, guardian-ad-litem reports,
+     * discharge summaries, consular letters, emails with quoted history), with the classifier trained on twenty-one
+     * writers (threshold 9.5): 887/888 and 29/624 false holds (the dictionary alone 882/888). Its false holds were
+     * then read, and the dictionary learned what they taught in every language: a consular officer's "counseling on
+     * passport renewal", an I-589 "preparation session", a Kreyòl occupational-therapy session, chickens killed on
+     * the farm, a team that "got massacred" 5-0, and an e-mail header's abbreviations ("Em qui., 1 de mai.") read as
+     * sentences of an unknown language. Now 888/888 and 0/624.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(877, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(4, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 161, "fr", 167, "pt", 165, "ht", 168);
+        assertEquals(new Rate(888, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(0, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
