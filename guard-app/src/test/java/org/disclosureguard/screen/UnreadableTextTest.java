@@ -101,6 +101,9 @@ class UnreadableTextTest {
         "Consulado: identidade confirmada. > Em qui., 1 de mai. de 2025, Dr. Rafael Antunes escreveu: > marque a reunião para segunda.",
         // chat shorthand, a speaker's name that is a word in Swahili
         "[12:12] ana: photo session for ID badges tmrw am, hair combed pls lol",
+        // clinical shorthand is English, and a Kreyòl nurse's note is Kreyòl
+        "Intake health screen: 16 y/o M. Allergies: NKDA. VS WNL, wt 52 kg, ht 161 cm. Lice check neg. IGRA drawn.",
+        "Terapi respiratwa: 2 nebilizasyon salbitamòl, sifleman an bese, SpO2 97 %. Nou montre l jan pou l sèvi ak ponp lan.",
         "OK"})
     void routineNotesInEveryCoveredLanguageCross(String notes) throws Exception {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);

@@ -275,7 +275,10 @@ class PairCuesTest {
                 "The consular officer provided counseling on passport renewal and the birth certificate.",
                 "Client told me he wants to be an engineer; please schedule the I-589 preparation session for Monday.",
                 "The counselor from the legal service provider said the kids with court need their notices.",
-                "Jèn nan fini sesyon terapi okipasyonèl li apre ponyèt li te kase a.")) {
+                "Jèn nan fini sesyon terapi okipasyonèl li apre ponyèt li te kase a.",
+                "Terapi fè kòmanse pou anemi; refè CBC nan 4 semèn.",
+                "Pt told nurse she burned her fingertip making tortillas years ago.",
+                "El consejero del proveedor de servicios legales pide copia de la cartilla de vacunación.")) {
             assertEquals(List.of(), terms(text), text);
         }
         for (String text : List.of(
@@ -283,7 +286,11 @@ class PairCuesTest {
                 "She told me her stepfather burned her hand on the stove.",
                 "He told me they got murdered on the road north.",
                 "O jovem contou que levou uma surra de cinto do padrasto.",
-                "Contou à conselheira dela que os guias batiam nos meninos com cinto.")) {
+                "Contou à conselheira dela que os guias batiam nos meninos com cinto.",
+                // the twenty-third writer's lessons: coercion with an enclitic pronoun, drugs carried, a burn with a spoon
+                "Refere que os mais velhos do bairro obrigavam-no a roubar telemóveis.",
+                "O jovem contou que atravessou a fronteira levando uma mochila com droga.",
+                "Ela contou que a madrasta a queimava com uma colher quente.")) {
             assertTrue(BUNDLED.matches(text), text);
         }
     }

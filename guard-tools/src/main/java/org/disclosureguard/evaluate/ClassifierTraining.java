@@ -82,7 +82,15 @@ public final class ClassifierTraining {
         this.settings = settings;
     }
 
-    /** The examples of labeled corpora, their prose read by the policy's own screen. */
+    /**
+     * Classes whose records are therapy-derived by their fields (a counseling-session event, a therapy source), not
+     * by their text: their free text is a routine note, and a text model that learned it as therapy held the same
+     * routine notes when they came alone ("El joven participó en la clase de inglés y habló por teléfono con su
+     * hermana." is the whole text of 26 such records). The rules hold them; the text model does not learn from them.
+     */
+    static final Set<String> SET_BY_FIELDS = Set.of(CorpusGenerator.STRUCTURAL, CorpusGenerator.PROVENANCE);
+
+    /** The examples of labeled corpora (but {@link #SET_BY_FIELDS}), their prose read by the policy's own screen. */
     public static List<Example> examples(Policy policy, List<Path> corpora) throws IOException {
         Screener screener = new Screener(policy);
         Schema schema = SchemaCatalog.bundled().current(SchemaCatalog.CASE_RECORD_EVENT);
@@ -91,6 +99,9 @@ public final class ClassifierTraining {
             List<CorpusLine> lines = CorpusFile.read(corpus);
             for (int i = 0; i < lines.size(); i++) {
                 CorpusLine line = lines.get(i);
+                if (SET_BY_FIELDS.contains(line.className())) {
+                    continue;
+                }
                 GenericRecord record;
                 try {
                     record = PlainJson.toRecord(line.record(), schema);

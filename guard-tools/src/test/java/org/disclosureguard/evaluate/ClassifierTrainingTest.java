@@ -99,6 +99,30 @@ class ClassifierTrainingTest {
                         + "--help gives for the built-in model, set the threshold and modelSha256 it prints in the policy, commit both");
     }
 
+    /**
+     * Records therapy-derived by their fields (a counseling-session event, a therapy source) carry routine text; a
+     * model trained on it as therapy held the same routine notes when they came alone.
+     */
+    @Test
+    void recordsTherapyDerivedByTheirFieldsAreNotLearnedAsTherapyText() throws IOException {
+        List<String> routine = List.of("El joven participó en la clase de inglés y habló por teléfono con su hermana.");
+        CorpusRecords records = new CorpusRecords("training-test", 7L);
+        Path corpus = Files.createTempFile("set-by-fields", ".jsonl");
+        try {
+            CorpusFile.write(corpus, List.of(
+                    CorpusLine.of(CorpusLine.THERAPY, CorpusGenerator.PROVENANCE, records.therapyProvenance(routine.get(0))),
+                    CorpusLine.of(CorpusLine.THERAPY, CorpusGenerator.STRUCTURAL, records.routineNoteWithCounselingBlock()),
+                    CorpusLine.of(CorpusLine.THERAPY, "text-plain", records.routineText("In session she disclosed the debt.")),
+                    CorpusLine.of(CorpusLine.BENIGN, "routine", records.benign(routine.get(0)))));
+            List<ClassifierTraining.Example> examples = ClassifierTraining.examples(Policy.bundled(), List.of(corpus));
+            assertEquals(2, examples.size(), examples.toString());
+            assertEquals(1, examples.stream().filter(ClassifierTraining.Example::therapy).count());
+            assertTrue(examples.stream().filter(ClassifierTraining.Example::therapy).allMatch(e -> e.texts().toString().contains("debt")));
+        } finally {
+            Files.deleteIfExists(corpus);
+        }
+    }
+
     private static String withoutComments(String model) {
         return String.join("\n", model.lines().filter(l -> !l.startsWith("#")).toList());
     }
