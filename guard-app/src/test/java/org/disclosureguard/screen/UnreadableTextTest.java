@@ -136,5 +136,13 @@ class UnreadableTextTest {
         CaseRecordEvent attorney = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("Reunión confidencial abogado-cliente por videollamada; la gestora salió de la sala.").build();
         assertEquals(Decision.FORWARD, screen(attorney).decision(), "confidential is not a confidence retold");
+
+        CaseRecordEvent allergy = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
+                .setCaseNotes("Pt disclosed at intake that he is allergic to penicillin. Allergy band applied.").build();
+        assertEquals(Decision.FORWARD, screen(allergy).decision(), "an allergy disclosed is medical history");
+
+        CaseRecordEvent confidence = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
+                .setCaseNotes("Allergy band applied (penicillin). During the exam she disclosed what her uncle did at night.").build();
+        only(screen(confidence), "provenance.medical-retelling");
     }
 }

@@ -204,16 +204,15 @@ class EvaluationTest {
      * learned what they taught: clinical shorthand and health-record words as English and Kreyòl markers (a triage
      * slip read as German or Latin), Kreyòl iron therapy, a child's own burned fingertip, the Spanish legal service
      * provider's counselor, Portuguese enclitic coercion ("obrigavam-no a roubar"), a backpack of drugs carried, a
-     * burn with a spoon, the mental status exam ("EEM", "humor deprimido"). Now 888/888 and 1/624: "Pt disclosed at
-     * intake that he is allergic to penicillin" in a medical record (provenance.medical-retelling reads any
-     * disclosure a medical record retells).
+     * burn with a spoon, the mental status exam ("EEM", "humor deprimido"), and that "Pt disclosed at intake that he
+     * is allergic to penicillin" is medical history, not a confidence retold. Now 888/888 and 0/624.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(1, 624), heldOut.falseHoldRate());
+        assertEquals(new Rate(0, 624), heldOut.falseHoldRate());
         Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
