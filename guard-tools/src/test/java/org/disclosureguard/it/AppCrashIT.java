@@ -98,7 +98,12 @@ class AppCrashIT {
     private static long killMidStream(ClusterFixture cluster, Path config, Path dir) throws InterruptedException {
         JvmProcess first = startApp(config, dir.resolve("app-1.log"));
         try {
-            cluster.awaitDecisions(1000, Duration.ofSeconds(90));
+            try {
+                cluster.awaitDecisions(1000, Duration.ofSeconds(90));
+            } catch (AssertionError e) {
+                // The process's own log says why it decided nothing (it is in a temporary folder that goes with the test).
+                throw new AssertionError(e.getMessage() + "; the app's log ends:\n" + first.logTail(40), e);
+            }
             first.kill(); // SIGKILL: no commit, no clean shutdown, an open transaction left behind
             assertFalse(first.isAlive());
         } finally {
