@@ -72,6 +72,10 @@ final class AutomatonBuilder {
             termOutputs[state] = ownTerm[state] == NONE ? inherited : prepend(ownTerm[state], inherited);
             exclusionLengths[state] = Math.max(ownExclusionLength[state], root ? 0 : exclusionLengths[failState]);
         }
+        // The trie is folded into delta now. Let it go before the renumbered copy of the table is made: with 650,000
+        // states each table is 70 MB and the trie's array up to twice that, and holding all three at once ran a guard
+        // started with -Xmx384m out of memory while it compiled its policy. A builder builds once.
+        children = null;
         // Renumber the states breadth first: the shallow states that almost every symbol of a text visits then
         // sit together at the start of the table, instead of spread over megabytes in the order entries were added.
         int[] rank = new int[stateCount];

@@ -269,7 +269,7 @@ class PairCuesTest {
                 "Contou que o avô matou os porcos para o Natal.",
                 "He told me his team got killed 5-0 on Saturday.",
                 "She said they got murdered in the final, 6-1.",
-                "El niño me contó que a su equipo lo masacraron en la final.",
+                "El niño me contó que a su equipo lo golearon en la final.",
                 "Il raconte que l'équipe de son frère s'est fait massacrer dimanche.",
                 "O jovem conta que o time do bairro levou uma surra no domingo.",
                 "The consular officer provided counseling on passport renewal and the birth certificate.",
@@ -285,6 +285,9 @@ class PairCuesTest {
                 "He told me they burned his finger when he would not pay.",
                 "She told me her stepfather burned her hand on the stove.",
                 "He told me they got murdered on the road north.",
+                "He told me his whole team was killed by the mara.",
+                "El niño me contó que a su equipo lo mataron los pandilleros.",
+                "She said she burned her hand when he held it on the stove.",
                 "O jovem contou que levou uma surra de cinto do padrasto.",
                 "Contou à conselheira dela que os guias batiam nos meninos com cinto.",
                 // the twenty-third writer's lessons: coercion with an enclitic pronoun, drugs carried, a burn with a spoon
