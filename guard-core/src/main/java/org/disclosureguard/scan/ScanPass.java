@@ -192,14 +192,7 @@ final class ScanPass implements PendingHits.Sink {
             if (transition < 0 || at >= release) {
                 state = current;
                 position = at;
-                if (transition < 0) {
-                    record(current, at, i);
-                    releaseAt = pending.releaseAt();
-                }
-                if (at >= releaseAt) {
-                    pending.release(at, this);
-                    releaseAt = pending.releaseAt();
-                }
+                reportAndRelease(transition < 0, i);
                 release = releaseAt;
             }
             if (i >= bufferEnd) {
@@ -307,7 +300,18 @@ final class ScanPass implements PendingHits.Sink {
         symbolSources[position & ringMask] = source;
         position++;
         state = transition & Automaton.STATE_MASK;
-        if (transition < 0) {
+        if (transition < 0 || position >= releaseAt) {
+            reportAndRelease(transition < 0, sourceEnd);
+        }
+    }
+
+    /**
+     * After a move to {@link #state} at {@link #position}: records the patterns ending here when the target reports
+     * any, then releases the pending hits whose exclusions can no longer come. Shared by {@link #feed} and the ASCII
+     * run loop, which calls it only when one of the two is due.
+     */
+    private void reportAndRelease(boolean reports, int sourceEnd) {
+        if (reports) {
             record(state, position, sourceEnd);
             releaseAt = pending.releaseAt();
         }

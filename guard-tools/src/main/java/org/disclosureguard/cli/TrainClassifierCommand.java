@@ -35,7 +35,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the model file.")
     Path out;
 
-    @Option(names = "--max-false-holds", paramLabel = "PERCENT", defaultValue = "0.2",
+    @Option(names = "--max-false-holds", paramLabel = "PERCENT",
+            defaultValue = ClassifierTraining.DEFAULT_MAX_FALSE_HOLDS_PERCENT,
             description = "The share of unseen writers' benign records the suggested threshold may hold. "
                     + "Default: ${DEFAULT-VALUE}.")
     double maxFalseHolds;
@@ -65,10 +66,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
         } catch (InvalidCorpusException e) {
             throw new FriendlyErrors.UserError(e.getMessage());
         }
-        ClassifierTraining.Settings defaults = ClassifierTraining.DEFAULTS;
-        ClassifierTraining training = new ClassifierTraining(new ClassifierTraining.Settings(defaults.epochs(),
-                defaults.learningRate(), defaults.l2(), defaults.minRecords(), defaults.minWeight(), defaults.seed(),
-                maxFalseHolds / 100));
+        ClassifierTraining training = new ClassifierTraining(ClassifierTraining.DEFAULTS.withMaxFalseHoldRate(maxFalseHolds / 100));
         List<String> header = new ArrayList<>();
         header.add("Disclosure Guard therapy-text model: logistic regression over folded words and word pairs.");
         header.add("Written by train-classifier from " + examples.size() + " records of "

@@ -41,9 +41,19 @@ public final class ClassifierTraining {
 
     /** How training runs; {@link #DEFAULTS} made the built-in model. */
     public record Settings(int epochs, double learningRate, double l2, int minRecords, double minWeight, long seed,
-                           double maxFalseHoldRate) {}
+                           double maxFalseHoldRate) {
 
-    public static final Settings DEFAULTS = new Settings(6, 0.5, 1e-6, 2, 0.05, 20261201L, 0.002);
+        /** These settings with another share of unseen writers' benign records the threshold may hold. */
+        public Settings withMaxFalseHoldRate(double rate) {
+            return new Settings(epochs, learningRate, l2, minRecords, minWeight, seed, rate);
+        }
+    }
+
+    /** The default false-hold budget, in percent: declared once, for {@link #DEFAULTS} and train-classifier's option. */
+    public static final String DEFAULT_MAX_FALSE_HOLDS_PERCENT = "0.2";
+
+    public static final Settings DEFAULTS = new Settings(6, 0.5, 1e-6, 2, 0.05, 20261201L,
+            Double.parseDouble(DEFAULT_MAX_FALSE_HOLDS_PERCENT) / 100);
     /** Thresholds are searched from here (a score without any feature is the bias, which is about 0) ... */
     private static final double MIN_SEARCHED = 1.0;
     /** ... to here. */
