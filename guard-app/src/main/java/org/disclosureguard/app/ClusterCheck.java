@@ -1,5 +1,6 @@
 package org.disclosureguard.app;
 
+import org.disclosureguard.pipeline.ClientSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -24,18 +24,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.disclosureguard.metrics.BacklogGauges;
-import org.disclosureguard.metrics.GuardMeters;
+import org.disclosureguard.pipeline.GuardMeters;
 import org.disclosureguard.metrics.MetricsApi;
 import org.disclosureguard.metrics.MetricsQueries;
 import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.review.PeerToken;
+import org.disclosureguard.review.QuarantineBacklog;
 import org.disclosureguard.review.ReviewApi;
 import org.disclosureguard.review.ReviewService;
 import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
-import org.disclosureguard.pipeline.ScreeningTopology;
+import org.disclosureguard.pipeline.ProcessorParts;
 import org.disclosureguard.pipeline.WireFormats;
 import org.disclosureguard.registry.RegistryException;
 import org.disclosureguard.reload.PolicyFileWatcher;
@@ -78,20 +79,25 @@ public final class GuardApp implements AutoCloseable {
      * record is screened.
      */
     public static GuardApp start(Properties streamsProperties) {
+        return start(streamsProperties, prepareWireFormats(streamsProperties, REGISTRY_TIMEOUT));
+    }
+
+    /** As {@link #start(Properties)}, with the wire formats already prepared ({@link #prepareWireFormats}). */
+    public static GuardApp start(Properties streamsProperties, WireFormats wireFormats) {
         GuardConfig config = GuardConfig.fromStreamsConfig(streamsProperties);
         GuardConfig.checkOutputBudget(streamsProperties);
-        if (!(streamsProperties.get(GuardConfig.WIRE_FORMATS) instanceof WireFormats)) {
-            streamsProperties.put(GuardConfig.WIRE_FORMATS, prepareWireFormats(streamsProperties, REGISTRY_TIMEOUT));
-        }
-        WireFormats wireFormats = (WireFormats) streamsProperties.get(GuardConfig.WIRE_FORMATS);
-        var seal = GuardConfig.payloadSeal(streamsProperties); // a malformed key fails the start here, not in a task
+        // From the properties as they are now (a caller may have added settings since streamsProperties made them).
+        // A malformed seal key fails the start here, not in a task.
+        ProcessorParts configured = ProcessorParts.from(streamsProperties, GuardConfig.parts(streamsProperties).activePolicy(),
+                Clock.systemUTC());
+        var seal = configured.seal();
         if (seal == null) {
             LOG.warn("Review payloads are NOT sealed: the review topic is as sensitive as the input. Set {} (seal-key makes one)",
                     GuardConfig.REVIEW_SEAL_KEY);
         } else {
             LOG.info("Review payloads sealed with {}", seal);
         }
-        ActivePolicy activePolicy = GuardConfig.activePolicy(streamsProperties);
+        ActivePolicy activePolicy = configured.activePolicy();
         String policyFile = GuardConfig.policyFile(streamsProperties);
         PolicyReloader reloader = new PolicyReloader(activePolicy, policyFile == null ? "bundled" : policyFile);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -107,7 +113,8 @@ public final class GuardApp implements AutoCloseable {
             JvmGcMetrics gc = new JvmGcMetrics();
             gc.bindTo(meters);
             companions.add(gc);
-            streamsProperties.put(GuardConfig.METERS, new GuardMeters(meters));
+            ProcessorParts parts = configured.with(wireFormats, new GuardMeters(meters));
+            streamsProperties.put(GuardConfig.PARTS, parts); // for the exception handler, which Kafka Streams instantiates
             GuardConfig.HealthSettings healthSettings = GuardConfig.healthSettings(streamsProperties);
             AdminClusterProbe probe = new AdminClusterProbe(streamsProperties, Duration.ofMillis(
                     Math.min(5_000, healthSettings.clusterTimeout().toMillis() / 2)));
@@ -130,10 +137,9 @@ public final class GuardApp implements AutoCloseable {
             if (config.policyWatchMs() > 0 && policyFile != null) {
                 companions.add(PolicyFileWatcher.start(Path.of(policyFile), Duration.ofMillis(config.policyWatchMs()), reloader));
             }
-            MetricsTopology.Settings metrics = GuardConfig.metricsSettings(streamsProperties);
-            KafkaStreams streams = new KafkaStreams(ScreeningTopology.build(activePolicy, config.topics(), Clock.systemUTC(),
-                    config.maxRecordBytes(), metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient()))),
-                    streamsProperties);
+            MetricsTopology.Settings metrics = MetricsTopology.Settings.from(streamsProperties);
+            KafkaStreams streams = new KafkaStreams(GuardTopology.build(parts, GuardConfig.reviewFourEyes(streamsProperties),
+                    metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient()))), streamsProperties);
             streamsRef.set(streams);
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(meters);
@@ -143,11 +149,11 @@ public final class GuardApp implements AutoCloseable {
                 LOG.info("Health, policy and Prometheus endpoints on http://localhost:{}/ (health/ready, policy, metrics)", http.port());
             }
             if (metrics != null) {
-                MetricsQueries queries = new MetricsQueries(streams);
+                MetricsQueries queries = new MetricsQueries(streams, new QuarantineBacklog(streams));
                 BacklogGauges.register(meters, queries);
                 if (http != null) {
                     Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-                    http.serveDashboards(new MetricsApi(streams, HostInfo.buildFromEndpoint(String.valueOf(server)), Clock.systemUTC()));
+                    http.serveDashboards(new MetricsApi(streams, queries, HostInfo.buildFromEndpoint(String.valueOf(server)), Clock.systemUTC()));
                 }
             }
             String usersFile = (String) GuardConfig.CONFIG_DEF.parse(streamsProperties).get(GuardConfig.REVIEW_USERS_FILE);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.disclosureguard.http.HttpRoutes;
 import org.disclosureguard.reload.PolicyReloader;
 import org.disclosureguard.metrics.Granularity;
 import org.disclosureguard.metrics.MetricsApi;
@@ -31,7 +32,7 @@ import org.disclosureguard.metrics.MetricsApi;
  * and, once Kafka Streams exists, {@code /metrics} and the dashboards ({@link #serveMetrics}, {@link #serveDashboards}).
  * No record content is ever served here.
  */
-public final class HttpEndpoints implements AutoCloseable {
+public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -89,6 +90,7 @@ public final class HttpEndpoints implements AutoCloseable {
     }
 
     /** Adds a handler of its own (the review API). */
+    @Override
     public void addContext(String path, com.sun.net.httpserver.HttpHandler handler) {
         server.createContext(path, handler);
     }
@@ -116,7 +118,7 @@ public final class HttpEndpoints implements AutoCloseable {
                 String body;
                 int status = 200;
                 try {
-                    Map<String, String> query = query(exchange);
+                    Map<String, String> query = HttpRoutes.query(exchange);
                     var granularity = Granularity.valueOf(query.getOrDefault("granularity", "minute")
                             .toUpperCase(java.util.Locale.ROOT));
                     body = api.localJson(granularity, java.time.Instant.ofEpochMilli(Long.parseLong(query.get("from"))),
@@ -134,7 +136,7 @@ public final class HttpEndpoints implements AutoCloseable {
                 String body;
                 int status = 200;
                 try {
-                    body = api.dashboardJson(MetricsApi.Range.parse(query(exchange).getOrDefault("range", "1h")));
+                    body = api.dashboardJson(MetricsApi.Range.parse(HttpRoutes.query(exchange).getOrDefault("range", "1h")));
                 } catch (IllegalArgumentException e) {
                     status = 400;
                     body = toJson(Map.of("error", e.getMessage()));
@@ -185,22 +187,6 @@ public final class HttpEndpoints implements AutoCloseable {
             return "image/svg+xml";
         }
         return "application/octet-stream";
-    }
-
-    /** The request's query parameters, decoded (the last of repeated names wins). */
-    public static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> query = new java.util.HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int at = pair.indexOf('=');
-                if (at > 0) {
-                    query.put(java.net.URLDecoder.decode(pair.substring(0, at), StandardCharsets.UTF_8),
-                            java.net.URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
     }
 
     private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {

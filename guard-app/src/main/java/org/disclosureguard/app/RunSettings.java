@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigDef;
+import org.disclosureguard.pipeline.GuardConfig;
 
 /**
  * Where `run` gets its settings: a properties file (Kafka client and Streams properties, security included,
@@ -46,5 +48,23 @@ public final class RunSettings {
     /** bootstrap.servers -> DG_BOOTSTRAP_SERVERS */
     public static String environmentVariable(String propertyName) {
         return ENV_PREFIX + propertyName.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * The configuration reference as a Markdown table (property, environment variable, default, description),
+     * generated from {@link GuardConfig#CONFIG_DEF} so that the README and the help text cannot drift from the code.
+     */
+    public static String referenceMarkdown() {
+        StringBuilder table = new StringBuilder("| property | environment variable | default | description |\n|---|---|---|---|\n");
+        for (ConfigDef.ConfigKey key : GuardConfig.CONFIG_DEF.configKeys().values()) {
+            if (key.internalConfig) {
+                continue;
+            }
+            table.append("| `").append(key.name).append("` | `")
+                    .append(environmentVariable(key.name)).append("` | ")
+                    .append(key.defaultValue == null || key.defaultValue.toString().isEmpty() ? "(none)" : "`" + key.defaultValue + "`")
+                    .append(" | ").append(key.documentation).append(" |\n");
+        }
+        return table.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.disclosureguard.cli;
 
 import java.util.concurrent.Callable;
+import org.disclosureguard.app.RunSettings;
 import org.disclosureguard.pipeline.GuardConfig;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.out.print(GuardConfig.referenceMarkdown());
+        System.out.print(RunSettings.referenceMarkdown());
         return 0;
     }
 }

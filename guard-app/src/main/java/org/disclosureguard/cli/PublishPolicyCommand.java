@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.lint.LintReport;
 import org.disclosureguard.lint.PolicyLint;
 import org.disclosureguard.pipeline.GuardConfig;

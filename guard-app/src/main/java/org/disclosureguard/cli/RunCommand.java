@@ -14,6 +14,7 @@ import org.disclosureguard.app.GuardApp;
 import org.disclosureguard.app.ParentWatchdog;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.pipeline.WireFormats;
 import org.disclosureguard.policy.Policy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,13 +92,14 @@ final class RunCommand implements Callable<Integer> {
             }
             throw e;
         }
+        WireFormats wireFormats;
         try {
             // Registers the output schemas now, so that a registry problem is a clear exit 2, not a failed start.
-            properties.put(GuardConfig.WIRE_FORMATS, GuardApp.prepareWireFormats(properties, Duration.ofSeconds(startupTimeoutSeconds)));
+            wireFormats = GuardApp.prepareWireFormats(properties, Duration.ofSeconds(startupTimeoutSeconds));
         } catch (IllegalStateException e) {
             throw new FriendlyErrors.UserError(e.getMessage());
         }
-        GuardApp app = GuardApp.start(properties);
+        GuardApp app = GuardApp.start(properties, wireFormats);
         LOG.info("Disclosure Guard {} screening {} -> {} (review {}, audit {}) under policy {} {}",
                 applicationId, topics.input(), topics.enforcement(), topics.review(), topics.audit(), policy.id(), policy.version());
         CountDownLatch closed = new CountDownLatch(1);

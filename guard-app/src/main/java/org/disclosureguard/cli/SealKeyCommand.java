@@ -1,7 +1,7 @@
 package org.disclosureguard.cli;
 
 import java.util.concurrent.Callable;
-import org.disclosureguard.review.PayloadSeal;
+import org.disclosureguard.pipeline.PayloadSeal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

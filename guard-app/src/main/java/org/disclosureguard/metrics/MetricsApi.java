@@ -65,10 +65,13 @@ public final class MetricsApi {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** @param self this instance's application.server, or null when it has none (a single instance) */
-    public MetricsApi(KafkaStreams streams, HostInfo self, Clock clock) {
+    /**
+     * @param queries this instance's part of the counts
+     * @param self    this instance's application.server, or null when it has none (a single instance)
+     */
+    public MetricsApi(KafkaStreams streams, MetricsQueries queries, HostInfo self, Clock clock) {
         this.streams = streams;
-        this.queries = new MetricsQueries(streams);
+        this.queries = queries;
         this.self = self;
         this.clock = clock;
     }

@@ -14,9 +14,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.disclosureguard.contract.review.QuarantinedRecord;
-import org.disclosureguard.review.ReviewModel;
-import org.disclosureguard.review.ReviewTopology;
 
 /**
  * Interactive queries of this instance's metrics stores: the part of the counts whose keys this instance's
@@ -37,18 +34,12 @@ public final class MetricsQueries {
     public static final String REVIEW_STATE_PREFIX = "review|";
 
     private final KafkaStreams streams;
+    private final ReviewBacklog backlog;
 
-    public MetricsQueries(KafkaStreams streams) {
+    /** @param backlog this instance's review backlog ({@link ReviewBacklog#NONE}: none) */
+    public MetricsQueries(KafkaStreams streams, ReviewBacklog backlog) {
         this.streams = streams;
-    }
-
-    private static long heldAt(ReviewModel.Entry entry) {
-        try {
-            return QuarantinedRecord.fromByteBuffer(java.nio.ByteBuffer.wrap(entry.review()))
-                    .getQuarantinedAt().toEpochMilli();
-        } catch (java.io.IOException e) {
-            return System.currentTimeMillis();
-        }
+        this.backlog = backlog;
     }
 
     /** Windows of {@code granularity} starting in [from, to], totals and the review backlog; incomplete (but never failing) while rebalancing. */
@@ -100,18 +91,9 @@ public final class MetricsQueries {
 
     /** Adds the count of records per review state to {@code totals}; returns when the oldest undecided one was held. */
     private Long addReviewStates(Map<String, Long> totals) {
-        Long oldestPending = null;
-        try (KeyValueIterator<String, byte[]> it = keyValueStore(ReviewTopology.QUARANTINE_STORE, byte[].class).all()) {
-            while (it.hasNext()) {
-                var entry = ReviewModel.readEntry(it.next().value);
-                totals.merge(REVIEW_STATE_PREFIX + entry.state().name(), 1L, Long::sum);
-                if (!entry.state().decided()) {
-                    long heldAt = heldAt(entry);
-                    oldestPending = oldestPending == null ? heldAt : Math.min(oldestPending, heldAt);
-                }
-            }
-        }
-        return oldestPending;
+        ReviewBacklog.Counts counts = backlog.read();
+        counts.byState().forEach((state, count) -> totals.merge(REVIEW_STATE_PREFIX + state, count, Long::sum));
+        return counts.oldestPending();
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> keyValueStore(String name, Class<V> valueType) {

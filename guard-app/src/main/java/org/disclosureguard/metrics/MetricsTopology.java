@@ -1,5 +1,7 @@
 package org.disclosureguard.metrics;
 
+import org.disclosureguard.pipeline.GuardConfig;
+import java.util.EnumMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -41,6 +43,19 @@ public final class MetricsTopology {
     public record Settings(Map<Granularity, Duration> retention, Duration grace) {
         public Duration retentionOf(Granularity granularity) {
             return retention.get(granularity);
+        }
+
+        /** The dashboards' aggregation settings among the guard's settings, or null when they are off. */
+        public static Settings from(Map<?, ?> configs) {
+            Map<String, Object> parsed = GuardConfig.CONFIG_DEF.parse(configs);
+            if (!(Boolean) parsed.get(GuardConfig.METRICS_ENABLED)) {
+                return null;
+            }
+            Map<Granularity, Duration> retention = new EnumMap<>(Granularity.class);
+            for (Granularity g : Granularity.values()) {
+                retention.put(g, Duration.ofMillis((Long) parsed.get(GuardConfig.METRICS_RETENTION_PREFIX + g.label() + ".ms")));
+            }
+            return new Settings(retention, Duration.ofMillis((Long) parsed.get(GuardConfig.METRICS_GRACE_MS)));
         }
     }
 

@@ -6,12 +6,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.disclosureguard.policy.Policy;
-import org.disclosureguard.app.RunSettings;
-import org.disclosureguard.metrics.Granularity;
-import org.disclosureguard.metrics.GuardMeters;
-import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.registry.RegistrySettings;
-import org.disclosureguard.review.PayloadSeal;
 
 /**
  * The guard's own settings, declared once with their docs (Kafka's {@link ConfigDef}), so that help texts and the
@@ -44,14 +39,10 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     public static final String HEALTH_THREAD_WINDOW_MS = "guard.health.thread.window.ms";
     public static final String HEALTH_STALL_MS = "guard.health.stall.ms";
     /**
-     * The {@link ActivePolicy} object, for the components Kafka Streams instantiates from class names (the
-     * exception handler): Kafka hands them the original properties, objects included. Not for users.
+     * The {@link ProcessorParts} of the app, for the one component Kafka Streams instantiates from a class name (the
+     * processing exception handler): Kafka hands it the original properties, objects included. Not for users.
      */
-    static final String ACTIVE_POLICY = "guard.internal.active.policy";
-    /** The prepared {@link WireFormats} object (absent: single-object encoding everywhere). Not for users. */
-    public static final String WIRE_FORMATS = "guard.internal.wire.formats";
-    /** The {@link org.disclosureguard.metrics.GuardMeters} the processor counts into (absent: none). Not for users. */
-    public static final String METERS = "guard.internal.meters";
+    public static final String PARTS = "guard.internal.processor.parts";
     public static final String METRICS_ENABLED = "guard.metrics.enabled";
     public static final String METRICS_GRACE_MS = "guard.metrics.grace.ms";
     public static final String METRICS_RETENTION_PREFIX = "guard.metrics.retention.";
@@ -156,24 +147,6 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(WIRE_FORMAT_ENFORCEMENT, ConfigDef.Type.STRING, "", ConfigDef.ValidString.in("", "single-object", "registry"),
                     ConfigDef.Importance.MEDIUM, "Wire format of the enforcement topic (what the agency's consumers read). Empty: guard.wire.format."));
 
-    /**
-     * The configuration reference as a Markdown table (property, environment variable, default, description),
-     * generated from {@link #CONFIG_DEF} so that the README and the help text cannot drift from the code.
-     */
-    public static String referenceMarkdown() {
-        StringBuilder table = new StringBuilder("| property | environment variable | default | description |\n|---|---|---|---|\n");
-        for (ConfigDef.ConfigKey key : CONFIG_DEF.configKeys().values()) {
-            if (key.internalConfig) {
-                continue;
-            }
-            table.append("| `").append(key.name).append("` | `")
-                    .append(RunSettings.environmentVariable(key.name)).append("` | ")
-                    .append(key.defaultValue == null || key.defaultValue.toString().isEmpty() ? "(none)" : "`" + key.defaultValue + "`")
-                    .append(" | ").append(key.documentation).append(" |\n");
-        }
-        return table.toString();
-    }
-
     /** The policy file named in the settings, or null for the bundled policy. */
     public static String policyFile(Map<?, ?> configs) {
         String file = (String) CONFIG_DEF.parse(configs).get(POLICY_FILE);
@@ -197,26 +170,6 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         return Map.of(TOPIC_INPUT, topics.input(), TOPIC_ENFORCEMENT, topics.enforcement(), TOPIC_REVIEW, topics.review(),
                 TOPIC_AUDIT, topics.audit(), TOPIC_METRICS, topics.metrics(), TOPIC_REVIEW_COMMANDS, topics.reviewCommands(),
                 TOPIC_REVIEW_DECISIONS, topics.reviewDecisions());
-    }
-
-    /** The wire formats the app prepared ({@code GuardApp}); single-object everywhere when there are none (replay, tests). */
-    public static WireFormats wireFormats(Map<?, ?> configs) {
-        return configs.get(WIRE_FORMATS) instanceof WireFormats formats ? formats
-                : WireFormats.singleObject(fromStreamsConfig(configs).topics());
-    }
-
-    /** The dashboards' aggregation settings, or null when they are off. */
-    public static MetricsTopology.Settings metricsSettings(Map<?, ?> configs) {
-        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
-        if (!(Boolean) parsed.get(METRICS_ENABLED)) {
-            return null;
-        }
-        Map<Granularity, java.time.Duration> retention = new java.util.EnumMap<>(Granularity.class);
-        for (Granularity g : Granularity.values()) {
-            retention.put(g, java.time.Duration.ofMillis((Long) parsed.get(METRICS_RETENTION_PREFIX + g.label() + ".ms")));
-        }
-        return new MetricsTopology.Settings(retention,
-                java.time.Duration.ofMillis((Long) parsed.get(METRICS_GRACE_MS)));
     }
 
     /** The review payload seal, or null when no key is configured. */
@@ -275,18 +228,12 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         return (Boolean) CONFIG_DEF.parse(configs).get(REVIEW_FOUR_EYES);
     }
 
-    /** The meters the processor counts into. */
-    public static GuardMeters meters(Map<?, ?> configs) {
-        return configs.get(METERS) instanceof GuardMeters meters ? meters
-                : GuardMeters.NONE;
-    }
-
-    /** The policy in force, as put in the properties by {@link #streamsProperties}. */
-    public static ActivePolicy activePolicy(Map<?, ?> configs) {
-        if (configs.get(ACTIVE_POLICY) instanceof ActivePolicy active) {
-            return active;
+    /** The processors' parts, as put in the properties by {@link #streamsProperties} (and the app, once prepared). */
+    public static ProcessorParts parts(Map<?, ?> configs) {
+        if (configs.get(PARTS) instanceof ProcessorParts parts) {
+            return parts;
         }
-        throw new org.apache.kafka.common.config.ConfigException(ACTIVE_POLICY, configs.get(ACTIVE_POLICY),
+        throw new org.apache.kafka.common.config.ConfigException(PARTS, configs.get(PARTS),
                 "the guard's Kafka Streams properties must come from GuardConfig.streamsProperties");
     }
 
@@ -319,7 +266,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantiningExceptionHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.putAll(topicSettings(topics));
-        props.put(ACTIVE_POLICY, activePolicy);
+        props.put(PARTS, ProcessorParts.from(props, activePolicy, java.time.Clock.systemUTC()));
         return props;
     }
 }

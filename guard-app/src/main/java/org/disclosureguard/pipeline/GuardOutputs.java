@@ -21,7 +21,7 @@ import org.disclosureguard.screen.ScreeningResult;
 import org.disclosureguard.contract.UndecodableRecordException;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.contract.audit.SourceCoordinates;
-import org.disclosureguard.review.PayloadSeal;
+import org.disclosureguard.pipeline.PayloadSeal;
 
 /**
  * Turns one screening result into the records the guard writes: the enforcement record (forwarded decisions

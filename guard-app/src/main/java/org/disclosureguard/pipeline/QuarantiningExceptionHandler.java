@@ -15,7 +15,7 @@ import org.disclosureguard.screen.Finding;
 import org.disclosureguard.screen.ScreeningResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disclosureguard.metrics.GuardMeters;
+import org.disclosureguard.pipeline.GuardMeters;
 
 /**
  * Kafka Streams' processing exception handler (KIP-1033) with dead-letter records (KIP-1034): an unexpected
@@ -43,14 +43,13 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
 
     @Override
     public void configure(Map<String, ?> configs) {
-        GuardConfig config = GuardConfig.fromStreamsConfig(configs);
-        this.reviewTopic = config.topics().review();
-        this.auditTopic = config.topics().audit();
-        WireFormats formats = GuardConfig.wireFormats(configs);
-        this.inputCodec = formats.inputCodec();
-        this.outputs = formats.outputs().withSeal(GuardConfig.payloadSeal(configs));
-        this.activePolicy = GuardConfig.activePolicy(configs);
-        this.meters = GuardConfig.meters(configs);
+        ProcessorParts parts = GuardConfig.parts(configs);
+        this.reviewTopic = parts.topics().review();
+        this.auditTopic = parts.topics().audit();
+        this.inputCodec = parts.formats().inputCodec();
+        this.outputs = parts.outputs();
+        this.activePolicy = parts.activePolicy();
+        this.meters = parts.meters();
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.screen.Screener;
-import org.disclosureguard.metrics.GuardMeters;
 
 /**
  * The one processor of the topology: screens each input record and forwards its outputs to the enforcement,
@@ -17,9 +16,9 @@ import org.disclosureguard.metrics.GuardMeters;
  * {@link QuarantiningExceptionHandler}, which writes the review and audit records instead.
  */
 final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    private final ProcessorParts parts;
     private final ActivePolicy activePolicy;
     private final Clock clock;
-    private final int maxRecordBytes;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, String> auditChain;
     /** Each task reads one input partition: its chain key and last hash, read from the store once. */
@@ -27,22 +26,21 @@ final class ScreeningProcessor implements Processor<byte[], byte[], byte[], byte
     private String lastAuditHash;
     private RecordScreening screening;
     private GuardOutputs outputs;
-    private GuardMeters meters;
+    private final GuardMeters meters;
 
-    ScreeningProcessor(ActivePolicy activePolicy, Clock clock, int maxRecordBytes) {
-        this.activePolicy = activePolicy;
-        this.clock = clock;
-        this.maxRecordBytes = maxRecordBytes;
+    ScreeningProcessor(ProcessorParts parts) {
+        this.parts = parts;
+        this.activePolicy = parts.activePolicy();
+        this.clock = parts.clock();
+        this.meters = parts.meters();
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.auditChain = context.getStateStore(ScreeningTopology.AUDIT_CHAIN_STORE);
-        WireFormats formats = GuardConfig.wireFormats(context.appConfigs());
-        this.screening = new RecordScreening(formats.inputCodec(), maxRecordBytes);
-        this.outputs = formats.outputs().withSeal(GuardConfig.payloadSeal(context.appConfigs()));
-        this.meters = GuardConfig.meters(context.appConfigs());
+        this.screening = new RecordScreening(parts.formats().inputCodec(), parts.maxRecordBytes());
+        this.outputs = parts.outputs();
     }
 
     @Override

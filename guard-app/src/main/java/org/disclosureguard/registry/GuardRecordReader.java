@@ -13,7 +13,6 @@ import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.contract.UndecodableRecordException;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.QuarantinedRecord;
-import org.disclosureguard.pipeline.GuardConfig;
 
 /**
  * Reads the guard's outputs (enforcement, review, audit) in either wire format, told apart by their first byte
@@ -35,7 +34,7 @@ public final class GuardRecordReader {
 
     /** A reader for clients with these settings: the registry named by {@code schema.registry.url}, if any. */
     public static GuardRecordReader from(Map<String, ?> settings) {
-        RegistrySettings registrySettings = RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings));
+        RegistrySettings registrySettings = RegistrySettings.parse(settings);
         return new GuardRecordReader(registrySettings == null ? null : new RegistryClient(registrySettings));
     }
 

@@ -76,6 +76,14 @@ public record RegistrySettings(String url, String userInfo, Path truststore, Str
                                 + "not registered (false: for registries where only administrators register schemas).");
     }
 
+    /** Only the registry's own settings, declared once for {@link #parse}. */
+    private static final ConfigDef OWN = define(new ConfigDef());
+
+    /** The registry settings among any settings (client or guard settings, unparsed), or null when no URL is given. */
+    public static RegistrySettings parse(Map<?, ?> settings) {
+        return from(OWN.parse(settings));
+    }
+
     /** The registry settings from parsed guard settings, or null when no URL is given. */
     public static RegistrySettings from(Map<String, Object> parsed) {
         String url = (String) parsed.get(URL);

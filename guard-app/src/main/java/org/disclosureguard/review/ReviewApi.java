@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.disclosureguard.app.HttpEndpoints;
+import org.disclosureguard.http.HttpRoutes;
 import org.disclosureguard.review.ReviewModel.Action;
 import org.disclosureguard.review.ReviewModel.Command;
 import org.disclosureguard.review.ReviewModel.Cut;
@@ -37,7 +37,7 @@ public final class ReviewApi {
         this.users = users;
     }
 
-    public void register(HttpEndpoints http) {
+    public void register(HttpRoutes http) {
         http.addContext("/api/review/local/entries", exchange -> {
             String id = tail(exchange, "/api/review/local/entries");
             Handler local = (principal, auth) -> id.isEmpty() ? ok(service.localEntries()) : ok(service.localEntry(id).orElse(null));
@@ -51,7 +51,7 @@ public final class ReviewApi {
             String rest = tail(exchange, "/api/review/records");
             if (rest.isEmpty()) {
                 handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
-                    Map<String, String> q = HttpEndpoints.query(exchange);
+                    Map<String, String> q = HttpRoutes.query(exchange);
                     return ok(service.list(q.getOrDefault("state", "PENDING").equalsIgnoreCase("all") ? null : q.getOrDefault("state", "PENDING"),
                             q.get("facility"), q.get("rule"), q.get("disposition"), Long.parseLong(q.getOrDefault("minAgeSeconds", "0")), auth));
                 });
@@ -71,7 +71,7 @@ public final class ReviewApi {
             }
         });
         http.addContext("/api/review/history", exchange -> handle(exchange, Principal::canAudit,
-                (principal, auth) -> ok(service.history(Integer.parseInt(HttpEndpoints.query(exchange).getOrDefault("limit", "100")), auth))));
+                (principal, auth) -> ok(service.history(Integer.parseInt(HttpRoutes.query(exchange).getOrDefault("limit", "100")), auth))));
         http.addContext("/api/review/counts", exchange -> handle(exchange, p -> p.canAudit() || p.canDecide(),
                 (principal, auth) -> ok(service.counts(auth))));
     }

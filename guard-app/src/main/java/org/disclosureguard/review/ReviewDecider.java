@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.pipeline.PayloadSeal;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.disclosureguard.review.ReviewModel.State;
 import org.disclosureguard.screen.Finding;
 import org.disclosureguard.screen.ScreeningResult;
 import org.disclosureguard.screen.Screener;
-import org.disclosureguard.metrics.GuardMeters;
+import org.disclosureguard.pipeline.GuardMeters;
 
 /**
  * The review state machine, free of Kafka: a quarantined record's entry and a reviewer's command in, the next

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.disclosureguard.contract.WireCodec;
 import org.disclosureguard.pipeline.ActivePolicy;
-import org.disclosureguard.pipeline.GuardConfig;
+import org.disclosureguard.pipeline.ProcessorParts;
 import org.disclosureguard.pipeline.GuardHeaders;
 import org.disclosureguard.pipeline.WireFormats;
 import org.disclosureguard.review.ReviewModel.Command;
@@ -19,7 +19,7 @@ import org.disclosureguard.review.ReviewModel.Entry;
 import org.disclosureguard.review.ReviewModel.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disclosureguard.metrics.GuardMeters;
+import org.disclosureguard.pipeline.GuardMeters;
 
 /**
  * The review workflow's one processor: it files every review record as a PENDING entry of the quarantine store,
@@ -30,6 +30,8 @@ import org.disclosureguard.metrics.GuardMeters;
 final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewProcessor.class);
 
+    private final ProcessorParts parts;
+    private final boolean fourEyes;
     private final ActivePolicy activePolicy;
     private final String reviewTopic;
     private final Clock clock;
@@ -37,25 +39,26 @@ final class ReviewProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private KeyValueStore<String, byte[]> store;
     private ReviewDecider decider;
     private WireCodec enforcementCodec;
-    private GuardMeters meters;
+    private final GuardMeters meters;
     private WireFormats.ReviewRecordFiling filing;
 
-    ReviewProcessor(ActivePolicy activePolicy, String reviewTopic, Clock clock) {
-        this.activePolicy = activePolicy;
-        this.reviewTopic = reviewTopic;
-        this.clock = clock;
+    ReviewProcessor(ProcessorParts parts, boolean fourEyes) {
+        this.parts = parts;
+        this.fourEyes = fourEyes;
+        this.activePolicy = parts.activePolicy();
+        this.reviewTopic = parts.topics().review();
+        this.clock = parts.clock();
+        this.meters = parts.meters();
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(ReviewTopology.QUARANTINE_STORE);
-        WireFormats formats = GuardConfig.wireFormats(context.appConfigs());
+        WireFormats formats = parts.formats();
         this.filing = formats.reviewRecordFiling();
-        this.decider = new ReviewDecider(GuardConfig.payloadSeal(context.appConfigs()), formats.inputCodec(),
-                GuardConfig.reviewFourEyes(context.appConfigs()));
+        this.decider = new ReviewDecider(parts.seal(), formats.inputCodec(), fourEyes);
         this.enforcementCodec = formats.enforcementCodec();
-        this.meters = GuardConfig.meters(context.appConfigs());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.pipeline.PayloadSeal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +33,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.contract.WireCodec;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.contract.review.Reason;

@@ -1,12 +1,11 @@
 package org.disclosureguard.review;
 
-import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
-import org.disclosureguard.pipeline.ActivePolicy;
+import org.disclosureguard.pipeline.ProcessorParts;
 import org.disclosureguard.pipeline.GuardHeaders;
 import org.disclosureguard.pipeline.Topics;
 
@@ -30,10 +29,16 @@ public final class ReviewTopology {
 
     private ReviewTopology() {}
 
-    public static void addTo(Topology topology, Topics topics, ActivePolicy activePolicy, Clock clock) {
+    /**
+     * Adds the review workflow to {@code topology}, its processor built with the screening's {@code parts}.
+     *
+     * @param fourEyes whether a release takes effect only when a second reviewer approves it
+     */
+    public static void addTo(Topology topology, ProcessorParts parts, boolean fourEyes) {
+        Topics topics = parts.topics();
         topology.addSource(REVIEW_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.review());
         topology.addSource(COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.reviewCommands());
-        topology.addProcessor(PROCESSOR, () -> new ReviewProcessor(activePolicy, topics.review(), clock), REVIEW_SOURCE, COMMANDS_SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new ReviewProcessor(parts, fourEyes), REVIEW_SOURCE, COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUARANTINE_STORE),
                 Serdes.String(), Serdes.ByteArray()), PROCESSOR);
         topology.addSink(DECISIONS_SINK, topics.reviewDecisions(), new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);

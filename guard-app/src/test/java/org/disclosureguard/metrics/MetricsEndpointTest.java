@@ -1,5 +1,6 @@
 package org.disclosureguard.metrics;
 
+import org.disclosureguard.pipeline.GuardMeters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

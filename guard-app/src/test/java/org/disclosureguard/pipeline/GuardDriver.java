@@ -1,5 +1,8 @@
 package org.disclosureguard.pipeline;
 
+import java.util.Properties;
+import java.util.HashMap;
+import org.disclosureguard.app.GuardTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -54,8 +57,12 @@ public final class GuardDriver implements AutoCloseable {
     /** With guard settings of the test's own (e.g. a review seal key). */
     public GuardDriver(ActivePolicy activePolicy, Clock clock, int maxRecordBytes, Map<String, ?> settings) {
         Topics topics = Topics.defaults();
-        driver = new TopologyTestDriver(ScreeningTopology.build(activePolicy, topics, clock, maxRecordBytes),
-                GuardConfig.streamsProperties("guard-test", "unused:9092", topics, activePolicy, settings));
+        Map<String, Object> withLimit = new HashMap<>(settings);
+        withLimit.put(GuardConfig.MAX_RECORD_BYTES, maxRecordBytes);
+        Properties properties = GuardConfig.streamsProperties("guard-test", "unused:9092", topics, activePolicy, withLimit);
+        // Screening and review as the app composes them (no dashboards: their tests add them), with the test's clock.
+        driver = new TopologyTestDriver(GuardTopology.build(GuardConfig.parts(properties).withClock(clock),
+                GuardConfig.reviewFourEyes(properties), null, null), properties);
         input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
         enforcement = driver.createOutputTopic(topics.enforcement(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         review = driver.createOutputTopic(topics.review(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

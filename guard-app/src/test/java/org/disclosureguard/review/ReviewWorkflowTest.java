@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.pipeline.PayloadSeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

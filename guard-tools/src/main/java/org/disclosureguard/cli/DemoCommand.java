@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.app.GuardApp;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.contract.audit.Decision;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.disclosureguard.registry.RegistrySettings;
-import org.disclosureguard.review.PayloadSeal;
+import org.disclosureguard.pipeline.PayloadSeal;
 
 /** The whole product on one machine: embedded broker, the guard, a synthetic provider, live counts and a check. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.disclosureguard.app.ClusterCheck;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.demo.EventFeeder;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.replay.JsonLineConverter;

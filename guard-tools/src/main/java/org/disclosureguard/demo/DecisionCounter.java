@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.verify.TopicReader;

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.pipeline.WireFormats;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.synthetic.CaseEventGenerator;

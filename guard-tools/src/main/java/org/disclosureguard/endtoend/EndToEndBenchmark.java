@@ -1,5 +1,7 @@
 package org.disclosureguard.endtoend;
 
+import org.disclosureguard.pipeline.ProcessorParts;
+import org.disclosureguard.app.GuardTopology;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -20,7 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.demo.EventFeeder;
 import org.disclosureguard.embedded.Directories;
@@ -29,7 +31,6 @@ import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.registry.GuardRecordReader;
-import org.disclosureguard.pipeline.ScreeningTopology;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.screen.Screener;
@@ -97,7 +98,7 @@ public final class EndToEndBenchmark {
                     // The guard's threads also file held records for review (a second sub-topology): progress is
                     // the input offsets it committed, not its process-total.
                     b[run] = measure("screening " + id, props("bench-guard-" + id, bootstrap, guarantee, stateRoot),
-                            p -> ScreeningTopology.build(new Screener(policy), GUARD_TOPICS, Clock.systemUTC()),
+                            p -> GuardTopology.build(new Screener(policy), GUARD_TOPICS, Clock.systemUTC()),
                             streams -> InputProgress.committed(client, "bench-guard-" + id, INPUT));
                     // The production topology: screening plus the dashboards' aggregation of the audit topic, which
                     // competes for the same cores. Its own audit and metrics topics, so that it aggregates this run's
@@ -110,8 +111,8 @@ public final class EndToEndBenchmark {
                     dashboardProps.put(GuardConfig.TOPIC_AUDIT, withDashboards.audit());
                     dashboardProps.put(GuardConfig.TOPIC_METRICS, withDashboards.metrics());
                     c[run] = measure("screening+dashboards " + id, dashboardProps,
-                            p -> ScreeningTopology.build(new ActivePolicy(policy), withDashboards, Clock.systemUTC(),
-                                    GuardConfig.DEFAULT_MAX_RECORD_BYTES, GuardConfig.metricsSettings(p),
+                            p -> GuardTopology.build(ProcessorParts.of(new ActivePolicy(policy), withDashboards, Clock.systemUTC(),
+                                    GuardConfig.DEFAULT_MAX_RECORD_BYTES), false, MetricsTopology.Settings.from(p),
                                     MetricsTopology.reader(GuardRecordReader.of(null))),
                             streams -> InputProgress.committed(client, "bench-guard-dash-" + id, INPUT));
                     ratios[run] = b[run] / a[run];
@@ -221,7 +222,7 @@ public final class EndToEndBenchmark {
         Topics topics = new Topics(LATENCY_INPUT, GUARD_TOPICS.enforcement(), GUARD_TOPICS.review(), GUARD_TOPICS.audit());
         Properties props = props(id, bootstrap, guarantee, stateRoot);
         props.put(GuardConfig.TOPIC_INPUT, LATENCY_INPUT);
-        KafkaStreams streams = new KafkaStreams(ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC()), props);
+        KafkaStreams streams = new KafkaStreams(GuardTopology.build(new Screener(policy), topics, Clock.systemUTC()), props);
         LatencyProbe probe = new LatencyProbe(client, topics.audit(), System.currentTimeMillis() + 5_000);
         Thread probing = new Thread(probe, "latency-probe");
         try {

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 
 /**
  * How many records of an input topic an app has committed as processed (the sum of its group's committed offsets

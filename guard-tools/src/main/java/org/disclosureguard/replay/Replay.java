@@ -1,5 +1,6 @@
 package org.disclosureguard.replay;
 
+import org.disclosureguard.app.GuardTopology;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,7 +29,6 @@ import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.GuardHeaders;
-import org.disclosureguard.pipeline.ScreeningTopology;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.screen.Screener;
@@ -81,7 +81,7 @@ public final class Replay {
     private Summary run(Path input, Path outDir, Topics topics, Properties props) throws IOException {
         JsonLineConverter converter = new JsonLineConverter();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                ScreeningTopology.build(new Screener(policy), topics, Clock.systemUTC()), props)) {
+                GuardTopology.build(new Screener(policy), topics, Clock.systemUTC()), props)) {
             TestInputTopic<byte[], byte[]> in = driver.createInputTopic(topics.input(),
                     new ByteArraySerializer(), new ByteArraySerializer());
             long lines = 0;

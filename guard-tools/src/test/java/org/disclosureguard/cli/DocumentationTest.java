@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.disclosureguard.app.RunSettings;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class DocumentationTest {
 
     @Test
     void configurationReferenceInTheReadmeIsTheGeneratedOne() throws Exception {
-        assertTrue(readme().contains(GuardConfig.referenceMarkdown().trim()),
+        assertTrue(readme().contains(RunSettings.referenceMarkdown().trim()),
                 "README's configuration reference is stale: paste the output of `disclosure-guard config`");
     }
 

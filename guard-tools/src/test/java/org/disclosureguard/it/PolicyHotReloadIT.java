@@ -22,7 +22,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.app.GuardApp;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.cli.Main;

@@ -1,5 +1,7 @@
 package org.disclosureguard.metrics;
 
+import org.disclosureguard.pipeline.ProcessorParts;
+import org.disclosureguard.app.GuardTopology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,6 @@ import org.disclosureguard.contract.audit.SourceCoordinates;
 import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.GuardDriver;
-import org.disclosureguard.pipeline.ScreeningTopology;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.registry.GuardRecordReader;
@@ -52,8 +53,8 @@ class MetricsTopologyTest {
         retention.put(Granularity.DAY, Duration.ofDays(35));
         ActivePolicy active = new ActivePolicy(Policy.bundled());
         Properties props = GuardConfig.streamsProperties("metrics-test", "unused:9092", topics, active, Map.of());
-        return new TopologyTestDriver(ScreeningTopology.build(active, topics, Clock.systemUTC(), GuardConfig.DEFAULT_MAX_RECORD_BYTES,
-                new MetricsTopology.Settings(retention, GRACE), MetricsTopology.reader(GuardRecordReader.of(null))), props);
+        return new TopologyTestDriver(GuardTopology.build(ProcessorParts.of(active, topics, Clock.systemUTC(),
+                GuardConfig.DEFAULT_MAX_RECORD_BYTES), false, new MetricsTopology.Settings(retention, GRACE), MetricsTopology.reader(GuardRecordReader.of(null))), props);
     }
 
     @Test

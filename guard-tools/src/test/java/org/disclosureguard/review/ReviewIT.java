@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.pipeline.PayloadSeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
-import org.disclosureguard.app.ClientSettings;
+import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.app.GuardApp;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.cli.Main;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
-import org.disclosureguard.app.HttpEndpoints;
+import org.disclosureguard.http.HttpRoutes;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.review.ReviewModel.Action;
 import org.disclosureguard.review.ReviewModel.Command;
@@ -61,7 +61,7 @@ public final class ReviewConsole {
     }
 
     /** Serves the console under {@code /review}. */
-    public void register(HttpEndpoints http) {
+    public void register(HttpRoutes http) {
         http.addContext(ConsoleSessions.SESSION_PATH, this::handle);
     }
 

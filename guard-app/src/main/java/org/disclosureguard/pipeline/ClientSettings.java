@@ -1,4 +1,4 @@
-package org.disclosureguard.app;
+package org.disclosureguard.pipeline;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.disclosureguard.metrics;
+package org.disclosureguard.pipeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

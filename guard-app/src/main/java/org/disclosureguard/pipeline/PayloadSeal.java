@@ -1,4 +1,4 @@
-package org.disclosureguard.review;
+package org.disclosureguard.pipeline;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
