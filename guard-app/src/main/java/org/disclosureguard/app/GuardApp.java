@@ -84,11 +84,11 @@ public final class GuardApp implements AutoCloseable {
 
     /** As {@link #start(Properties)}, with the wire formats already prepared ({@link #prepareWireFormats}). */
     public static GuardApp start(Properties streamsProperties, WireFormats wireFormats) {
+        // Parsed once, from the properties as they are now (a caller may have added settings since
+        // streamsProperties made them). A malformed seal key fails the start here, not in a task.
         GuardConfig config = GuardConfig.fromStreamsConfig(streamsProperties);
-        GuardConfig.checkOutputBudget(streamsProperties);
-        // From the properties as they are now (a caller may have added settings since streamsProperties made them).
-        // A malformed seal key fails the start here, not in a task.
-        ProcessorParts configured = ProcessorParts.from(streamsProperties, GuardConfig.parts(streamsProperties).activePolicy(),
+        config.checkOutputBudget();
+        ProcessorParts configured = ProcessorParts.from(config, GuardConfig.parts(streamsProperties).activePolicy(),
                 Clock.systemUTC());
         var seal = configured.seal();
         if (seal == null) {
@@ -98,7 +98,7 @@ public final class GuardApp implements AutoCloseable {
             LOG.info("Review payloads sealed with {}", seal);
         }
         ActivePolicy activePolicy = configured.activePolicy();
-        String policyFile = GuardConfig.policyFile(streamsProperties);
+        String policyFile = config.policyFile();
         PolicyReloader reloader = new PolicyReloader(activePolicy, policyFile == null ? "bundled" : policyFile);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<AutoCloseable> companions = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class GuardApp implements AutoCloseable {
             companions.add(gc);
             ProcessorParts parts = configured.with(wireFormats, new GuardMeters(meters));
             streamsProperties.put(GuardConfig.PARTS, parts); // for the exception handler, which Kafka Streams instantiates
-            GuardConfig.HealthSettings healthSettings = GuardConfig.healthSettings(streamsProperties);
+            GuardConfig.HealthSettings healthSettings = config.healthSettings();
             AdminClusterProbe probe = new AdminClusterProbe(streamsProperties, Duration.ofMillis(
                     Math.min(5_000, healthSettings.clusterTimeout().toMillis() / 2)));
             companions.add(probe);
@@ -137,8 +137,8 @@ public final class GuardApp implements AutoCloseable {
             if (config.policyWatchMs() > 0 && policyFile != null) {
                 companions.add(PolicyFileWatcher.start(Path.of(policyFile), Duration.ofMillis(config.policyWatchMs()), reloader));
             }
-            MetricsTopology.Settings metrics = MetricsTopology.Settings.from(streamsProperties);
-            KafkaStreams streams = new KafkaStreams(GuardTopology.build(parts, GuardConfig.reviewFourEyes(streamsProperties),
+            MetricsTopology.Settings metrics = MetricsTopology.Settings.from(config);
+            KafkaStreams streams = new KafkaStreams(GuardTopology.build(parts, config.reviewFourEyes(),
                     metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient()))), streamsProperties);
             streamsRef.set(streams);
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -156,7 +156,7 @@ public final class GuardApp implements AutoCloseable {
                     http.serveDashboards(new MetricsApi(streams, queries, HostInfo.buildFromEndpoint(String.valueOf(server)), Clock.systemUTC()));
                 }
             }
-            String usersFile = (String) GuardConfig.CONFIG_DEF.parse(streamsProperties).get(GuardConfig.REVIEW_USERS_FILE);
+            String usersFile = config.reviewUsersFile();
             if (http != null && !usersFile.isBlank()) {
                 Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
                 ReviewService review = new ReviewService(streams, settings(streamsProperties), config.topics(),

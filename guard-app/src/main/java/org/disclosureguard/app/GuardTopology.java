@@ -43,7 +43,8 @@ public final class GuardTopology {
 
     /** The topology the guard's settings describe (four eyes, dashboards), built with {@code parts}. */
     public static Topology build(ProcessorParts parts, Map<?, ?> settings) {
-        return build(parts, GuardConfig.reviewFourEyes(settings), MetricsTopology.Settings.from(settings),
+        GuardConfig config = GuardConfig.fromStreamsConfig(settings);
+        return build(parts, config.reviewFourEyes(), MetricsTopology.Settings.from(config),
                 MetricsTopology.reader(GuardRecordReader.of(parts.formats().registryClient())));
     }
 

@@ -70,7 +70,7 @@ final class LintCommand implements Callable<Integer> {
             if (registryUrl != null) {
                 settings.put(RegistrySettings.URL, registryUrl);
             }
-            RegistrySettings registrySettings = RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings));
+            RegistrySettings registrySettings = RegistrySettings.parse(settings);
             if (registrySettings != null) {
                 registry = new RegistryClient(registrySettings);
                 topics = GuardConfig.fromStreamsConfig(settings).topics();

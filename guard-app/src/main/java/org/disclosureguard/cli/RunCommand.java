@@ -55,11 +55,12 @@ final class RunCommand implements Callable<Integer> {
             settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
         String applicationId = String.valueOf(settings.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID));
-        Topics topics = GuardConfig.fromStreamsConfig(settings).topics();
+        GuardConfig config = GuardConfig.fromStreamsConfig(settings);
+        Topics topics = config.topics();
         // The cluster is checked while the policy compiles (seconds each, on separate cores): a restart after a
         // crash takes its partitions back that much sooner.
         java.util.List<String> required = new java.util.ArrayList<>(topics.all());
-        String policyTopic = GuardConfig.fromStreamsConfig(settings).policyTopic();
+        String policyTopic = config.policyTopic();
         if (!policyTopic.isEmpty()) {
             required.add(policyTopic);
         }
@@ -71,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        String policyPath = policyFile != null ? policyFile.toString() : GuardConfig.policyFile(settings);
+        String policyPath = policyFile != null ? policyFile.toString() : config.policyFile();
         Policy policy = Policy.load(policyPath == null ? null : Path.of(policyPath));
         if (policyPath != null) {
             settings.put(GuardConfig.POLICY_FILE, policyPath); // the file a hot reload watches
@@ -79,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
         String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
         Properties properties = GuardConfig.streamsProperties(applicationId, bootstrap, topics, policy, settings);
         new StreamsConfig(properties); // validates every Kafka Streams setting now: a ConfigException is a clear exit 2
-        GuardConfig.checkOutputBudget(properties); // and that every output fits the producer's request limit
-        GuardConfig.payloadSeal(settings); // and the seal keys
+        GuardConfig.fromStreamsConfig(properties).checkOutputBudget(); // and that every output fits the producer's request limit
+        config.payloadSeal(); // and the seal keys
         try {
             clusterChecked.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -46,16 +46,15 @@ public final class MetricsTopology {
         }
 
         /** The dashboards' aggregation settings among the guard's settings, or null when they are off. */
-        public static Settings from(Map<?, ?> configs) {
-            Map<String, Object> parsed = GuardConfig.CONFIG_DEF.parse(configs);
-            if (!(Boolean) parsed.get(GuardConfig.METRICS_ENABLED)) {
+        public static Settings from(GuardConfig config) {
+            if (!config.getBoolean(GuardConfig.METRICS_ENABLED)) {
                 return null;
             }
             Map<Granularity, Duration> retention = new EnumMap<>(Granularity.class);
             for (Granularity g : Granularity.values()) {
-                retention.put(g, Duration.ofMillis((Long) parsed.get(GuardConfig.METRICS_RETENTION_PREFIX + g.label() + ".ms")));
+                retention.put(g, Duration.ofMillis(config.getLong(GuardConfig.METRICS_RETENTION_PREFIX + g.label() + ".ms")));
             }
-            return new Settings(retention, Duration.ofMillis((Long) parsed.get(GuardConfig.METRICS_GRACE_MS)));
+            return new Settings(retention, Duration.ofMillis(config.getLong(GuardConfig.METRICS_GRACE_MS)));
         }
     }
 

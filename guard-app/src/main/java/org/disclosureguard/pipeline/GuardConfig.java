@@ -1,8 +1,11 @@
 package org.disclosureguard.pipeline;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.disclosureguard.policy.Policy;
@@ -10,10 +13,10 @@ import org.disclosureguard.registry.RegistrySettings;
 
 /**
  * The guard's own settings, declared once with their docs (Kafka's {@link ConfigDef}), so that help texts and the
- * configuration reference come from one place. They travel inside the Kafka Streams properties, which is how
- * the exception handler (instantiated by Kafka Streams) learns the topic names and the policy version.
+ * configuration reference come from one place, and parsed once into typed getters (Kafka's {@link AbstractConfig}
+ * pattern). They travel inside the Kafka Streams properties beside Kafka's own.
  */
-public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, String policyTopic, long policyWatchMs) {
+public final class GuardConfig extends AbstractConfig {
     public static final String TOPIC_INPUT = "guard.topic.input";
     public static final String TOPIC_ENFORCEMENT = "guard.topic.enforcement";
     public static final String TOPIC_REVIEW = "guard.topic.review";
@@ -147,19 +150,53 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
             .define(WIRE_FORMAT_ENFORCEMENT, ConfigDef.Type.STRING, "", ConfigDef.ValidString.in("", "single-object", "registry"),
                     ConfigDef.Importance.MEDIUM, "Wire format of the enforcement topic (what the agency's consumers read). Empty: guard.wire.format."));
 
-    /** The policy file named in the settings, or null for the bundled policy. */
-    public static String policyFile(Map<?, ?> configs) {
-        String file = (String) CONFIG_DEF.parse(configs).get(POLICY_FILE);
-        return file == null || file.isBlank() ? null : file;
+    private final Topics topics;
+
+    /** Parses and validates the guard's settings among {@code settings} (other keys are Kafka's, and left alone). */
+    public GuardConfig(Map<?, ?> settings) {
+        super(CONFIG_DEF, settings, false);
+        this.topics = new Topics(getString(TOPIC_INPUT), getString(TOPIC_ENFORCEMENT), getString(TOPIC_REVIEW),
+                getString(TOPIC_AUDIT), getString(TOPIC_METRICS), getString(TOPIC_REVIEW_COMMANDS),
+                getString(TOPIC_REVIEW_DECISIONS));
     }
 
     public static GuardConfig fromStreamsConfig(Map<?, ?> configs) {
-        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
-        return new GuardConfig(new Topics((String) parsed.get(TOPIC_INPUT), (String) parsed.get(TOPIC_ENFORCEMENT),
-                (String) parsed.get(TOPIC_REVIEW), (String) parsed.get(TOPIC_AUDIT), (String) parsed.get(TOPIC_METRICS),
-                (String) parsed.get(TOPIC_REVIEW_COMMANDS), (String) parsed.get(TOPIC_REVIEW_DECISIONS)),
-                (Integer) parsed.get(MAX_RECORD_BYTES), (Integer) parsed.get(HTTP_PORT),
-                (String) parsed.get(POLICY_TOPIC), (Long) parsed.get(POLICY_WATCH_MS));
+        return new GuardConfig(configs);
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Largest input record the guard screens (value, key and headers together). */
+    public int maxRecordBytes() {
+        return getInt(MAX_RECORD_BYTES);
+    }
+
+    /** Port of the HTTP endpoints: 0 any free port, -1 none. */
+    public int httpPort() {
+        return getInt(HTTP_PORT);
+    }
+
+    /** The compacted topic of policy versions, or "" for none. */
+    public String policyTopic() {
+        return getString(POLICY_TOPIC);
+    }
+
+    /** How often the policy file is checked for changes, in ms; 0: never. */
+    public long policyWatchMs() {
+        return getLong(POLICY_WATCH_MS);
+    }
+
+    /** The policy file named in the settings, or null for the bundled policy. */
+    public String policyFile() {
+        String file = getString(POLICY_FILE);
+        return file == null || file.isBlank() ? null : file;
+    }
+
+    /** The review users file, or "" when there is no review API. */
+    public String reviewUsersFile() {
+        return getString(REVIEW_USERS_FILE);
     }
 
     /**
@@ -173,16 +210,13 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     }
 
     /** The review payload seal, or null when no key is configured. */
-    public static PayloadSeal payloadSeal(Map<?, ?> configs) {
-        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
-        Object key = parsed.get(REVIEW_SEAL_KEY);
+    public PayloadSeal payloadSeal() {
+        Password key = getPassword(REVIEW_SEAL_KEY);
         if (key == null) {
             return null;
         }
-        Object previous = parsed.get(REVIEW_SEAL_PREVIOUS_KEYS);
-        return PayloadSeal.of(((org.apache.kafka.common.config.types.Password) key).value(),
-                previous == null ? null : ((org.apache.kafka.common.config.types.Password) previous).value(),
-                REVIEW_SEAL_KEY, REVIEW_SEAL_PREVIOUS_KEYS);
+        Password previous = getPassword(REVIEW_SEAL_PREVIOUS_KEYS);
+        return PayloadSeal.of(key.value(), previous == null ? null : previous.value(), REVIEW_SEAL_KEY, REVIEW_SEAL_PREVIOUS_KEYS);
     }
 
     /**
@@ -196,8 +230,9 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
      * Refuses a size limit that an output could not keep: every record the guard writes for an accepted input
      * (review record, store entry) must fit the producer's request limit, or the stream thread fails on it forever.
      */
-    public static void checkOutputBudget(Map<?, ?> configs) {
-        int maxRecordBytes = (Integer) CONFIG_DEF.parse(configs).get(MAX_RECORD_BYTES);
+    public void checkOutputBudget() {
+        Map<String, Object> configs = originals();
+        int maxRecordBytes = maxRecordBytes();
         Object request = configs.get(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
         if (request == null) {
             request = configs.get(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
@@ -213,19 +248,16 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
     }
 
     /** What the health endpoints check against: how long the cluster may be out of reach, what a crash loop is. */
-    public record HealthSettings(java.time.Duration clusterTimeout, int threadReplacements, java.time.Duration threadWindow,
-                                 java.time.Duration stallTimeout) {}
+    public record HealthSettings(Duration clusterTimeout, int threadReplacements, Duration threadWindow, Duration stallTimeout) {}
 
-    public static HealthSettings healthSettings(Map<?, ?> configs) {
-        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
-        return new HealthSettings(java.time.Duration.ofMillis((Long) parsed.get(HEALTH_CLUSTER_TIMEOUT_MS)),
-                (Integer) parsed.get(HEALTH_THREAD_REPLACEMENTS), java.time.Duration.ofMillis((Long) parsed.get(HEALTH_THREAD_WINDOW_MS)),
-                java.time.Duration.ofMillis((Long) parsed.get(HEALTH_STALL_MS)));
+    public HealthSettings healthSettings() {
+        return new HealthSettings(Duration.ofMillis(getLong(HEALTH_CLUSTER_TIMEOUT_MS)), getInt(HEALTH_THREAD_REPLACEMENTS),
+                Duration.ofMillis(getLong(HEALTH_THREAD_WINDOW_MS)), Duration.ofMillis(getLong(HEALTH_STALL_MS)));
     }
 
     /** Whether releases need a second reviewer's approval. */
-    public static boolean reviewFourEyes(Map<?, ?> configs) {
-        return (Boolean) CONFIG_DEF.parse(configs).get(REVIEW_FOUR_EYES);
+    public boolean reviewFourEyes() {
+        return getBoolean(REVIEW_FOUR_EYES);
     }
 
     /** The processors' parts, as put in the properties by {@link #streamsProperties} (and the app, once prepared). */
@@ -266,7 +298,7 @@ public record GuardConfig(Topics topics, int maxRecordBytes, int httpPort, Strin
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, QuarantiningExceptionHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.putAll(topicSettings(topics));
-        props.put(PARTS, ProcessorParts.from(props, activePolicy, java.time.Clock.systemUTC()));
+        props.put(PARTS, ProcessorParts.from(new GuardConfig(props), activePolicy, java.time.Clock.systemUTC()));
         return props;
     }
 }

@@ -1,7 +1,6 @@
 package org.disclosureguard.pipeline;
 
 import java.time.Clock;
-import java.util.Map;
 import org.disclosureguard.policy.Policy;
 
 /**
@@ -29,10 +28,9 @@ public record ProcessorParts(ActivePolicy activePolicy, Topics topics, int maxRe
      * The parts the guard's settings describe (topics, size limit, seal), with single-object encoding on every
      * topic and no meters until the app prepares its wire formats and registers its meters ({@link #with}).
      */
-    public static ProcessorParts from(Map<?, ?> settings, ActivePolicy activePolicy, Clock clock) {
-        GuardConfig config = GuardConfig.fromStreamsConfig(settings);
+    public static ProcessorParts from(GuardConfig config, ActivePolicy activePolicy, Clock clock) {
         return new ProcessorParts(activePolicy, config.topics(), config.maxRecordBytes(),
-                WireFormats.singleObject(config.topics()), GuardConfig.payloadSeal(settings), GuardMeters.NONE, clock);
+                WireFormats.singleObject(config.topics()), config.payloadSeal(), GuardMeters.NONE, clock);
     }
 
     /** The same parts with the prepared wire formats and the meters of a running app. */

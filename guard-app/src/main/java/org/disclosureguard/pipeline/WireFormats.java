@@ -52,13 +52,13 @@ public final class WireFormats {
 
     /** From the guard's settings; the registry is not called until {@link #prepare}. */
     public static WireFormats from(Map<?, ?> settings) {
-        Map<String, Object> parsed = GuardConfig.CONFIG_DEF.parse(settings);
-        Format all = Format.parse((String) parsed.get(GuardConfig.WIRE_FORMAT));
-        Format input = orDefault((String) parsed.get(GuardConfig.WIRE_FORMAT_INPUT), all);
-        Format enforcement = orDefault((String) parsed.get(GuardConfig.WIRE_FORMAT_ENFORCEMENT), all);
-        Topics topics = GuardConfig.fromStreamsConfig(settings).topics();
+        GuardConfig config = GuardConfig.fromStreamsConfig(settings);
+        Format all = Format.parse(config.getString(GuardConfig.WIRE_FORMAT));
+        Format input = orDefault(config.getString(GuardConfig.WIRE_FORMAT_INPUT), all);
+        Format enforcement = orDefault(config.getString(GuardConfig.WIRE_FORMAT_ENFORCEMENT), all);
+        Topics topics = config.topics();
         boolean anyRegistry = all == Format.REGISTRY || input == Format.REGISTRY || enforcement == Format.REGISTRY;
-        RegistrySettings registrySettings = RegistrySettings.from(parsed);
+        RegistrySettings registrySettings = RegistrySettings.from(config.values());
         if (anyRegistry && registrySettings == null) {
             throw new ConfigException(RegistrySettings.URL, "", "a topic uses the registry wire format, so the registry URL is required");
         }

@@ -85,7 +85,7 @@ public record RegistrySettings(String url, String userInfo, Path truststore, Str
     }
 
     /** The registry settings from parsed guard settings, or null when no URL is given. */
-    public static RegistrySettings from(Map<String, Object> parsed) {
+    public static RegistrySettings from(Map<String, ?> parsed) {
         String url = (String) parsed.get(URL);
         if (url == null || url.isBlank()) {
             return null;

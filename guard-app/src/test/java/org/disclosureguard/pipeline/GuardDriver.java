@@ -62,7 +62,7 @@ public final class GuardDriver implements AutoCloseable {
         Properties properties = GuardConfig.streamsProperties("guard-test", "unused:9092", topics, activePolicy, withLimit);
         // Screening and review as the app composes them (no dashboards: their tests add them), with the test's clock.
         driver = new TopologyTestDriver(GuardTopology.build(GuardConfig.parts(properties).withClock(clock),
-                GuardConfig.reviewFourEyes(properties), null, null), properties);
+                GuardConfig.fromStreamsConfig(properties).reviewFourEyes(), null, null), properties);
         input = driver.createInputTopic(topics.input(), new ByteArraySerializer(), new ByteArraySerializer());
         enforcement = driver.createOutputTopic(topics.enforcement(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         review = driver.createOutputTopic(topics.review(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -25,7 +25,7 @@ class RegistryClientTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put(RegistrySettings.URL, "http://127.0.0.1:" + port + "/apis/ccompat/v7/");
         settings.put(RegistrySettings.MAX_WAIT_MS, 300);
-        RegistrySettings parsed = RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings));
+        RegistrySettings parsed = RegistrySettings.parse(settings);
         assertEquals("http://127.0.0.1:" + port + "/apis/ccompat/v7", parsed.url(), "trailing slashes are dropped");
         return new RegistryWireFormat(new RegistryClient(parsed), SchemaCatalog.bundled());
     }

@@ -112,7 +112,7 @@ public final class EndToEndBenchmark {
                     dashboardProps.put(GuardConfig.TOPIC_METRICS, withDashboards.metrics());
                     c[run] = measure("screening+dashboards " + id, dashboardProps,
                             p -> GuardTopology.build(ProcessorParts.of(new ActivePolicy(policy), withDashboards, Clock.systemUTC(),
-                                    GuardConfig.DEFAULT_MAX_RECORD_BYTES), false, MetricsTopology.Settings.from(p),
+                                    GuardConfig.DEFAULT_MAX_RECORD_BYTES), false, MetricsTopology.Settings.from(GuardConfig.fromStreamsConfig(p)),
                                     MetricsTopology.reader(GuardRecordReader.of(null))),
                             streams -> InputProgress.committed(client, "bench-guard-dash-" + id, INPUT));
                     ratios[run] = b[run] / a[run];

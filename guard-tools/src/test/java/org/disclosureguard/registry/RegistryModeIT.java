@@ -86,7 +86,7 @@ class RegistryModeIT {
         settings.put(RegistrySettings.REQUEST_TIMEOUT_MS, 1000);
         settings.put(GuardConfig.WIRE_FORMAT, "registry");
         settings.putAll(GuardConfig.topicSettings(topics));
-        RegistryClient client = new RegistryClient(RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings)));
+        RegistryClient client = new RegistryClient(RegistrySettings.parse(settings));
 
         int events = 300;
         new EventFeeder(settings, topics.input(), 2000, 0.02, 11, events).run(); // registers the input schema, as a provider would
@@ -171,7 +171,7 @@ class RegistryModeIT {
 
         SchemaCatalog catalog = SchemaCatalog.bundled();
         Map<String, Object> settings = Map.of(RegistrySettings.URL, registry.ccompatUrl());
-        RegistryClient client = new RegistryClient(RegistrySettings.from(GuardConfig.CONFIG_DEF.parse(settings)));
+        RegistryClient client = new RegistryClient(RegistrySettings.parse(settings));
         client.register("in-" + suffix + "-value", catalog.current(SchemaCatalog.CASE_RECORD_EVENT));
         client.register("out-" + suffix + "-value", catalog.current(SchemaCatalog.ENFORCEMENT_CASE_EVENT));
         client.register("rev-" + suffix + "-value", catalog.current(SchemaCatalog.QUARANTINED_RECORD));

@@ -1,6 +1,5 @@
-package org.disclosureguard.review;
+package org.disclosureguard.pipeline;
 
-import org.disclosureguard.pipeline.PayloadSeal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,11 +17,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.contract.review.QuarantinedRecord;
-import org.disclosureguard.pipeline.ActivePolicy;
-import org.disclosureguard.pipeline.GuardConfig;
-import org.disclosureguard.pipeline.GuardDriver;
-import org.disclosureguard.pipeline.GuardHeaders;
-import org.disclosureguard.pipeline.TestEvents;
 import org.disclosureguard.policy.Policy;
 import org.junit.jupiter.api.Test;
 
