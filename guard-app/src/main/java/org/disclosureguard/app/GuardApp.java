@@ -37,6 +37,7 @@ import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.pipeline.ActivePolicy;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ProcessorParts;
+import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.pipeline.WireFormats;
 import org.disclosureguard.registry.RegistryException;
 import org.disclosureguard.reload.PolicyFileWatcher;
@@ -64,8 +65,13 @@ public final class GuardApp implements AutoCloseable {
 
     private final HealthMonitor health;
 
-    private GuardApp(KafkaStreams streams, PolicyReloader reloader, List<AutoCloseable> companions, HttpEndpoints http,
-                     HealthMonitor health) {
+    private final String applicationId;
+    private final Topics topics;
+
+    private GuardApp(String applicationId, Topics topics, KafkaStreams streams, PolicyReloader reloader,
+                     List<AutoCloseable> companions, HttpEndpoints http, HealthMonitor health) {
+        this.applicationId = applicationId;
+        this.topics = topics;
         this.streams = streams;
         this.reloader = reloader;
         this.companions = companions;
@@ -168,7 +174,8 @@ public final class GuardApp implements AutoCloseable {
                 new ReviewConsole(review, users).register(http);
                 LOG.info("Review console on http://localhost:{}/review (API: /api/review/records)", http.port());
             }
-            GuardApp app = new GuardApp(streams, reloader, companions, http, healthRef.get());
+            GuardApp app = new GuardApp(String.valueOf(streamsProperties.get(StreamsConfig.APPLICATION_ID_CONFIG)),
+                    config.topics(), streams, reloader, companions, http, healthRef.get());
             app.startStreams();
             return app;
         } catch (RuntimeException e) {
@@ -257,6 +264,14 @@ public final class GuardApp implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    public String applicationId() {
+        return applicationId;
+    }
+
+    public Topics topics() {
+        return topics;
     }
 
     /** The policy in force and the last refused one. */

@@ -1,5 +1,6 @@
 package org.disclosureguard.cli;
 
+import org.disclosureguard.app.GuardStart;
 import org.disclosureguard.policy.PolicyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof PolicyException || e instanceof UserError || e instanceof UserStoreException
+        if (e instanceof PolicyException || e instanceof UserError || e instanceof GuardStart.StartProblem || e instanceof UserStoreException
                 || e instanceof org.apache.kafka.common.config.ConfigException || e instanceof java.nio.file.NoSuchFileException) {
             String message = e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage() : e.getMessage();
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + message));

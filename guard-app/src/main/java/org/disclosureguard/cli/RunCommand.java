@@ -3,19 +3,15 @@ package org.disclosureguard.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.disclosureguard.app.ClusterCheck;
 import org.disclosureguard.app.GuardApp;
+import org.disclosureguard.app.GuardStart;
 import org.disclosureguard.app.ParentWatchdog;
-import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.Topics;
-import org.disclosureguard.pipeline.WireFormats;
-import org.disclosureguard.policy.Policy;
+import org.disclosureguard.reload.PolicyReloader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -54,55 +50,11 @@ final class RunCommand implements Callable<Integer> {
         if (stateDir != null) {
             settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
-        String applicationId = String.valueOf(settings.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID));
-        GuardConfig config = GuardConfig.fromStreamsConfig(settings);
-        Topics topics = config.topics();
-        // The cluster is checked while the policy compiles (seconds each, on separate cores): a restart after a
-        // crash takes its partitions back that much sooner.
-        java.util.List<String> required = new java.util.ArrayList<>(topics.all());
-        String policyTopic = config.policyTopic();
-        if (!policyTopic.isEmpty()) {
-            required.add(policyTopic);
-        }
-        Map<String, Object> clusterSettings = new java.util.HashMap<>(settings);
-        java.util.concurrent.CompletableFuture<Void> clusterChecked = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                ClusterCheck.verify(clusterSettings, required, Duration.ofSeconds(startupTimeoutSeconds));
-            } catch (ClusterCheck.ClusterProblem | InterruptedException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
-        String policyPath = policyFile != null ? policyFile.toString() : config.policyFile();
-        Policy policy = Policy.load(policyPath == null ? null : Path.of(policyPath));
-        if (policyPath != null) {
-            settings.put(GuardConfig.POLICY_FILE, policyPath); // the file a hot reload watches
-        }
-        String bootstrap = String.valueOf(settings.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-        Properties properties = GuardConfig.streamsProperties(applicationId, bootstrap, topics, policy, settings);
-        new StreamsConfig(properties); // validates every Kafka Streams setting now: a ConfigException is a clear exit 2
-        GuardConfig.fromStreamsConfig(properties).checkOutputBudget(); // and that every output fits the producer's request limit
-        config.payloadSeal(); // and the seal keys
-        try {
-            clusterChecked.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof ClusterCheck.ClusterProblem problem) {
-                throw new FriendlyErrors.UserError(problem.getMessage());
-            }
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
-        WireFormats wireFormats;
-        try {
-            // Registers the output schemas now, so that a registry problem is a clear exit 2, not a failed start.
-            wireFormats = GuardApp.prepareWireFormats(properties, Duration.ofSeconds(startupTimeoutSeconds));
-        } catch (IllegalStateException e) {
-            throw new FriendlyErrors.UserError(e.getMessage());
-        }
-        GuardApp app = GuardApp.start(properties, wireFormats);
+        GuardApp app = GuardStart.start(settings, DEFAULT_APPLICATION_ID, policyFile, Duration.ofSeconds(startupTimeoutSeconds));
+        Topics topics = app.topics();
+        PolicyReloader.Status policy = app.policyStatus();
         LOG.info("Disclosure Guard {} screening {} -> {} (review {}, audit {}) under policy {} {}",
-                applicationId, topics.input(), topics.enforcement(), topics.review(), topics.audit(), policy.id(), policy.version());
+                app.applicationId(), topics.input(), topics.enforcement(), topics.review(), topics.audit(), policy.id(), policy.version());
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping: committing and leaving the group");

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.app.GuardApp;
+import org.disclosureguard.app.GuardStart;
 import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.demo.DecisionCounter;
@@ -131,8 +132,7 @@ final class DemoCommand implements Callable<Integer> {
                 streamsSettings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("demo"));
                 out.println("Review payloads sealed (AES-256-GCM) with an ephemeral demo key");
             }
-            java.util.function.Supplier<GuardApp> starter = () -> startAndAwait(GuardApp.start(
-                    GuardConfig.streamsProperties("disclosure-guard-demo", bootstrap, topics, policy, streamsSettings)));
+            java.util.function.Supplier<GuardApp> starter = () -> startAndAwait(streamsSettings, policy);
             app = starter.get();
             try {
                 out.printf("Guard running under policy %s %s; feeding %.0f events/s for %d s%s (Ctrl-C stops early)%n",
@@ -170,16 +170,20 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static GuardApp startAndAwait(GuardApp started) {
+    /** Starts the guard as `run` does (the same sequence: settings, cluster, registry) and waits until it screens. */
+    private static GuardApp startAndAwait(Map<String, Object> settings, Policy policy) {
         try {
+            GuardApp started = GuardStart.start(settings, "disclosure-guard-demo", policy, Duration.ofSeconds(60));
             if (!started.awaitRunning(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the guard did not reach RUNNING within 60 s (state " + started.state() + ")");
             }
+            return started;
+        } catch (GuardStart.StartProblem e) {
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the guard", e);
         }
-        return started;
     }
 
     private int feedAndReport(Map<String, Object> settings, Topics topics, PrintStream out,

@@ -1,5 +1,6 @@
 package org.disclosureguard.dashboard;
 
+import org.disclosureguard.testsupport.Guards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -95,8 +96,8 @@ class DashboardBrowserIT {
             Map<String, Object> clientSettings = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             String applicationId = "guard-dashboard-it-" + suffix;
 
-            try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties(applicationId, broker.bootstrapServers(), topics,
-                    Policy.bundled(), appSettings(clientSettings, applicationId, topics, dir.resolve("state"))))) {
+            try (GuardApp app = Guards.start(applicationId, broker.bootstrapServers(), topics,
+                    Policy.bundled(), appSettings(clientSettings, applicationId, topics, dir.resolve("state")))) {
                 assertTrue(app.awaitRunning(Duration.ofSeconds(60)), "the guard did not start: " + app.state());
                 String base = "http://127.0.0.1:" + app.httpPort();
 

@@ -1,6 +1,7 @@
 package org.disclosureguard.it;
 
-import static org.disclosureguard.it.ClusterFixture.assertClean;
+import org.disclosureguard.testsupport.ClusterFixture;
+import static org.disclosureguard.testsupport.ClusterFixture.assertClean;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

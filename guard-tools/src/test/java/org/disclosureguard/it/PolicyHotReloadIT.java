@@ -1,6 +1,8 @@
 package org.disclosureguard.it;
 
-import static org.disclosureguard.it.ClusterFixture.assertClean;
+import org.disclosureguard.testsupport.Guards;
+import org.disclosureguard.testsupport.ClusterFixture;
+import static org.disclosureguard.testsupport.ClusterFixture.assertClean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,8 +73,8 @@ class PolicyHotReloadIT {
 
         Map<String, Object> settings = cluster.appSettings(dir.resolve("state-1"));
         settings.put(GuardConfig.POLICY_TOPIC, policyTopic);
-        try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties(cluster.applicationId, broker.bootstrapServers(),
-                cluster.topics, Policy.bundled(), settings))) {
+        try (GuardApp app = Guards.start(cluster.applicationId, broker.bootstrapServers(),
+                cluster.topics, Policy.bundled(), settings)) {
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)), "state " + app.state());
             assertEquals(200, get(app, "/health/ready").statusCode());
             assertEquals(200, get(app, "/health/live").statusCode());
@@ -119,8 +121,8 @@ class PolicyHotReloadIT {
             // A second instance reads the topic to its end before it screens: same version, same refusal.
             Map<String, Object> second = cluster.appSettings(dir.resolve("state-2"));
             second.put(GuardConfig.POLICY_TOPIC, policyTopic);
-            try (GuardApp other = GuardApp.start(GuardConfig.streamsProperties(cluster.applicationId, broker.bootstrapServers(),
-                    cluster.topics, Policy.bundled(), second))) {
+            try (GuardApp other = Guards.start(cluster.applicationId, broker.bootstrapServers(),
+                    cluster.topics, Policy.bundled(), second)) {
                 assertEquals("2026.12.7", other.policyStatus().version());
                 assertEquals("2026.12.8", other.policyStatus().lastRefusal().version());
             }

@@ -1,5 +1,6 @@
 package org.disclosureguard.registry;
 
+import org.disclosureguard.testsupport.Guards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,8 +94,8 @@ class RegistryModeIT {
         Map<String, Object> appSettings = new HashMap<>(settings);
         appSettings.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         appSettings.put(GuardConfig.HTTP_PORT, -1);
-        try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties("guard-registry-" + suffix, broker.bootstrapServers(),
-                topics, Policy.bundled(), appSettings))) {
+        try (GuardApp app = Guards.start("guard-registry-" + suffix, broker.bootstrapServers(),
+                topics, Policy.bundled(), appSettings)) {
             awaitDecisions(settings, topics, events);
             assertEnforcementIsRegistryFramed(settings, topics, client);
 

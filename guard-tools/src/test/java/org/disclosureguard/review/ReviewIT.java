@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.testsupport.Guards;
 import org.disclosureguard.pipeline.PayloadSeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,8 +94,8 @@ public class ReviewIT {
         settings.putAll(wireSettings);
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
 
-        try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties("guard-review-" + suffix, broker.bootstrapServers(), topics,
-                Policy.bundled(), settings))) {
+        try (GuardApp app = Guards.start("guard-review-" + suffix, broker.bootstrapServers(), topics,
+                Policy.bundled(), settings)) {
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
             send(client, topics.input(), TestEvents.benign().setCaseId("case-notes").setCaseNotes(NOTES).build());
             send(client, topics.input(), TestEvents.benign().setCaseId("case-source")

@@ -1,5 +1,6 @@
 package org.disclosureguard.review.console;
 
+import org.disclosureguard.testsupport.Guards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,8 +108,8 @@ class ReviewConsoleBrowserIT {
         settings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("k1"));
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
 
-        try (GuardApp app = GuardApp.start(GuardConfig.streamsProperties("guard-console-" + suffix, broker.bootstrapServers(), topics,
-                Policy.bundled(), settings))) {
+        try (GuardApp app = Guards.start("guard-console-" + suffix, broker.bootstrapServers(), topics,
+                Policy.bundled(), settings)) {
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
             String url = "http://localhost:" + app.httpPort();
             send(client, topics.input(), TestEvents.benign().setCaseId("case-notes").setCaseNotes(NOTES).build());

@@ -1,4 +1,4 @@
-package org.disclosureguard.it;
+package org.disclosureguard.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,14 +28,14 @@ import org.disclosureguard.verify.TopicReader;
 import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.disclosureguard.verify.AuditTrail;
 
-/** One test's topics (unique names) and app settings on a broker, plus the waits and the check every test uses. */
-final class ClusterFixture {
-    final KafkaBroker broker;
-    final Topics topics;
-    final String applicationId;
-    final Map<String, Object> clientSettings;
+/** One test's topics (unique names) and app settings on a broker, plus the waits and the check the broker tests use. */
+public final class ClusterFixture {
+    public final KafkaBroker broker;
+    public final Topics topics;
+    public final String applicationId;
+    public final Map<String, Object> clientSettings;
 
-    ClusterFixture(KafkaBroker broker, int partitions) {
+    public ClusterFixture(KafkaBroker broker, int partitions) {
         this.broker = broker;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         this.topics = new Topics("input-" + suffix, "enforcement-" + suffix, "review-" + suffix, "audit-" + suffix);
@@ -45,7 +45,7 @@ final class ClusterFixture {
     }
 
     /** App settings tuned for fast failure detection in tests (a crashed member leaves the group within seconds). */
-    Map<String, Object> appSettings(Path stateDir) {
+    public Map<String, Object> appSettings(Path stateDir) {
         Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -58,14 +58,12 @@ final class ClusterFixture {
         return settings;
     }
 
-    GuardApp startApp(Path stateDir) {
-        Policy policy = Policy.bundled();
-        Properties props = GuardConfig.streamsProperties(applicationId, broker.bootstrapServers(), topics, policy, appSettings(stateDir));
-        return GuardApp.start(props);
+    public GuardApp startApp(Path stateDir) {
+        return Guards.start(applicationId, broker.bootstrapServers(), topics, Policy.bundled(), appSettings(stateDir));
     }
 
     /** Writes the app settings as the properties file that `run --config` reads. */
-    Path writeRunConfig(Path file, Path stateDir) throws IOException {
+    public Path writeRunConfig(Path file, Path stateDir) throws IOException {
         Properties properties = new Properties();
         appSettings(stateDir).forEach((k, v) -> properties.setProperty(k, String.valueOf(v)));
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -74,12 +72,12 @@ final class ClusterFixture {
         return file;
     }
 
-    long committedDecisions() {
+    public long committedDecisions() {
         return TopicReader.readAll(clientSettings, topics.audit(), Duration.ofSeconds(30)).size();
     }
 
     /** The HTTP status of {@code path} on the app (e.g. /health/ready). */
-    static int httpStatus(GuardApp app, String path) {
+    public static int httpStatus(GuardApp app, String path) {
         try {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + app.httpPort() + path))
                     .timeout(Duration.ofSeconds(5)).build();
@@ -92,19 +90,19 @@ final class ClusterFixture {
         }
     }
 
-    void awaitDecisions(long atLeast, Duration timeout) throws InterruptedException {
+    public void awaitDecisions(long atLeast, Duration timeout) throws InterruptedException {
         await(() -> committedDecisions() >= atLeast, timeout, () -> "decisions: " + committedDecisions() + " of " + atLeast);
     }
 
-    List<ScreeningDecision> auditDecisions() {
+    public List<ScreeningDecision> auditDecisions() {
         return AuditTrail.read(clientSettings, topics.audit(), Duration.ofSeconds(30));
     }
 
-    ConservationChecker.Report check() {
+    public ConservationChecker.Report check() {
         return ConservationChecker.check(clientSettings, topics, CaseEventGenerator.therapyDerivedTexts(), Duration.ofSeconds(60));
     }
 
-    static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> status) throws InterruptedException {
+    public static void await(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> status) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -114,7 +112,7 @@ final class ClusterFixture {
         }
     }
 
-    static void assertClean(ConservationChecker.Report report, long expectedInputs) {
+    public static void assertClean(ConservationChecker.Report report, long expectedInputs) {
         assertTrue(report.clean(), report.summary() + "\n" + String.join("\n", report.problems()));
         assertTrue(report.inputs() == expectedInputs, "expected " + expectedInputs + " inputs: " + report.summary());
     }
