@@ -46,7 +46,9 @@ public final class TopicPlan {
                         TopicConfig.RETENTION_MS_CONFIG, Long.toString(35L * 24 * 60 * 60 * 1000),
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)),
                 topic(topics.reviewCommands(), partitions, replicationFactor, WEEK_MS, minIsr),
-                topic(topics.reviewDecisions(), partitions, replicationFactor, FOREVER, minIsr));
+                topic(topics.reviewDecisions(), partitions, replicationFactor, FOREVER, minIsr),
+                // What the review workflow or the dashboards failed on, kept until someone looks (a review record fits).
+                sized(topic(topics.deadLetter(), partitions, replicationFactor, FOREVER, minIsr), outputBytes));
     }
 
     /**
@@ -137,6 +139,7 @@ public final class TopicPlan {
                 base + " --operation Read --operation Write --operation Describe --topic " + topics.metrics(),
                 base + " --operation Read --operation Write --operation Describe --topic " + topics.reviewCommands(),
                 base + " --operation Write --operation Describe --topic " + topics.reviewDecisions(),
+                base + " --operation Write --operation Describe --topic " + topics.deadLetter(),
                 base + " --operation Read --group " + applicationId,
                 "# the audit-chain store's changelog topic (" + applicationId + "-audit-chain-changelog), created by Kafka Streams:",
                 base + " --operation Create --operation Read --operation Write --operation Describe --topic " + applicationId

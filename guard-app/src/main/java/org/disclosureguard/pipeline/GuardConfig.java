@@ -24,6 +24,7 @@ public final class GuardConfig extends AbstractConfig {
     public static final String TOPIC_METRICS = "guard.topic.metrics";
     public static final String TOPIC_REVIEW_COMMANDS = "guard.topic.review.commands";
     public static final String TOPIC_REVIEW_DECISIONS = "guard.topic.review.decisions";
+    public static final String TOPIC_DEAD_LETTER = "guard.topic.dead.letter";
     public static final String REVIEW_FOUR_EYES = "guard.review.four.eyes";
     public static final String REVIEW_USERS_FILE = "guard.review.users.file";
     public static final String POLICY_FILE = "guard.policy.file";
@@ -73,6 +74,11 @@ public final class GuardConfig extends AbstractConfig {
             .define(TOPIC_REVIEW_DECISIONS, ConfigDef.Type.STRING, Topics.DEFAULT_REVIEW_DECISIONS, ConfigDef.Importance.MEDIUM,
                     "Append-only log of review decisions and views (JSON, key: quarantine id): who did what to which record, "
                             + "when and why; never record text. The review state is derived from it.")
+            .define(TOPIC_DEAD_LETTER, ConfigDef.Type.STRING, Topics.DEFAULT_DEAD_LETTER, ConfigDef.Importance.MEDIUM,
+                    "Records the review workflow or the dashboards failed on (review records, reviewers' commands, audit "
+                            + "decisions), with their original bytes, their coordinates and the exception's class in __guard.* "
+                            + "headers, never its message. As sensitive as the review topic. The screening never writes here: "
+                            + "an input it fails on is held for review with its decision.")
             .define(REVIEW_USERS_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
                     "Reviewers, auditors and admins of the review API (YAML; salted PBKDF2 hashes; `user-add` writes it). "
                             + "Empty: no review API (quarantined records can be reviewed by nobody through this app).")
@@ -157,7 +163,7 @@ public final class GuardConfig extends AbstractConfig {
         super(CONFIG_DEF, settings, false);
         this.topics = new Topics(getString(TOPIC_INPUT), getString(TOPIC_ENFORCEMENT), getString(TOPIC_REVIEW),
                 getString(TOPIC_AUDIT), getString(TOPIC_METRICS), getString(TOPIC_REVIEW_COMMANDS),
-                getString(TOPIC_REVIEW_DECISIONS));
+                getString(TOPIC_REVIEW_DECISIONS), getString(TOPIC_DEAD_LETTER));
     }
 
     public static GuardConfig fromStreamsConfig(Map<?, ?> configs) {
@@ -206,7 +212,7 @@ public final class GuardConfig extends AbstractConfig {
     public static Map<String, String> topicSettings(Topics topics) {
         return Map.of(TOPIC_INPUT, topics.input(), TOPIC_ENFORCEMENT, topics.enforcement(), TOPIC_REVIEW, topics.review(),
                 TOPIC_AUDIT, topics.audit(), TOPIC_METRICS, topics.metrics(), TOPIC_REVIEW_COMMANDS, topics.reviewCommands(),
-                TOPIC_REVIEW_DECISIONS, topics.reviewDecisions());
+                TOPIC_REVIEW_DECISIONS, topics.reviewDecisions(), TOPIC_DEAD_LETTER, topics.deadLetter());
     }
 
     /** The review payload seal, or null when no key is configured. */

@@ -19,6 +19,9 @@ public final class GuardHeaders {
     public static final String POLICY_VERSION = PREFIX + "policy.version";
     /** On review records with a sealed payload: the key id and the algorithm (README "Review payload sealing"). */
     public static final String SEAL_KEY_ID = PREFIX + "seal.key.id";
+    /** On a dead-letter record: the processor node that failed on it, and the exception's class (never its message). */
+    public static final String DEAD_LETTER_NODE = PREFIX + "dead.letter.node";
+    public static final String DEAD_LETTER_EXCEPTION = PREFIX + "dead.letter.exception";
     public static final String SEAL_ALGORITHM = PREFIX + "seal.algorithm";
     public static final String EXCEPTION_CLASS = PREFIX + "errors.exception.class.name";
     public static final String EXCEPTION_MESSAGE = PREFIX + "errors.exception.message";

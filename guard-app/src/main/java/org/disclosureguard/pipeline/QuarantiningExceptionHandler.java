@@ -1,10 +1,12 @@
 package org.disclosureguard.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,7 +17,6 @@ import org.disclosureguard.screen.Finding;
 import org.disclosureguard.screen.ScreeningResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.disclosureguard.pipeline.GuardMeters;
 
 /**
  * Kafka Streams' processing exception handler (KIP-1033) with dead-letter records (KIP-1034): an unexpected
@@ -26,9 +27,11 @@ import org.disclosureguard.pipeline.GuardMeters;
  *
  * <p>Only the screening node's failures are input records to decide. A failure in another node (the review
  * workflow filing a review record or applying a reviewer's command, the dashboards' counting) is not an input of
- * the guard and must not get an audit decision: that record is dead-lettered to the log (node, topic, partition,
- * offset, exception class) and skipped, and the node's own state says what it missed (a review record not filed
- * is still in the review topic; a command not applied is answered by no decision event, so the reviewer retries).
+ * the guard and must not get an audit decision: that record goes to the dead-letter topic ({@link Topics#deadLetter},
+ * in the same transaction), with its original bytes and {@code __guard.*} headers naming the node, its coordinates
+ * and the exception's class (not its message, which may echo content), and is skipped. The node's own state says
+ * what it missed (a review record not filed is still in the review topic; a command not applied is answered by no
+ * decision event, so the reviewer retries).
  */
 public final class QuarantiningExceptionHandler implements ProcessingExceptionHandler {
     public static final String RULE_ID = "processing.error";
@@ -36,6 +39,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
 
     private String reviewTopic;
     private String auditTopic;
+    private String deadLetterTopic;
     private GuardOutputs outputs;
     private WireCodec inputCodec;
     private ActivePolicy activePolicy;
@@ -46,6 +50,7 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         ProcessorParts parts = GuardConfig.parts(configs);
         this.reviewTopic = parts.topics().review();
         this.auditTopic = parts.topics().audit();
+        this.deadLetterTopic = parts.topics().deadLetter();
         this.inputCodec = parts.formats().inputCodec();
         this.outputs = parts.outputs();
         this.activePolicy = parts.activePolicy();
@@ -55,10 +60,10 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
     @Override
     public synchronized Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (!ScreeningTopology.SCREEN.equals(context.processorNodeId())) {
-            LOG.error("Skipping {}-{}@{} after an unexpected {} in processor {} (not an input to screen: no decision)",
-                    context.topic(), context.partition(), context.offset(), exception.getClass().getName(),
+            LOG.error("Dead-lettering {}-{}@{} to {} after an unexpected {} in processor {} (not an input to screen: no decision)",
+                    context.topic(), context.partition(), context.offset(), deadLetterTopic, exception.getClass().getName(),
                     context.processorNodeId());
-            return Response.resume();
+            return Response.resume(List.of(deadLetter(context, exception)));
         }
         SourceRecord source = new SourceRecord(context.topic(), context.partition(), context.offset(),
                 context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers());
@@ -87,5 +92,21 @@ public final class QuarantiningExceptionHandler implements ProcessingExceptionHa
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** The failed record as it came in, with where it came from and what failed on it (no exception message). */
+    private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(GuardHeaders.SOURCE_TOPIC, utf8(context.topic()));
+        headers.add(GuardHeaders.SOURCE_PARTITION, utf8(Integer.toString(context.partition())));
+        headers.add(GuardHeaders.SOURCE_OFFSET, utf8(Long.toString(context.offset())));
+        headers.add(GuardHeaders.DEAD_LETTER_NODE, utf8(context.processorNodeId()));
+        headers.add(GuardHeaders.DEAD_LETTER_EXCEPTION, utf8(exception.getClass().getName()));
+        return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(), context.sourceRawKey(),
+                context.sourceRawValue(), headers);
+    }
+
+    private static byte[] utf8(String text) {
+        return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
     }
 }

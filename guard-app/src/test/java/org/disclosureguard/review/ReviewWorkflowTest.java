@@ -1,12 +1,15 @@
 package org.disclosureguard.review;
 
 import org.disclosureguard.pipeline.PayloadSeal;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import org.disclosureguard.contract.InformationSource;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.contract.review.Reason;
 import org.disclosureguard.pipeline.ActivePolicy;
+import org.disclosureguard.pipeline.GuardHeaders;
 import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.GuardDriver;
 import org.disclosureguard.pipeline.TestEvents;
@@ -195,5 +199,68 @@ class ReviewWorkflowTest {
                     List.of(new Cut("caseNotes", 5, 9999)));
             assertTrue(outside.reasons().get(0).contains("outside"), outside.reasons().toString());
         }
+    }
+
+    /** A clock that fails when the review workflow asks it the time, and only then. */
+    private static Clock failingInTheReviewWorkflow() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneId.of("UTC");
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                boolean inReview = StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                        frame -> frame.getClassName().equals(ReviewProcessor.class.getName())));
+                if (inReview) {
+                    throw new IllegalStateException("simulated failure in the review workflow, " + CANARY);
+                }
+                return Instant.parse("2026-12-01T00:00:00Z");
+            }
+        };
+    }
+
+    @Test
+    void aCommandTheWorkflowFailsOnGoesToTheDeadLetterTopicWithoutAnAuditDecision() {
+        try (GuardDriver guard = new GuardDriver(new ActivePolicy(Policy.bundled()), failingInTheReviewWorkflow(),
+                GuardConfig.DEFAULT_MAX_RECORD_BYTES, Map.of())) {
+            guard.send(therapyInNotes("case-dead-letter"));
+            String id = guard.reviewValues().get(0).getQuarantineId();
+            assertEquals(1, guard.auditValues().size(), "the input's one decision");
+            TestInputTopic<byte[], byte[]> commands = guard.driver().createInputTopic(TOPICS.reviewCommands(),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+            TestOutputTopic<byte[], byte[]> deadLetter = guard.driver().createOutputTopic(TOPICS.deadLetter(),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            TestOutputTopic<byte[], byte[]> decisions = guard.driver().createOutputTopic(TOPICS.reviewDecisions(),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            byte[] command = ReviewModel.write(new Command("c-1", id, Action.CONFIRM_HOLD, "rita", "therapy note", null, null, 0));
+            commands.pipeInput(new TestRecord<>(id.getBytes(StandardCharsets.UTF_8), command));
+
+            List<TestRecord<byte[], byte[]>> dead = deadLetter.readRecordsToList();
+            assertEquals(1, dead.size(), "the failed command is dead-lettered");
+            assertArrayEquals(command, dead.get(0).value(), "as it came in");
+            assertArrayEquals(id.getBytes(StandardCharsets.UTF_8), dead.get(0).key());
+            assertEquals("review", header(dead.get(0), GuardHeaders.DEAD_LETTER_NODE));
+            assertEquals(IllegalStateException.class.getName(), header(dead.get(0), GuardHeaders.DEAD_LETTER_EXCEPTION));
+            assertEquals(TOPICS.reviewCommands(), header(dead.get(0), GuardHeaders.SOURCE_TOPIC));
+            for (var h : dead.get(0).headers()) {
+                assertFalse(new String(h.value(), StandardCharsets.UTF_8).contains("CANARY"), "no exception message: " + h.key());
+            }
+            assertTrue(guard.auditValues().isEmpty(), "a reviewer's command is not an input: no audit decision");
+            assertTrue(decisions.isEmpty(), "no decision event for a command that was not applied");
+            KeyValueStore<String, byte[]> store = guard.driver().getKeyValueStore(ReviewTopology.QUARANTINE_STORE);
+            assertEquals(State.PENDING, ReviewModel.readEntry(store.get(id)).state(), "the record still awaits review");
+        }
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }
