@@ -13,6 +13,7 @@ import org.disclosureguard.registry.RegistrySettings;
 import org.disclosureguard.lint.PolicyLint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,11 +35,8 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--schemas", paramLabel = "DIR", description = "Folder with catalog.yaml and the .avsc files it lists (default: the bundled contract).")
     Path schemas;
 
-    @Option(names = "--against", paramLabel = "OLD_POLICY", description = "The policy this one replaces: flag widening changes.")
-    Path against;
-
-    @Option(names = "--allow-widening", description = "Widening changes are signed off: report them but exit 0.")
-    boolean allowWidening;
+    @Mixin
+    WideningOptions widening;
 
     @Option(names = "--schema-registry-url", paramLabel = "URL",
             description = "Also check the contract against this Confluent-compatible registry: the current version of each "
@@ -55,7 +53,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        for (Path file : new Path[] {policy, against}) {
+        for (Path file : new Path[] {policy, widening.against}) {
             if (file != null && !java.nio.file.Files.isRegularFile(file)) {
                 throw new FriendlyErrors.UserError("no such policy file: " + file);
             }
@@ -76,9 +74,9 @@ final class LintCommand implements Callable<Integer> {
                 topics = GuardConfig.fromStreamsConfig(settings).topics();
             }
         }
-        LintReport report = PolicyLint.run(policy, schemas, against, registry, topics);
+        LintReport report = PolicyLint.run(policy, schemas, widening.against, registry, topics);
         spec.commandLine().getOut().print(format == Format.json ? report.toJson() + "\n" : report.toText());
         spec.commandLine().getOut().flush();
-        return report.exitCode(allowWidening);
+        return report.exitCode(widening.allowWidening);
     }
 }

@@ -30,11 +30,8 @@ final class PublishPolicyCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", required = true, description = "The policy YAML to publish.")
     Path policy;
 
-    @Option(names = "--against", paramLabel = "OLD_POLICY", description = "The policy in force: refuse widening changes unless signed off.")
-    Path against;
-
-    @Option(names = "--allow-widening", description = "Widening changes are signed off.")
-    boolean allowWidening;
+    @Mixin
+    WideningOptions widening;
 
     @Option(names = "--topic", description = "Policy topic (overrides guard.policy.topic).")
     String topic;
@@ -49,8 +46,8 @@ final class PublishPolicyCommand implements Callable<Integer> {
         if (target.isEmpty()) {
             throw new FriendlyErrors.UserError("no policy topic: set " + GuardConfig.POLICY_TOPIC + " or --topic");
         }
-        LintReport report = PolicyLint.run(policy, null, against);
-        int verdict = report.exitCode(allowWidening);
+        LintReport report = PolicyLint.run(policy, null, widening.against);
+        int verdict = report.exitCode(widening.allowWidening);
         if (verdict != LintReport.CLEAN) {
             System.out.print(report.toText());
             System.out.println("not published");
