@@ -55,6 +55,7 @@
   var includeForward = document.getElementById('include-forward');
   var errorBanner = document.getElementById('error-banner');
   var noticeBanner = document.getElementById('notice-banner');
+  var partialBanner = document.getElementById('partial-banner');
   var statusText = document.getElementById('status-text');
   var lastUpdated = document.getElementById('last-updated');
 
@@ -181,6 +182,9 @@
       var data = normalize(json, range);
       render(data);
       succeeded(data);
+      // A group answer some instance or partition did not give: never read smaller numbers as the whole.
+      partialBanner.hidden = !(json && json.complete === false);
+      main.dataset.partial = String(!partialBanner.hidden);
     }).catch(function (error) {
       if (seq !== state.requestSeq) {
         return;

@@ -286,8 +286,20 @@ public final class GuardApp implements AutoCloseable {
 
     /** Stops processing, commits and leaves the group; then stops the reload sources and the endpoints. */
     public void close(Duration timeout) {
-        streams.close(CloseOptions.timeout(timeout)
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        close(timeout, CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+    }
+
+    /**
+     * Stops like {@link #close(Duration)} but stays a member of the group, as an instance that restarts at once does:
+     * its partitions are not moved unless it stays away longer than the session timeout (what the group sees of an
+     * instance that died, which is how the scale-out tests use it).
+     */
+    public void closeRemainingInGroup(Duration timeout) {
+        close(timeout, CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+    }
+
+    private void close(Duration timeout, CloseOptions.GroupMembershipOperation membership) {
+        streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(membership));
         closeAll(companions);
         if (http != null) {
             http.close();

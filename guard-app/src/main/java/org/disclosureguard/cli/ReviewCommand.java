@@ -110,7 +110,8 @@ final class ReviewCommand implements Callable<Integer> {
             if (rule != null) {
                 path.append("&rule=").append(enc(rule));
             }
-            JsonNode records = parent.call("GET", path.toString(), null);
+            JsonNode answer = parent.call("GET", path.toString(), null);
+            JsonNode records = answer.path("records");
             PrintWriter out = parent.spec.commandLine().getOut();
             out.printf("%-28s %-8s %-24s %-14s %8s  %s%n", "quarantine id", "kind", "state", "facility", "age (s)", "rules");
             for (JsonNode r : records) {
@@ -119,6 +120,14 @@ final class ReviewCommand implements Callable<Integer> {
             }
             out.printf("%d record(s)%n", records.size());
             out.flush();
+            if (!answer.path("complete").asBoolean(false)) {
+                // Part of the group did not answer: say so, and exit non-zero so a script does not take this as the queue.
+                PrintWriter err = parent.spec.commandLine().getErr();
+                err.println("partial: part of the group did not answer, so this is not the whole queue:");
+                answer.path("unavailable").forEach(why -> err.println("  " + why.asText()));
+                err.flush();
+                return 1;
+            }
             return 0;
         }
     }

@@ -40,7 +40,13 @@ public final class ReviewApi {
     public void register(HttpRoutes http) {
         http.addContext("/api/review/local/entries", exchange -> {
             String id = tail(exchange, "/api/review/local/entries");
-            Handler local = (principal, auth) -> id.isEmpty() ? ok(service.localEntries()) : ok(service.localEntry(id).orElse(null));
+            Handler local = (principal, auth) -> {
+                if (id.isEmpty()) {
+                    return service.localEntries().map(ReviewApi::ok).orElseGet(() -> unavailable("this instance's review store is not ready"));
+                }
+                ReviewService.Lookup lookup = service.localEntry(id);
+                return lookup.unavailable() != null ? unavailable(lookup.unavailable()) : ok(lookup.entry().orElse(null));
+            };
             if (service.fromPeer(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 respond(exchange, unchecked(() -> local.answer(null, null))); // another instance answering its console
             } else {
@@ -52,28 +58,32 @@ public final class ReviewApi {
             if (rest.isEmpty()) {
                 handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
                     Map<String, String> q = HttpRoutes.query(exchange);
-                    return ok(service.list(q.getOrDefault("state", "PENDING").equalsIgnoreCase("all") ? null : q.getOrDefault("state", "PENDING"),
-                            q.get("facility"), q.get("rule"), q.get("disposition"), Long.parseLong(q.getOrDefault("minAgeSeconds", "0")), auth));
+                    return group("records", service.list(q.getOrDefault("state", "PENDING").equalsIgnoreCase("all") ? null : q.getOrDefault("state", "PENDING"),
+                            q.get("facility"), q.get("rule"), q.get("disposition"), Long.parseLong(q.getOrDefault("minAgeSeconds", "0"))));
                 });
             } else if (rest.endsWith("/decisions")) {
                 handle(exchange, Principal::canDecide, (principal, auth) -> decide(exchange, rest.substring(0, rest.length() - "/decisions".length()),
                         principal, auth));
             } else {
                 handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
-                    Optional<ReviewService.Detail> detail = service.show(rest, auth);
-                    if (detail.isEmpty()) {
+                    ReviewService.Lookup lookup = service.show(rest);
+                    if (lookup.unavailable() != null) {
+                        return unavailable(lookup.unavailable());
+                    }
+                    if (lookup.entry().isEmpty()) {
                         return new Answer(404, Map.of("error", "no quarantined record " + rest));
                     }
+                    ReviewService.Detail detail = service.detailOf(lookup.entry().get());
                     // The look itself is audited: who, which record, when (answered asynchronously).
-                    service.send(new Command(null, rest, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), auth, Duration.ZERO);
-                    return ok(detail.get());
+                    service.send(new Command(null, rest, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), Duration.ZERO);
+                    return ok(detail);
                 });
             }
         });
         http.addContext("/api/review/history", exchange -> handle(exchange, Principal::canAudit,
-                (principal, auth) -> ok(service.history(Integer.parseInt(HttpRoutes.query(exchange).getOrDefault("limit", "100")), auth))));
+                (principal, auth) -> group("events", service.history(Integer.parseInt(HttpRoutes.query(exchange).getOrDefault("limit", "100"))))));
         http.addContext("/api/review/counts", exchange -> handle(exchange, p -> p.canAudit() || p.canDecide(),
-                (principal, auth) -> ok(service.counts(auth))));
+                (principal, auth) -> group("counts", service.counts())));
     }
 
     private Answer decide(HttpExchange exchange, String quarantineId, Principal principal, String auth) throws Exception {
@@ -100,7 +110,7 @@ public final class ReviewApi {
         body.path("cuts").forEach(c -> cuts.add(new Cut(c.path("field").asText(), c.path("start").asInt(), c.path("end").asInt())));
         Command command = new Command(null, quarantineId, action, principal.name(),
                 body.hasNonNull("justification") ? body.get("justification").asText() : null, remove, cuts, 0);
-        Optional<ReviewModel.Event> event = service.send(command, auth, DECISION_TIMEOUT);
+        Optional<ReviewModel.Event> event = service.send(command, DECISION_TIMEOUT);
         LOG.info("Review {} of {} by {}: {}", action, quarantineId, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
         return event.<Answer>map(e -> ok(e)).orElseGet(() -> new Answer(202, Map.of("status", "sent; no decision yet")));
     }
@@ -115,6 +125,23 @@ public final class ReviewApi {
 
     private static Answer ok(Object body) {
         return new Answer(200, body);
+    }
+
+    /**
+     * A group answer: the value under {@code field}, whether every part of the group answered, and which did not.
+     * 200 either way (what did answer is worth reading), but a partial answer says so in its body.
+     */
+    private static Answer group(String field, ReviewService.Group<?> group) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put(field, group.value());
+        body.put("complete", group.complete());
+        body.put("unavailable", group.unavailable());
+        return ok(body);
+    }
+
+    /** The part of the group that has the answer does not answer now: 503, so a client retries instead of concluding. */
+    private static Answer unavailable(String why) {
+        return new Answer(503, Map.of("error", "unavailable: " + why, "unavailable", List.of(why)));
     }
 
     private static Answer unchecked(java.util.concurrent.Callable<Answer> call) {

@@ -16,12 +16,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -46,7 +49,7 @@ import org.disclosureguard.contract.PlainJson;
 /**
  * What the review API and CLI ask of the running app: the quarantine store through interactive queries (this
  * instance's part, plus every other instance's over HTTP at its {@code application.server} address, with the
- * caller's credentials), and commands written to the commands topic, answered by the decision the app derives.
+ * shared peer token), and commands written to the commands topic, answered by the decision the app derives.
  */
 public final class ReviewService implements AutoCloseable {
     /** A quarantined record in a list: metadata only. */
@@ -62,6 +65,28 @@ public final class ReviewService implements AutoCloseable {
 
     /** Everything a reviewer sees of one record. */
     public record Detail(Summary summary, List<ReasonView> reasons, List<FieldView> fields, List<Event> history) {}
+
+    /**
+     * The group's answer and the parts of the group that did not give theirs: a review partition without an owner
+     * (a rebalance), an instance that did not answer (dead, or not yet noticed dead), this instance's store not ready.
+     * An answer with {@code unavailable} parts is partial, and says so: never a plain list with fewer records.
+     */
+    public record Group<T>(T value, List<String> unavailable) {
+        public boolean complete() {
+            return unavailable.isEmpty();
+        }
+    }
+
+    /** Where one record is: found, not in the group, or on a part of the group that does not answer. */
+    public record Lookup(Optional<Entry> entry, String unavailable) {
+        static Lookup found(Optional<Entry> entry) {
+            return new Lookup(entry, null);
+        }
+
+        static Lookup unavailable(String why) {
+            return new Lookup(Optional.empty(), why);
+        }
+    }
 
     private final KafkaStreams streams;
     private final Topics topics;
@@ -93,24 +118,24 @@ public final class ReviewService implements AutoCloseable {
 
     // ---------------------------------------------------------------- this instance's part (also for the others)
 
-    /** This instance's entries, as stored (payloads stay sealed). */
-    public List<Entry> localEntries() {
+    /** This instance's entries, as stored (payloads stay sealed); empty while its store cannot be read (starting, rebalancing). */
+    public Optional<List<Entry>> localEntries() {
         List<Entry> entries = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store().all()) {
             it.forEachRemaining(kv -> entries.add(ReviewModel.readEntry(kv.value)));
         } catch (InvalidStateStoreException e) {
-            // starting or rebalancing: this part is empty for now
+            return Optional.empty();
         }
-        return entries;
+        return Optional.of(entries);
     }
 
-    /** One entry if this instance has it. */
-    public Optional<Entry> localEntry(String quarantineId) {
+    /** One entry if this instance has it; unavailable while its store cannot be read. */
+    public Lookup localEntry(String quarantineId) {
         try {
             byte[] stored = store().get(quarantineId);
-            return stored == null ? Optional.empty() : Optional.of(ReviewModel.readEntry(stored));
+            return Lookup.found(stored == null ? Optional.empty() : Optional.of(ReviewModel.readEntry(stored)));
         } catch (InvalidStateStoreException e) {
-            return Optional.empty();
+            return Lookup.unavailable("this instance's review store is not ready (" + streams.state() + ")");
         }
     }
 
@@ -121,34 +146,84 @@ public final class ReviewService implements AutoCloseable {
 
     // ---------------------------------------------------------------- the whole group
 
-    /** Every entry of the group; {@code authorization} is forwarded to the other instances. */
-    public List<Entry> allEntries(String authorization) {
-        List<Entry> entries = new ArrayList<>(localEntries());
-        if (self != null) {
-            for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
-                if (!metadata.hostInfo().equals(self) && metadata.hostInfo().port() > 0) {
-                    remote(metadata.hostInfo(), "/api/review/local/entries", authorization)
-                            .ifPresent(array -> array.forEach(node -> entries.add(ReviewModel.JSON.convertValue(node, Entry.class))));
-                }
+    /**
+     * Every entry of the group. The other instances are asked as this app's peer (the shared peer token), never with
+     * the caller's login: the caller's role was checked once, here, and each role's view is cut from the whole.
+     */
+    public Group<List<Entry>> allEntries() {
+        List<Entry> entries = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        Optional<List<Entry>> local = localEntries();
+        local.ifPresentOrElse(entries::addAll,
+                () -> unavailable.add("this instance's review store is not ready (" + streams.state() + ")"));
+        Set<Integer> owned = new TreeSet<>();
+        for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
+            Set<Integer> partitions = reviewPartitions(metadata);
+            owned.addAll(partitions);
+            if (self == null || metadata.hostInfo().equals(self) || metadata.hostInfo().port() <= 0) {
+                continue;
+            }
+            Optional<JsonNode> answer = remote(metadata.hostInfo(), "/api/review/local/entries");
+            if (answer.isPresent() && answer.get().isArray()) {
+                answer.get().forEach(node -> entries.add(ReviewModel.JSON.convertValue(node, Entry.class)));
+            } else {
+                unavailable.add("instance " + metadata.hostInfo().host() + ":" + metadata.hostInfo().port()
+                        + " did not answer (review partitions " + partitions + ")");
             }
         }
-        return entries;
+        Set<Integer> unowned = new TreeSet<>();
+        for (int p = 0; p < reviewPartitionCount(); p++) {
+            if (!owned.contains(p)) {
+                unowned.add(p);
+            }
+        }
+        if (!unowned.isEmpty()) {
+            unavailable.add("review partitions " + unowned + " have no owner yet (rebalancing)");
+        }
+        return new Group<>(entries, unavailable);
     }
 
-    /** One entry, from whichever instance owns it. */
-    public Optional<Entry> entry(String quarantineId, String authorization) {
+    /** One entry, from whichever instance owns it, or why the part of the group that would have it cannot say. */
+    public Lookup entry(String quarantineId) {
         KeyQueryMetadata owner = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId, Serdes.String().serializer());
-        if (owner == null || owner.activeHost() == null || self == null || owner.activeHost().equals(self)
-                || owner.activeHost().port() < 0) {
+        if (self == null) {
+            return localEntry(quarantineId); // a single instance without application.server: everything is here
+        }
+        if (owner == null || owner.activeHost() == null || owner.activeHost().port() < 0) {
+            return Lookup.unavailable("the partition of " + quarantineId + " has no owner yet (rebalancing)");
+        }
+        if (owner.activeHost().equals(self)) {
             return localEntry(quarantineId);
         }
-        return remote(owner.activeHost(), "/api/review/local/entries/" + quarantineId, authorization)
-                .filter(node -> !node.isNull()).map(node -> ReviewModel.JSON.convertValue(node, Entry.class));
+        HostInfo host = owner.activeHost();
+        return remote(host, "/api/review/local/entries/" + quarantineId)
+                .map(node -> Lookup.found(node.isNull() ? Optional.<Entry>empty() : Optional.of(ReviewModel.JSON.convertValue(node, Entry.class))))
+                .orElseGet(() -> Lookup.unavailable("instance " + host.host() + ":" + host.port() + ", which owns the record's partition, did not answer"));
     }
 
-    public List<Summary> list(String state, String facility, String rule, String disposition, long minAgeSeconds, String authorization) {
+    /** The partitions of the review topic (the quarantine store's) an instance owns, by the group's metadata. */
+    private Set<Integer> reviewPartitions(StreamsMetadata metadata) {
+        Set<Integer> partitions = new TreeSet<>();
+        for (TopicPartition tp : metadata.topicPartitions()) {
+            if (tp.topic().equals(topics.review())) {
+                partitions.add(tp.partition());
+            }
+        }
+        return partitions;
+    }
+
+    private int reviewPartitionCount() {
+        try {
+            return producer.partitionsFor(topics.review()).size();
+        } catch (RuntimeException e) {
+            return 0; // the cluster does not answer: the instances' own answers still say what is missing
+        }
+    }
+
+    public Group<List<Summary>> list(String state, String facility, String rule, String disposition, long minAgeSeconds) {
         List<Summary> summaries = new ArrayList<>();
-        for (Entry entry : allEntries(authorization)) {
+        Group<List<Entry>> group = allEntries();
+        for (Entry entry : group.value()) {
             Summary s = summary(entry);
             if ((state == null || state.equalsIgnoreCase(s.state())) && (facility == null || facility.equals(s.facilityId()))
                     && (rule == null || s.ruleIds().contains(rule)) && (disposition == null || disposition.equalsIgnoreCase(s.disposition()))
@@ -157,30 +232,37 @@ public final class ReviewService implements AutoCloseable {
             }
         }
         summaries.sort(Comparator.comparingLong(Summary::heldAt)); // oldest first: the backlog's head
-        return summaries;
+        return new Group<>(summaries, group.unavailable());
     }
 
     /** The record as a reviewer sees it; the caller must record the view ({@link #send}). */
-    public Optional<Detail> show(String quarantineId, String authorization) {
-        return entry(quarantineId, authorization).map(this::detail);
+    public Lookup show(String quarantineId) {
+        return entry(quarantineId);
+    }
+
+    /** What a reviewer sees of an entry found by {@link #show}. */
+    public Detail detailOf(Entry entry) {
+        return detail(entry);
     }
 
     /** Decision history, newest first, without payloads (for auditors). */
-    public List<Event> history(int limit, String authorization) {
+    public Group<List<Event>> history(int limit) {
         List<Event> events = new ArrayList<>();
-        allEntries(authorization).forEach(e -> events.addAll(e.history() == null ? List.of() : e.history()));
+        Group<List<Entry>> group = allEntries();
+        group.value().forEach(e -> events.addAll(e.history() == null ? List.of() : e.history()));
         events.sort(Comparator.comparingLong(Event::at).reversed());
-        return events.subList(0, Math.min(limit, events.size()));
+        return new Group<>(List.copyOf(events.subList(0, Math.min(limit, events.size()))), group.unavailable());
     }
 
     /** Records by state, decisions by type. */
-    public Map<String, Long> counts(String authorization) {
+    public Group<Map<String, Long>> counts() {
         Map<String, Long> counts = new TreeMap<>();
-        for (Entry entry : allEntries(authorization)) {
+        Group<List<Entry>> group = allEntries();
+        for (Entry entry : group.value()) {
             counts.merge("state." + entry.state(), 1L, Long::sum);
             (entry.history() == null ? List.<Event>of() : entry.history()).forEach(e -> counts.merge("event." + e.type(), 1L, Long::sum));
         }
-        return counts;
+        return new Group<>(counts, group.unavailable());
     }
 
     /**
@@ -188,7 +270,7 @@ public final class ReviewService implements AutoCloseable {
      *
      * @return the decision, or empty if none came within {@code timeout}
      */
-    public Optional<Event> send(Command request, String authorization, Duration timeout) throws InterruptedException {
+    public Optional<Event> send(Command request, Duration timeout) throws InterruptedException {
         Command command = new Command(request.commandId() == null ? UUID.randomUUID().toString() : request.commandId(),
                 request.quarantineId(), request.action(), request.reviewer(), request.justification(), request.removeFields(),
                 request.cuts(), clock.millis());
@@ -200,7 +282,7 @@ public final class ReviewService implements AutoCloseable {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<Event> decided = entry(command.quarantineId(), authorization).flatMap(e -> (e.history() == null ? List.<Event>of()
+            Optional<Event> decided = entry(command.quarantineId()).entry().flatMap(e -> (e.history() == null ? List.<Event>of()
                     : e.history()).stream().filter(ev -> command.commandId().equals(ev.commandId())).findFirst());
             if (decided.isPresent()) {
                 return decided;
@@ -273,12 +355,12 @@ public final class ReviewService implements AutoCloseable {
         return fields;
     }
 
-    private Optional<JsonNode> remote(HostInfo host, String path, String authorization) {
+    private Optional<JsonNode> remote(HostInfo host, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
                 .timeout(Duration.ofSeconds(3));
-        // The caller's credentials when it has them (the API); else this instance's peer token (the console's
-        // sessions keep no password). Both are checked by the other instance.
-        request.header("Authorization", authorization != null ? authorization : peers.header());
+        // As the peer, not as the caller: an auditor's login may not read entries, but the auditor's counts are the
+        // group's (the caller was authorized on this instance; the other instance checks the peer token).
+        request.header("Authorization", peers.header());
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(ReviewModel.JSON.readTree(response.body())) : Optional.empty();

@@ -141,6 +141,8 @@ public class ReviewIT {
             assertEquals(403, get(url + "/api/review/records/" + notesId, "ada", "ada-password-12").statusCode(), "auditors see no payloads");
             HttpResponse<String> history = get(url + "/api/review/history", "ada", "ada-password-12");
             assertEquals(200, history.statusCode());
+            assertTrue(history.body().contains("\"complete\":true") && history.body().contains("\"unavailable\":[]"),
+                    "a single instance answers for the whole group: " + history.body());
             assertTrue(history.body().contains("RELEASED_REDACTED") && history.body().contains("VIEWED") && !history.body().contains("crossing"),
                     history.body());
         }

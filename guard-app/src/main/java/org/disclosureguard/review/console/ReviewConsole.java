@@ -248,9 +248,10 @@ public final class ReviewConsole {
                 throw new IllegalArgumentException("the minimum age is a whole number of minutes");
             }
         }
-        List<ReviewService.Summary> list = service.list(state.equals("ALL") ? null : state, facility, rule, decision,
-                minAgeMinutes * 60, null);
-        StringBuilder body = new StringBuilder();
+        ReviewService.Group<List<ReviewService.Summary>> group = service.list(state.equals("ALL") ? null : state, facility, rule,
+                decision, minAgeMinutes * 60);
+        List<ReviewService.Summary> list = group.value();
+        StringBuilder body = new StringBuilder(partialBanner(group));
         body.append("<form method=\"get\" action=\"/review/records\" class=\"filters\" aria-label=\"Filter records\">")
                 .append("<fieldset><legend>Filters</legend>")
                 .append(textInput("facility", "Facility", facility, "text"))
@@ -287,13 +288,17 @@ public final class ReviewConsole {
 
     private Page record(ConsoleSessions.Session session, String id) throws InterruptedException {
         Principal principal = session.principal();
-        Optional<ReviewService.Detail> found = service.show(id, null);
-        if (found.isEmpty()) {
+        ReviewService.Lookup found = service.show(id);
+        if (found.unavailable() != null) {
+            return new Page(503, "Record unavailable", "<p class=\"notice error\" role=\"alert\" id=\"partial\">This record's part of the group "
+                    + "does not answer now: " + Html.escape(found.unavailable()) + ". Try again in a minute.</p>", null);
+        }
+        if (found.entry().isEmpty()) {
             return notFound();
         }
         // The look itself is audited: who, which record, when (answered asynchronously).
-        service.send(new Command(null, id, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), null, Duration.ZERO);
-        ReviewService.Detail detail = found.get();
+        service.send(new Command(null, id, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), Duration.ZERO);
+        ReviewService.Detail detail = service.detailOf(found.entry().get());
         ReviewService.Summary s = detail.summary();
         StringBuilder body = new StringBuilder();
         session.takeNotice(id).ifPresent(body::append);
@@ -439,7 +444,7 @@ public final class ReviewConsole {
         }
         List<String> remove = action == Action.RELEASE_REDACTED ? form.all("remove") : List.of();
         Command command = new Command(null, id, action, principal.name(), form.nonBlank("justification"), remove, cuts, 0);
-        Optional<Event> event = service.send(command, null, DECISION_TIMEOUT);
+        Optional<Event> event = service.send(command, DECISION_TIMEOUT);
         LOG.info("Review console {} of {} by {}: {}", action, id, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
         if (event.isEmpty()) {
             session.notice(id, notice("", "Sent; no decision yet. Reload the page in a moment.", List.of()));
@@ -487,15 +492,29 @@ public final class ReviewConsole {
                 throw new IllegalArgumentException("the limit is a whole number");
             }
         }
-        StringBuilder body = new StringBuilder("<section aria-labelledby=\"counts-h\"><h2 id=\"counts-h\">Counts</h2>");
-        Map<String, Long> counts = service.counts(null);
+        ReviewService.Group<Map<String, Long>> countsGroup = service.counts();
+        ReviewService.Group<List<Event>> events = service.history(limit);
+        StringBuilder body = new StringBuilder(partialBanner(countsGroup.complete() ? events : countsGroup))
+                .append("<section aria-labelledby=\"counts-h\"><h2 id=\"counts-h\">Counts</h2>");
+        Map<String, Long> counts = countsGroup.value();
         body.append("<table id=\"counts\"><caption>Records by state and decisions by type</caption><thead><tr><th scope=\"col\">What</th>")
                 .append("<th scope=\"col\">Count</th></tr></thead><tbody>");
         counts.forEach((k, v) -> body.append("<tr><th scope=\"row\">").append(Html.escape(k)).append("</th><td>").append(v).append("</td></tr>"));
         body.append("</tbody></table></section>");
         body.append("<section aria-labelledby=\"decisions-h\"><h2 id=\"decisions-h\">Decisions, newest first</h2>")
-                .append(historyTable(service.history(limit, null), true)).append("</section>");
+                .append(historyTable(events.value(), true)).append("</section>");
         return new Page(200, "Decision history", body.toString(), null);
+    }
+
+    /** A visible banner when part of the group did not answer, so smaller numbers are never read as the whole. */
+    private static String partialBanner(ReviewService.Group<?> group) {
+        if (group.complete()) {
+            return "";
+        }
+        StringBuilder banner = new StringBuilder("<div class=\"notice error\" role=\"alert\" id=\"partial\"><p><strong>Partial: ")
+                .append(group.unavailable().size()).append(" part(s) of the group did not answer.</strong> What follows is not the whole queue.</p><ul>");
+        group.unavailable().forEach(why -> banner.append("<li>").append(Html.escape(why)).append("</li>"));
+        return banner.append("</ul></div>").toString();
     }
 
     private static String historyTable(List<Event> events, boolean withRecord) {
