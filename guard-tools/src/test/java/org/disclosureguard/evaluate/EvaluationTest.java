@@ -199,22 +199,20 @@ class EvaluationTest {
     }
 
     /**
-     * The held-out split (a writer who saw neither the dictionary nor the other templates, never trained on) is
-     * measured: its figures are pinned so that any change to the screen shows what it does to them. The
-     * twenty-seventh writer's first run (night-shift logs, phone-typed handoffs, incident narratives, grievance forms
-     * and interpreters' messages, code-switched and abbreviated), policy 2026.12.7 before its failures were read:
-     * 880/888 and 6/624. Its failures were then read, and the policy learned what they taught in every language: pill
-     * hoarding and self-burning as harms, "no quiere/não quer mais acordar", "q" for "que" after a telling, a bare
-     * "therapy" beside a wrist that the child burns, kitchen burns on the comal, "matou a fome", "van" as an English
-     * word of shift notes (a Spanish note about the van was read as Tswana). Now 888/888 and 0/624.
+     * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
+     * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
+     * has read its failures to tune on them. The twenty-eighth writer (classrooms, chapel, volunteers, transport
+     * escorts, letters home) on its first run, policy 2026.12.7 with the classifier trained on twenty-four writers:
+     * 876/888 and 13/624. With the classifier trained on twenty-five (the twenty-seventh writer moved to tuning) the
+     * same totals. Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(0, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
+        assertEquals(new Rate(876, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(13, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 166, "fr", 161, "pt", 165, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
