@@ -203,8 +203,8 @@ class EvaluationTest {
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
      * has read its failures to tune on them. The twenty-eighth writer (classrooms, chapel, volunteers, transport
      * escorts, letters home) on its first run, policy 2026.12.7 with the classifier trained on twenty-four writers:
-     * 876/888 and 13/624. With the classifier trained on twenty-five (the twenty-seventh writer moved to tuning) the
-     * same totals. Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
+     * 876/888 and 13/624. With policy 2026.12.8 (the classifier trained on twenty-five writers, the twenty-seventh
+     * moved to tuning) the same totals. Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
