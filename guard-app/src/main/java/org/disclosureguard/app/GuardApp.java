@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -58,6 +59,7 @@ public final class GuardApp implements AutoCloseable {
     private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final PolicyReloader reloader;
     private final List<AutoCloseable> companions;
     private final HttpEndpoints http;
@@ -299,6 +301,9 @@ public final class GuardApp implements AutoCloseable {
     }
 
     private void close(Duration timeout, CloseOptions.GroupMembershipOperation membership) {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closed already: a second close (a test's cleanup, a shutdown hook) does nothing
+        }
         streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(membership));
         closeAll(companions);
         if (http != null) {

@@ -18,6 +18,8 @@ import org.disclosureguard.http.HttpRoutes;
 import org.disclosureguard.reload.PolicyReloader;
 import org.disclosureguard.metrics.Granularity;
 import org.disclosureguard.metrics.MetricsApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app's HTTP endpoints (the JDK's own server: a few read-only answers need no framework):
@@ -33,6 +35,7 @@ import org.disclosureguard.metrics.MetricsApi;
  * No record content is ever served here.
  */
 public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -140,6 +143,11 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     status = 400;
                     body = toJson(Map.of("error", e.getMessage()));
+                } catch (RuntimeException e) {
+                    // A bug must not become an empty reply the dashboard cannot tell from a dead instance.
+                    LOG.warn("The dashboard's metrics failed: {}", e.toString());
+                    status = 500;
+                    body = toJson(Map.of("error", e.getClass().getSimpleName()));
                 }
                 sendJson(exchange, status, body);
             }

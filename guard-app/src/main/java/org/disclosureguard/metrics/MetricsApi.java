@@ -188,12 +188,22 @@ public final class MetricsApi {
                 MetricsQueries.Snapshot remote = remote(host, granularity, from, to, windowsOnly);
                 windows.addAll(remote.windows());
                 remote.totals().forEach((k, v) -> totals.merge(k, v, Long::sum));
-                oldest = oldest == null ? remote.oldestPending()
-                        : remote.oldestPending() == null ? oldest : Math.min(oldest, remote.oldestPending());
+                oldest = earliest(oldest, remote.oldestPending());
                 complete &= remote.complete();
             }
         }
         return new MetricsQueries.Snapshot(windows, totals, oldest, complete);
+    }
+
+    /**
+     * The earlier of two optional times. (A conditional expression mixing Long and long unboxes: the merge this
+     * replaces threw NullPointerException whenever two instances both had nothing pending.)
+     */
+    static Long earliest(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Long.valueOf(Math.min(a, b));
     }
 
     private MetricsQueries.Snapshot remote(HostInfo host, Granularity granularity, Instant from, Instant to, boolean windowsOnly) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -183,8 +184,25 @@ public final class ReviewService implements AutoCloseable {
         return new Group<>(entries, unavailable);
     }
 
-    /** One entry, from whichever instance owns it, or why the part of the group that would have it cannot say. */
+    /**
+     * One entry, from whichever instance owns it, or why the part of the group that would have it cannot say. When
+     * the owner does not answer and the group's metadata has since named another, the new owner is asked once.
+     */
     public Lookup entry(String quarantineId) {
+        HostInfo asked = ownerOf(quarantineId);
+        Lookup first = entryOnce(quarantineId);
+        if (first.unavailable() == null || Objects.equals(asked, ownerOf(quarantineId))) {
+            return first;
+        }
+        return entryOnce(quarantineId); // the group moved the partition meanwhile: ask its new owner
+    }
+
+    private HostInfo ownerOf(String quarantineId) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId, Serdes.String().serializer());
+        return owner == null ? null : owner.activeHost();
+    }
+
+    private Lookup entryOnce(String quarantineId) {
         KeyQueryMetadata owner = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId, Serdes.String().serializer());
         if (self == null) {
             return localEntry(quarantineId); // a single instance without application.server: everything is here

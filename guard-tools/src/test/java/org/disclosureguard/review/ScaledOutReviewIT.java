@@ -42,13 +42,14 @@ import org.disclosureguard.testsupport.ClusterFixture;
 import org.disclosureguard.testsupport.Guards;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two instances in one group answer for the group: a reviewer's list and every record from either instance, an
+ * Two and three instances in one group answer for the group: a reviewer's list and every record from either instance, an
  * auditor's counts (which the other instance's entries endpoint would refuse the auditor's own login), and, when
- * one instance stops without leaving the group, answers that say they are partial until the group has rebalanced:
+ * the dashboard's metrics from every instance; and, when one instance stops without leaving the group, answers that say they are partial until the group has rebalanced:
  * never a complete answer with fewer records, never a 404 for a record whose owner does not answer.
  */
 class ScaledOutReviewIT {
@@ -66,50 +67,70 @@ class ScaledOutReviewIT {
         broker.close();
     }
 
-    @Test
-    void everyInstanceAnswersForTheGroupAndAPartialAnswerSaysSo(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void everyInstanceAnswersForTheGroupAndAPartialAnswerSaysSo(int instances, @TempDir Path dir) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
-        broker.createTopics(TopicPlan.newTopics(topics, 4, (short) 1));
+        broker.createTopics(TopicPlan.newTopics(topics, 6, (short) 1));
         Path users = dir.resolve("users.yaml");
         UserStore.addOrReplace(users, "rita", Role.REVIEWER, "rita-password-1".toCharArray());
         UserStore.addOrReplace(users, "ada", Role.AUDITOR, "ada-password-12".toCharArray());
         String applicationId = "guard-scaled-" + suffix;
 
-        GuardApp first = Guards.start(applicationId, broker.bootstrapServers(), topics, Policy.bundled(), settings(dir, "a", users));
-        GuardApp second = Guards.start(applicationId, broker.bootstrapServers(), topics, Policy.bundled(), settings(dir, "b", users));
-        try (first) {
-            String firstUrl = "http://localhost:" + first.httpPort();
-            String secondUrl = "http://localhost:" + second.httpPort();
-            List<String> ids = new ArrayList<>();
-            try {
-                assertTrue(first.awaitRunning(Duration.ofSeconds(60)) && second.awaitRunning(Duration.ofSeconds(60)));
-                sendTherapyNotes(topics.input());
-
-                // Both instances list the group's records, completely, and serve each record, whoever owns it.
-                JsonNode listed = awaitCompleteList(firstUrl, RECORDS);
-                assertEquals(RECORDS, awaitCompleteList(secondUrl, RECORDS).path("records").size());
-                listed.path("records").forEach(r -> ids.add(r.path("quarantineId").asText()));
-                for (String id : ids) {
-                    assertEquals(200, get(firstUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), id);
-                    assertEquals(200, get(secondUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), id);
-                }
-                // An auditor's counts are the group's, from either instance.
-                for (String url : List.of(firstUrl, secondUrl)) {
-                    JsonNode counts = json(get(url + "/api/review/counts", "ada", "ada-password-12"));
-                    assertTrue(counts.path("complete").asBoolean(), counts.toString());
-                    assertEquals(RECORDS, counts.path("counts").path("state.PENDING").asLong(), counts.toString());
-                }
-            } finally {
-                second.closeRemainingInGroup(Duration.ofSeconds(30));
+        List<GuardApp> apps = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            GuardApp app = Guards.start(applicationId, broker.bootstrapServers(), topics, Policy.bundled(), settings(dir, "i" + i, users));
+            apps.add(app);
+            urls.add("http://localhost:" + app.httpPort());
+        }
+        GuardApp survivor = apps.get(0);
+        String survivorUrl = urls.get(0);
+        GuardApp dying = apps.get(instances - 1);
+        List<String> ids = new ArrayList<>();
+        try {
+            for (GuardApp app : apps) {
+                assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
             }
-            // The second instance is gone without leaving the group (as a dead one): until the group notices, the first says its answers
-            // are partial; a record of the missing partitions is a 503, never a 404; then the answer is whole again.
+            sendTherapyNotes(topics.input());
+
+            // Every instance lists the group's records, completely, and serves each record, whoever owns it.
+            for (String url : urls) {
+                JsonNode listed = awaitCompleteList(url, RECORDS);
+                if (ids.isEmpty()) {
+                    listed.path("records").forEach(r -> ids.add(r.path("quarantineId").asText()));
+                }
+            }
+            for (String id : ids) {
+                for (String url : urls) {
+                    assertEquals(200, get(url + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), url + " " + id);
+                }
+            }
+            for (String url : urls) {
+                // An auditor's counts are the group's, from any instance (the others are asked as the peer).
+                JsonNode counts = json(get(url + "/api/review/counts", "ada", "ada-password-12"));
+                assertTrue(counts.path("complete").asBoolean(), counts.toString());
+                assertEquals(RECORDS, counts.path("counts").path("state.PENDING").asLong(), counts.toString());
+                // The dashboard's numbers are the group's too (this answered nothing with two instances once).
+                awaitMetrics(url, RECORDS);
+            }
+        } catch (Throwable e) {
+            apps.forEach(GuardApp::close);
+            throw e;
+        }
+        dying.closeRemainingInGroup(Duration.ofSeconds(30));
+        try {
+            for (GuardApp app : apps.subList(1, instances - 1)) {
+                app.close(); // the others leave cleanly; the survivor and the dead one's partitions remain
+            }
+            // One instance is gone without leaving the group (as a dead one): until the group notices, the survivor says
+            // its answers are partial; a record of the missing partitions is a 503, never a 404; then it is whole again.
             Set<Boolean> seen = new HashSet<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             boolean whole = false;
             while (!whole && System.nanoTime() < deadline) {
-                HttpResponse<String> response = get(firstUrl + "/api/review/records", "rita", "rita-password-1");
+                HttpResponse<String> response = get(survivorUrl + "/api/review/records", "rita", "rita-password-1");
                 assertEquals(200, response.statusCode(), response.body());
                 JsonNode answer = json(response);
                 boolean complete = answer.path("complete").asBoolean();
@@ -120,18 +141,44 @@ class ScaledOutReviewIT {
                 } else {
                     assertFalse(answer.path("unavailable").isEmpty(), "a partial answer names what is missing: " + answer);
                     for (String id : ids) {
-                        int status = get(firstUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode();
+                        int status = get(survivorUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode();
                         assertTrue(status == 200 || status == 503, id + ": " + status);
                     }
                     Thread.sleep(500);
                 }
             }
-            assertTrue(whole, "the group rebalanced onto the first instance within 90 s");
-            assertTrue(seen.contains(false), "the first instance said its answers were partial while the second's partitions had no live owner");
+            assertTrue(whole, "the group rebalanced onto the survivor within 90 s");
+            assertTrue(seen.contains(false), "the survivor said its answers were partial while the dead instance's partitions had no live owner");
             for (String id : ids) {
-                assertEquals(200, get(firstUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), id);
+                assertEquals(200, get(survivorUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), id);
             }
+            awaitMetrics(survivorUrl, RECORDS);
+        } finally {
+            survivor.close();
+            apps.subList(1, instances - 1).forEach(GuardApp::close); // a second close does nothing
         }
+    }
+
+    /** The dashboard's answer is complete and counts every decision of the group. */
+    private static void awaitMetrics(String url, int holds) throws Exception {
+        Object[] last = new Object[1];
+        ClusterFixture.await(() -> {
+            try {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/metrics?range=1h"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    last[0] = "HTTP " + response.statusCode() + " " + response.body();
+                    return false;
+                }
+                JsonNode answer = JSON.readTree(response.body());
+                last[0] = answer;
+                return answer.path("complete").asBoolean() && answer.path("totals").path("HOLD").asLong() == holds
+                        && answer.path("backlog").path("pending").asLong() == holds;
+            } catch (Exception e) {
+                last[0] = e.toString();
+                return false;
+            }
+        }, Duration.ofSeconds(60), () -> url + " metrics " + last[0]);
     }
 
     private static Map<String, Object> settings(Path dir, String instance, Path users) {
