@@ -42,7 +42,7 @@ public final class ReviewApi {
             String id = tail(exchange, "/api/review/local/entries");
             Handler local = (principal, auth) -> {
                 if (id.isEmpty()) {
-                    return service.localEntries().map(ReviewApi::ok).orElseGet(() -> unavailable("this instance's review store is not ready"));
+                    return service.localEntries().map(ReviewApi::ok).orElseGet(() -> unavailable(service.notReady()));
                 }
                 ReviewService.Lookup lookup = service.localEntry(id);
                 return lookup.unavailable() != null ? unavailable(lookup.unavailable()) : ok(lookup.entry().orElse(null));
@@ -66,7 +66,7 @@ public final class ReviewApi {
                         principal, auth));
             } else {
                 handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
-                    ReviewService.Lookup lookup = service.show(rest);
+                    ReviewService.Lookup lookup = service.entry(rest);
                     if (lookup.unavailable() != null) {
                         return unavailable(lookup.unavailable());
                     }

@@ -136,8 +136,13 @@ public final class ReviewService implements AutoCloseable {
             byte[] stored = store().get(quarantineId);
             return Lookup.found(stored == null ? Optional.empty() : Optional.of(ReviewModel.readEntry(stored)));
         } catch (InvalidStateStoreException e) {
-            return Lookup.unavailable("this instance's review store is not ready (" + streams.state() + ")");
+            return Lookup.unavailable(notReady());
         }
+    }
+
+    /** Why this instance's part is missing while its store cannot be read. */
+    public String notReady() {
+        return "this instance's review store is not ready (" + streams.state() + ")";
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> store() {
@@ -156,7 +161,7 @@ public final class ReviewService implements AutoCloseable {
         List<String> unavailable = new ArrayList<>();
         Optional<List<Entry>> local = localEntries();
         local.ifPresentOrElse(entries::addAll,
-                () -> unavailable.add("this instance's review store is not ready (" + streams.state() + ")"));
+                () -> unavailable.add(notReady()));
         Set<Integer> owned = new TreeSet<>();
         for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
             Set<Integer> partitions = reviewPartitions(metadata);
@@ -189,31 +194,31 @@ public final class ReviewService implements AutoCloseable {
      * the owner does not answer and the group's metadata has since named another, the new owner is asked once.
      */
     public Lookup entry(String quarantineId) {
-        HostInfo asked = ownerOf(quarantineId);
-        Lookup first = entryOnce(quarantineId);
-        if (first.unavailable() == null || Objects.equals(asked, ownerOf(quarantineId))) {
-            return first;
-        }
-        return entryOnce(quarantineId); // the group moved the partition meanwhile: ask its new owner
-    }
-
-    private HostInfo ownerOf(String quarantineId) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId, Serdes.String().serializer());
-        return owner == null ? null : owner.activeHost();
-    }
-
-    private Lookup entryOnce(String quarantineId) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId, Serdes.String().serializer());
         if (self == null) {
             return localEntry(quarantineId); // a single instance without application.server: everything is here
         }
-        if (owner == null || owner.activeHost() == null || owner.activeHost().port() < 0) {
+        HostInfo owner = ownerOf(quarantineId);
+        Lookup first = entryAt(owner, quarantineId);
+        if (first.unavailable() == null) {
+            return first;
+        }
+        HostInfo now = ownerOf(quarantineId);
+        return Objects.equals(owner, now) ? first : entryAt(now, quarantineId); // the group moved the partition meanwhile
+    }
+
+    /** The instance that owns the record's partition, or null while nobody does (a rebalance). */
+    private HostInfo ownerOf(String quarantineId) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId, Serdes.String().serializer());
+        return owner == null || owner.activeHost() == null || owner.activeHost().port() < 0 ? null : owner.activeHost();
+    }
+
+    private Lookup entryAt(HostInfo host, String quarantineId) {
+        if (host == null) {
             return Lookup.unavailable("the partition of " + quarantineId + " has no owner yet (rebalancing)");
         }
-        if (owner.activeHost().equals(self)) {
+        if (host.equals(self)) {
             return localEntry(quarantineId);
         }
-        HostInfo host = owner.activeHost();
         return remote(host, "/api/review/local/entries/" + quarantineId)
                 .map(node -> Lookup.found(node.isNull() ? Optional.<Entry>empty() : Optional.of(ReviewModel.JSON.convertValue(node, Entry.class))))
                 .orElseGet(() -> Lookup.unavailable("instance " + host.host() + ":" + host.port() + ", which owns the record's partition, did not answer"));
@@ -253,34 +258,39 @@ public final class ReviewService implements AutoCloseable {
         return new Group<>(summaries, group.unavailable());
     }
 
-    /** The record as a reviewer sees it; the caller must record the view ({@link #send}). */
-    public Lookup show(String quarantineId) {
-        return entry(quarantineId);
-    }
-
-    /** What a reviewer sees of an entry found by {@link #show}. */
+    /** The record as a reviewer sees it, of an entry found by {@link #entry}; the caller must record the view ({@link #send}). */
     public Detail detailOf(Entry entry) {
         return detail(entry);
     }
 
     /** Decision history, newest first, without payloads (for auditors). */
     public Group<List<Event>> history(int limit) {
-        List<Event> events = new ArrayList<>();
         Group<List<Entry>> group = allEntries();
-        group.value().forEach(e -> events.addAll(e.history() == null ? List.of() : e.history()));
+        return new Group<>(history(group.value(), limit), group.unavailable());
+    }
+
+    /** The newest {@code limit} decision events of {@code entries}. */
+    public static List<Event> history(List<Entry> entries, int limit) {
+        List<Event> events = new ArrayList<>();
+        entries.forEach(e -> events.addAll(e.history() == null ? List.of() : e.history()));
         events.sort(Comparator.comparingLong(Event::at).reversed());
-        return new Group<>(List.copyOf(events.subList(0, Math.min(limit, events.size()))), group.unavailable());
+        return List.copyOf(events.subList(0, Math.min(limit, events.size())));
     }
 
     /** Records by state, decisions by type. */
     public Group<Map<String, Long>> counts() {
-        Map<String, Long> counts = new TreeMap<>();
         Group<List<Entry>> group = allEntries();
-        for (Entry entry : group.value()) {
+        return new Group<>(counts(group.value()), group.unavailable());
+    }
+
+    /** Records by state and decisions by type of {@code entries}. */
+    public static Map<String, Long> counts(List<Entry> entries) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Entry entry : entries) {
             counts.merge("state." + entry.state(), 1L, Long::sum);
             (entry.history() == null ? List.<Event>of() : entry.history()).forEach(e -> counts.merge("event." + e.type(), 1L, Long::sum));
         }
-        return new Group<>(counts, group.unavailable());
+        return counts;
     }
 
     /**

@@ -1,21 +1,18 @@
 package org.disclosureguard.review;
 
 import org.disclosureguard.testsupport.Guards;
+import org.disclosureguard.testsupport.ReviewUsers;
 import org.disclosureguard.pipeline.PayloadSeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +37,6 @@ import org.disclosureguard.pipeline.GuardDriver;
 import org.disclosureguard.pipeline.TestEvents;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
-import org.disclosureguard.review.auth.Role;
-import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.verify.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,9 +76,7 @@ public class ReviewIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
         broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
-        Path users = dir.resolve("users.yaml");
-        UserStore.addOrReplace(users, "rita", Role.REVIEWER, "rita-password-1".toCharArray());
-        UserStore.addOrReplace(users, "ada", Role.AUDITOR, "ada-password-12".toCharArray());
+        Path users = ReviewUsers.write(dir);
         Path ritaPassword = Files.writeString(dir.resolve("rita.pw"), "rita-password-1");
         Map<String, Object> settings = new HashMap<>();
         settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -137,9 +130,9 @@ public class ReviewIT {
             assertTrue(confirmed[1].startsWith("CONFIRMED_HOLD"), confirmed[1]);
 
             // Roles and credentials.
-            assertEquals(401, get(url + "/api/review/records", "rita", "wrong-password").statusCode());
-            assertEquals(403, get(url + "/api/review/records/" + notesId, "ada", "ada-password-12").statusCode(), "auditors see no payloads");
-            HttpResponse<String> history = get(url + "/api/review/history", "ada", "ada-password-12");
+            assertEquals(401, ReviewUsers.get(url + "/api/review/records", "rita", "wrong-password").statusCode());
+            assertEquals(403, ReviewUsers.get(url + "/api/review/records/" + notesId, "ada", "ada-password-12").statusCode(), "auditors see no payloads");
+            HttpResponse<String> history = ReviewUsers.get(url + "/api/review/history", "ada", "ada-password-12");
             assertEquals(200, history.statusCode());
             assertTrue(history.body().contains("\"complete\":true") && history.body().contains("\"unavailable\":[]"),
                     "a single instance answers for the whole group: " + history.body());
@@ -193,9 +186,4 @@ public class ReviewIT {
         return new String[] {Integer.toString(exit), out.toString()};
     }
 
-    private static HttpResponse<String> get(String url, String user, String password) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,10 +35,9 @@ import org.disclosureguard.pipeline.GuardDriver;
 import org.disclosureguard.pipeline.TestEvents;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
-import org.disclosureguard.review.auth.Role;
-import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.testsupport.ClusterFixture;
 import org.disclosureguard.testsupport.Guards;
+import org.disclosureguard.testsupport.ReviewUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,9 +71,7 @@ class ScaledOutReviewIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
         broker.createTopics(TopicPlan.newTopics(topics, 6, (short) 1));
-        Path users = dir.resolve("users.yaml");
-        UserStore.addOrReplace(users, "rita", Role.REVIEWER, "rita-password-1".toCharArray());
-        UserStore.addOrReplace(users, "ada", Role.AUDITOR, "ada-password-12".toCharArray());
+        Path users = ReviewUsers.write(dir);
         String applicationId = "guard-scaled-" + suffix;
 
         List<GuardApp> apps = new ArrayList<>();
@@ -104,12 +100,12 @@ class ScaledOutReviewIT {
             }
             for (String id : ids) {
                 for (String url : urls) {
-                    assertEquals(200, get(url + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), url + " " + id);
+                    assertEquals(200, ReviewUsers.get(url + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), url + " " + id);
                 }
             }
             for (String url : urls) {
                 // An auditor's counts are the group's, from any instance (the others are asked as the peer).
-                JsonNode counts = json(get(url + "/api/review/counts", "ada", "ada-password-12"));
+                JsonNode counts = json(ReviewUsers.get(url + "/api/review/counts", "ada", "ada-password-12"));
                 assertTrue(counts.path("complete").asBoolean(), counts.toString());
                 assertEquals(RECORDS, counts.path("counts").path("state.PENDING").asLong(), counts.toString());
                 // The dashboard's numbers are the group's too (this answered nothing with two instances once).
@@ -130,7 +126,7 @@ class ScaledOutReviewIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             boolean whole = false;
             while (!whole && System.nanoTime() < deadline) {
-                HttpResponse<String> response = get(survivorUrl + "/api/review/records", "rita", "rita-password-1");
+                HttpResponse<String> response = ReviewUsers.get(survivorUrl + "/api/review/records", "rita", "rita-password-1");
                 assertEquals(200, response.statusCode(), response.body());
                 JsonNode answer = json(response);
                 boolean complete = answer.path("complete").asBoolean();
@@ -141,7 +137,7 @@ class ScaledOutReviewIT {
                 } else {
                     assertFalse(answer.path("unavailable").isEmpty(), "a partial answer names what is missing: " + answer);
                     for (String id : ids) {
-                        int status = get(survivorUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode();
+                        int status = ReviewUsers.get(survivorUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode();
                         assertTrue(status == 200 || status == 503, id + ": " + status);
                     }
                     Thread.sleep(500);
@@ -150,7 +146,7 @@ class ScaledOutReviewIT {
             assertTrue(whole, "the group rebalanced onto the survivor within 90 s");
             assertTrue(seen.contains(false), "the survivor said its answers were partial while the dead instance's partitions had no live owner");
             for (String id : ids) {
-                assertEquals(200, get(survivorUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), id);
+                assertEquals(200, ReviewUsers.get(survivorUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), id);
             }
             awaitMetrics(survivorUrl, RECORDS);
         } finally {
@@ -208,7 +204,7 @@ class ScaledOutReviewIT {
         JsonNode[] last = new JsonNode[1];
         ClusterFixture.await(() -> {
             try {
-                last[0] = json(get(url + "/api/review/records", "rita", "rita-password-1"));
+                last[0] = json(ReviewUsers.get(url + "/api/review/records", "rita", "rita-password-1"));
                 return last[0].path("complete").asBoolean() && last[0].path("records").size() == count;
             } catch (Exception e) {
                 return false;
@@ -221,9 +217,4 @@ class ScaledOutReviewIT {
         return JSON.readTree(response.body());
     }
 
-    private static HttpResponse<String> get(String url, String user, String password) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

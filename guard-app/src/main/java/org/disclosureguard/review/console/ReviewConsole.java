@@ -288,7 +288,7 @@ public final class ReviewConsole {
 
     private Page record(ConsoleSessions.Session session, String id) throws InterruptedException {
         Principal principal = session.principal();
-        ReviewService.Lookup found = service.show(id);
+        ReviewService.Lookup found = service.entry(id);
         if (found.unavailable() != null) {
             return new Page(503, "Record unavailable", "<p class=\"notice error\" role=\"alert\" id=\"partial\">This record's part of the group "
                     + "does not answer now: " + Html.escape(found.unavailable()) + ". Try again in a minute.</p>", null);
@@ -492,17 +492,17 @@ public final class ReviewConsole {
                 throw new IllegalArgumentException("the limit is a whole number");
             }
         }
-        ReviewService.Group<Map<String, Long>> countsGroup = service.counts();
-        ReviewService.Group<List<Event>> events = service.history(limit);
-        StringBuilder body = new StringBuilder(partialBanner(countsGroup.complete() ? events : countsGroup))
+        // Counts and history of the same entries: the group is asked once for the page.
+        ReviewService.Group<List<ReviewModel.Entry>> group = service.allEntries();
+        StringBuilder body = new StringBuilder(partialBanner(group))
                 .append("<section aria-labelledby=\"counts-h\"><h2 id=\"counts-h\">Counts</h2>");
-        Map<String, Long> counts = countsGroup.value();
+        Map<String, Long> counts = ReviewService.counts(group.value());
         body.append("<table id=\"counts\"><caption>Records by state and decisions by type</caption><thead><tr><th scope=\"col\">What</th>")
                 .append("<th scope=\"col\">Count</th></tr></thead><tbody>");
         counts.forEach((k, v) -> body.append("<tr><th scope=\"row\">").append(Html.escape(k)).append("</th><td>").append(v).append("</td></tr>"));
         body.append("</tbody></table></section>");
         body.append("<section aria-labelledby=\"decisions-h\"><h2 id=\"decisions-h\">Decisions, newest first</h2>")
-                .append(historyTable(events.value(), true)).append("</section>");
+                .append(historyTable(ReviewService.history(group.value(), limit), true)).append("</section>");
         return new Page(200, "Decision history", body.toString(), null);
     }
 

@@ -1,16 +1,13 @@
 package org.disclosureguard.review.console;
 
 import org.disclosureguard.testsupport.Guards;
+import org.disclosureguard.testsupport.ReviewUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +39,6 @@ import org.disclosureguard.pipeline.PayloadSeal;
 import org.disclosureguard.review.ReviewModel;
 import org.disclosureguard.review.ReviewService;
 import org.disclosureguard.review.ReviewTopology;
-import org.disclosureguard.review.auth.Role;
-import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.verify.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,9 +92,7 @@ class ReviewConsoleBrowserIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
         broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
-        Path users = dir.resolve("users.yaml");
-        UserStore.addOrReplace(users, "rita", Role.REVIEWER, "rita-password-1".toCharArray());
-        UserStore.addOrReplace(users, "ada", Role.AUDITOR, "ada-password-12".toCharArray());
+        Path users = ReviewUsers.write(dir);
         Map<String, Object> settings = new HashMap<>();
         settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
