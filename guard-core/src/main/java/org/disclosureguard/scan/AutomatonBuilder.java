@@ -11,7 +11,12 @@ final class AutomatonBuilder {
 
     private static final int NONE = -1;
 
-    private int[] children = new int[Automaton.ALPHABET * 16];
+    // The trie is sparse (first child, next sibling, letter: three ints a state) rather than a 27-wide row a state:
+    // with 860,000 states the rows took 110 MB on top of the 90 MB table built from them, and a guard started with
+    // -Xmx384m ran out of memory while it compiled its policy. Only the finished table is dense.
+    private int[] firstChild = new int[16];
+    private int[] nextSibling = new int[16];
+    private byte[] letterOf = new byte[16];
     private int[] ownTerm = new int[16];
     private int[] ownExclusionLength = new int[16];
     private int stateCount = 1;
@@ -19,7 +24,7 @@ final class AutomatonBuilder {
     private int[] leadSkips = new int[16];
 
     AutomatonBuilder() {
-        Arrays.fill(children, NONE);
+        Arrays.fill(firstChild, NONE);
         Arrays.fill(ownTerm, NONE);
     }
 
@@ -47,80 +52,74 @@ final class AutomatonBuilder {
         ownExclusionLength[state] = letters.length;
     }
 
+    /**
+     * Builds the table with the states numbered breadth first: the shallow states that almost every symbol of a text
+     * visits then sit together at the start of the table, instead of spread over megabytes in the order entries were
+     * added. Breadth first is also the order failure links need (a state's failure state is shallower), so the table
+     * is filled once, in place, already renumbered. A builder builds once.
+     */
     Automaton build(int termCount) {
-        int[] delta = new int[stateCount * Automaton.ALPHABET];
-        int[] fail = new int[stateCount];
         int[] order = breadthFirstOrder();
-        int[][] termOutputs = new int[stateCount][];
-        int[] exclusionLengths = new int[stateCount];
-
-        for (int state : order) {
-            boolean root = state == Automaton.START;
-            int failState = fail[state];
-            for (int letter = 0; letter < Automaton.ALPHABET; letter++) {
-                int child = children[state * Automaton.ALPHABET + letter];
-                int fallback = root ? Automaton.START : delta[failState * Automaton.ALPHABET + letter];
-                if (child != NONE) {
-                    fail[child] = fallback;
-                    delta[state * Automaton.ALPHABET + letter] = child;
-                } else {
-                    delta[state * Automaton.ALPHABET + letter] = fallback;
-                }
-            }
-            // The failure state is shallower, so its closed outputs are already known.
-            int[] inherited = root ? new int[0] : termOutputs[failState];
-            termOutputs[state] = ownTerm[state] == NONE ? inherited : prepend(ownTerm[state], inherited);
-            exclusionLengths[state] = Math.max(ownExclusionLength[state], root ? 0 : exclusionLengths[failState]);
-        }
-        // The trie is folded into delta now. Let it go before the renumbered copy of the table is made: with 650,000
-        // states each table is 70 MB and the trie's array up to twice that, and holding all three at once ran a guard
-        // started with -Xmx384m out of memory while it compiled its policy. A builder builds once.
-        children = null;
-        // Renumber the states breadth first: the shallow states that almost every symbol of a text visits then
-        // sit together at the start of the table, instead of spread over megabytes in the order entries were added.
         int[] rank = new int[stateCount];
-        for (int i = 0; i < order.length; i++) {
+        for (int i = 0; i < stateCount; i++) {
             rank[order[i]] = i;
         }
-        int[] ranked = new int[delta.length];
-        int[][] rankedOutputs = new int[stateCount][];
-        int[] rankedExclusions = new int[stateCount];
-        for (int state = 0; state < stateCount; state++) {
-            int to = rank[state];
-            for (int letter = 0; letter < Automaton.ALPHABET; letter++) {
-                ranked[to * Automaton.ALPHABET + letter] = rank[delta[state * Automaton.ALPHABET + letter]];
+        int[] delta = new int[stateCount * Automaton.ALPHABET];
+        int[] fail = new int[stateCount];
+        int[][] termOutputs = new int[stateCount][];
+        int[] exclusionLengths = new int[stateCount];
+        for (int at = 0; at < stateCount; at++) {
+            int state = order[at];
+            int row = at * Automaton.ALPHABET;
+            // A missing transition goes where the failure state's goes (the root's go back to the root).
+            if (at != Automaton.START) {
+                System.arraycopy(delta, fail[at] * Automaton.ALPHABET, delta, row, Automaton.ALPHABET);
             }
-            rankedOutputs[to] = termOutputs[state];
-            rankedExclusions[to] = exclusionLengths[state];
+            for (int child = firstChild[state]; child != NONE; child = nextSibling[child]) {
+                int slot = row + letterOf[child];
+                fail[rank[child]] = delta[slot];
+                delta[slot] = rank[child];
+            }
+            // The failure state is shallower, so its closed outputs are already known.
+            int[] inherited = at == Automaton.START ? new int[0] : termOutputs[fail[at]];
+            termOutputs[at] = ownTerm[state] == NONE ? inherited : prepend(ownTerm[state], inherited);
+            exclusionLengths[at] = Math.max(ownExclusionLength[state],
+                    at == Automaton.START ? 0 : exclusionLengths[fail[at]]);
         }
-        return new Automaton(premultiplyAndFlag(ranked, rankedOutputs, rankedExclusions), offsets(rankedOutputs),
-                concat(rankedOutputs), Arrays.copyOf(termLengths, termCount), Arrays.copyOf(leadSkips, termCount),
-                rankedExclusions);
+        return new Automaton(premultiplyAndFlag(delta, termOutputs, exclusionLengths), offsets(termOutputs),
+                concat(termOutputs), Arrays.copyOf(termLengths, termCount), Arrays.copyOf(leadSkips, termCount),
+                exclusionLengths);
     }
 
     private int walk(byte[] letters) {
         int state = Automaton.START;
         for (byte letter : letters) {
-            int slot = state * Automaton.ALPHABET + letter;
-            if (children[slot] == NONE) {
-                int created = newState(); // may reallocate children, so read the array after
-                children[slot] = created;
+            int child = firstChild[state];
+            while (child != NONE && letterOf[child] != letter) {
+                child = nextSibling[child];
             }
-            state = children[slot];
+            if (child == NONE) {
+                child = newState(letter);
+                nextSibling[child] = firstChild[state];
+                firstChild[state] = child;
+            }
+            state = child;
         }
         return state;
     }
 
-    private int newState() {
+    private int newState(byte letter) {
         if (stateCount == ownTerm.length) {
             int capacity = stateCount * 2;
-            int oldChildren = children.length;
-            children = Arrays.copyOf(children, capacity * Automaton.ALPHABET);
-            Arrays.fill(children, oldChildren, children.length, NONE);
+            firstChild = Arrays.copyOf(firstChild, capacity);
+            Arrays.fill(firstChild, stateCount, capacity, NONE);
+            nextSibling = Arrays.copyOf(nextSibling, capacity);
+            letterOf = Arrays.copyOf(letterOf, capacity);
             ownTerm = Arrays.copyOf(ownTerm, capacity);
             Arrays.fill(ownTerm, stateCount, capacity, NONE);
             ownExclusionLength = Arrays.copyOf(ownExclusionLength, capacity);
         }
+        letterOf[stateCount] = letter;
         return stateCount++;
     }
 
@@ -128,12 +127,8 @@ final class AutomatonBuilder {
         int[] queue = new int[stateCount];
         int tail = 1;
         for (int head = 0; head < tail; head++) {
-            int state = queue[head];
-            for (int letter = 0; letter < Automaton.ALPHABET; letter++) {
-                int child = children[state * Automaton.ALPHABET + letter];
-                if (child != NONE) {
-                    queue[tail++] = child;
-                }
+            for (int child = firstChild[queue[head]]; child != NONE; child = nextSibling[child]) {
+                queue[tail++] = child;
             }
         }
         return queue;
