@@ -42,7 +42,7 @@ public final class ReviewApi {
             String id = tail(exchange, "/api/review/local/entries");
             Handler local = (principal, auth) -> {
                 if (id.isEmpty()) {
-                    return service.localEntries().map(ReviewApi::ok).orElseGet(() -> unavailable(service.notReady()));
+                    return ok(service.localPart()); // what it cannot read yet, it names (unreadable)
                 }
                 ReviewService.Lookup lookup = service.localEntry(id);
                 return lookup.unavailable() != null ? unavailable(lookup.unavailable()) : ok(lookup.entry().orElse(null));

@@ -119,24 +119,42 @@ public final class ReviewService implements AutoCloseable {
 
     // ---------------------------------------------------------------- this instance's part (also for the others)
 
-    /** This instance's entries, as stored (payloads stay sealed); empty while its store cannot be read (starting, rebalancing). */
-    public Optional<List<Entry>> localEntries() {
-        List<Entry> entries = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = store().all()) {
-            it.forEachRemaining(kv -> entries.add(ReviewModel.readEntry(kv.value)));
-        } catch (InvalidStateStoreException e) {
-            return Optional.empty();
+    /**
+     * This instance's part of the review store, read partition by partition: the entries of each review partition the
+     * group assigned here, and the assigned partitions it cannot read yet. A partition is read only through its own
+     * task ({@code withPartition}): a store query over "all local stores" silently leaves out a task that is still
+     * restoring, and a list without its records would look complete.
+     */
+    public record LocalPart(Map<Integer, List<Entry>> partitions, Set<Integer> unreadable, String state) {}
+
+    /** This instance's part (payloads stay sealed), for its own answers and for the other instances'. */
+    public LocalPart localPart() {
+        Map<Integer, List<Entry>> served = new TreeMap<>();
+        Set<Integer> unreadable = new TreeSet<>();
+        for (int partition : ownReviewPartitions()) {
+            List<Entry> entries = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> it = store(partition).all()) {
+                it.forEachRemaining(kv -> entries.add(ReviewModel.readEntry(kv.value)));
+                served.put(partition, entries);
+            } catch (InvalidStateStoreException e) {
+                unreadable.add(partition);
+            }
         }
-        return Optional.of(entries);
+        return new LocalPart(served, unreadable, streams.state().name());
     }
 
-    /** One entry if this instance has it; unavailable while its store cannot be read. */
+    /** One entry if this instance serves its partition; unavailable while that partition cannot be read here. */
     public Lookup localEntry(String quarantineId) {
+        int partition = partitionOf(quarantineId);
+        if (partition < 0) {
+            return Lookup.unavailable(notReady());
+        }
         try {
-            byte[] stored = store().get(quarantineId);
+            byte[] stored = store(partition).get(quarantineId);
             return Lookup.found(stored == null ? Optional.empty() : Optional.of(ReviewModel.readEntry(stored)));
         } catch (InvalidStateStoreException e) {
-            return Lookup.unavailable(notReady());
+            return Lookup.unavailable("review partition " + partition + " is not readable on " + selfName()
+                    + " (" + streams.state() + ": not assigned here, or still restoring)");
         }
     }
 
@@ -145,47 +163,105 @@ public final class ReviewService implements AutoCloseable {
         return "this instance's review store is not ready (" + streams.state() + ")";
     }
 
-    private ReadOnlyKeyValueStore<String, byte[]> store() {
+    private ReadOnlyKeyValueStore<String, byte[]> store(int partition) {
         return streams.store(StoreQueryParameters.fromNameAndType(ReviewTopology.QUARANTINE_STORE,
-                QueryableStoreTypes.<String, byte[]>keyValueStore()));
+                QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
+    }
+
+    /** The review partitions the group's metadata assigns to this instance (all of them without an address). */
+    private Set<Integer> ownReviewPartitions() {
+        Set<Integer> own = new TreeSet<>();
+        if (self == null) {
+            for (int p = 0; p < reviewPartitionCount(); p++) {
+                own.add(p);
+            }
+            return own;
+        }
+        for (StreamsMetadata metadata : groupMetadata()) {
+            if (metadata.hostInfo().equals(self)) {
+                own.addAll(reviewPartitions(metadata));
+            }
+        }
+        return own;
+    }
+
+    private java.util.Collection<StreamsMetadata> groupMetadata() {
+        try {
+            return streams.metadataForAllStreamsClients();
+        } catch (RuntimeException e) {
+            return List.of(); // not started, or closing: nobody is known to own anything
+        }
+    }
+
+    private int partitionOf(String quarantineId) {
+        try {
+            KeyQueryMetadata metadata = streams.queryMetadataForKey(ReviewTopology.QUARANTINE_STORE, quarantineId,
+                    Serdes.String().serializer());
+            return metadata == null ? -1 : metadata.partition();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private String selfName() {
+        return self == null ? "this instance" : "instance " + self.host() + ":" + self.port();
     }
 
     // ---------------------------------------------------------------- the whole group
 
     /**
      * Every entry of the group. The other instances are asked as this app's peer (the shared peer token), never with
-     * the caller's login: the caller's role was checked once, here, and each role's view is cut from the whole.
+     * the caller's login: the caller's role was checked once, here, and each role's view is cut from the whole. Each
+     * review partition is taken from the first instance that read it; the answer is complete only when every
+     * partition of the review topic was read, and otherwise names what was not and why.
      */
     public Group<List<Entry>> allEntries() {
-        List<Entry> entries = new ArrayList<>();
+        Map<Integer, List<Entry>> served = new TreeMap<>();
+        Set<Integer> explained = new TreeSet<>();
         List<String> unavailable = new ArrayList<>();
-        Optional<List<Entry>> local = localEntries();
-        local.ifPresentOrElse(entries::addAll,
-                () -> unavailable.add(notReady()));
-        Set<Integer> owned = new TreeSet<>();
-        for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
-            Set<Integer> partitions = reviewPartitions(metadata);
-            owned.addAll(partitions);
+        LocalPart local = localPart();
+        served.putAll(local.partitions());
+        if (!local.unreadable().isEmpty()) {
+            unavailable.add("review partitions " + local.unreadable() + " are not readable yet on " + selfName()
+                    + " (" + local.state() + ")");
+            explained.addAll(local.unreadable());
+        }
+        for (StreamsMetadata metadata : groupMetadata()) {
             if (self == null || metadata.hostInfo().equals(self) || metadata.hostInfo().port() <= 0) {
                 continue;
             }
+            String name = "instance " + metadata.hostInfo().host() + ":" + metadata.hostInfo().port();
             Optional<JsonNode> answer = remote(metadata.hostInfo(), "/api/review/local/entries");
-            if (answer.isPresent() && answer.get().isArray()) {
-                answer.get().forEach(node -> entries.add(ReviewModel.JSON.convertValue(node, Entry.class)));
-            } else {
-                unavailable.add("instance " + metadata.hostInfo().host() + ":" + metadata.hostInfo().port()
-                        + " did not answer (review partitions " + partitions + ")");
+            if (answer.isEmpty() || !answer.get().path("partitions").isObject()) {
+                Set<Integer> partitions = reviewPartitions(metadata);
+                unavailable.add(name + " did not answer (review partitions " + partitions + ")");
+                explained.addAll(partitions);
+                continue;
+            }
+            answer.get().path("partitions").fields().forEachRemaining(part -> {
+                List<Entry> entries = new ArrayList<>();
+                part.getValue().forEach(node -> entries.add(ReviewModel.JSON.convertValue(node, Entry.class)));
+                served.putIfAbsent(Integer.parseInt(part.getKey()), entries);
+            });
+            Set<Integer> unreadable = new TreeSet<>();
+            answer.get().path("unreadable").forEach(p -> unreadable.add(p.asInt()));
+            if (!unreadable.isEmpty()) {
+                unavailable.add("review partitions " + unreadable + " are not readable yet on " + name
+                        + " (" + answer.get().path("state").asText() + ")");
+                explained.addAll(unreadable);
             }
         }
-        Set<Integer> unowned = new TreeSet<>();
+        Set<Integer> unread = new TreeSet<>();
         for (int p = 0; p < reviewPartitionCount(); p++) {
-            if (!owned.contains(p)) {
-                unowned.add(p);
+            if (!served.containsKey(p) && !explained.contains(p)) {
+                unread.add(p);
             }
         }
-        if (!unowned.isEmpty()) {
-            unavailable.add("review partitions " + unowned + " have no owner yet (rebalancing)");
+        if (!unread.isEmpty()) {
+            unavailable.add("review partitions " + unread + " have no owner yet (rebalancing)");
         }
+        List<Entry> entries = new ArrayList<>();
+        served.values().forEach(entries::addAll);
         return new Group<>(entries, unavailable);
     }
 
