@@ -27,9 +27,40 @@ final class Templates {
             if (in == null) {
                 throw new IllegalStateException("missing template file " + resource);
             }
-            return new Templates(new ObjectMapper(new YAMLFactory()).readTree(in));
+            Templates templates = new Templates(new ObjectMapper(new YAMLFactory()).readTree(in));
+            templates.check(resource);
+            return templates;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template file " + resource, e);
+        }
+    }
+
+    /**
+     * Fails on a file that cannot make every class: a language without disclosures or without one of the therapy or
+     * benign kinds (a corpus class would wait forever for a sentence), or a retelling without exactly one {d}.
+     */
+    private void check(String resource) {
+        List<String> problems = new ArrayList<>();
+        for (String language : MultilingualCorpus.LANGUAGES) {
+            if (disclosures(language).isEmpty()) {
+                problems.add(language + ".disclosures is empty");
+            }
+            for (String kind : List.of("plain", "jargon", "provenance")) {
+                List<String> retellings = therapy(language, kind);
+                if (retellings.isEmpty()) {
+                    problems.add(language + ".therapy." + kind + " is empty");
+                }
+                retellings.stream().filter(t -> t.split("\\{d}", -1).length != 2)
+                        .forEach(t -> problems.add(language + ".therapy." + kind + " needs {d} exactly once: " + t));
+            }
+            for (String kind : MultilingualCorpus.BENIGN_KINDS) {
+                if (benign(language, kind).isEmpty()) {
+                    problems.add(language + ".benign." + kind + " is empty");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("template file " + resource + " cannot make its corpus: " + String.join("; ", problems));
         }
     }
 
