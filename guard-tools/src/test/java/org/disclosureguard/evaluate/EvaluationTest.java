@@ -201,18 +201,19 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The twenty-eighth writer (classrooms, chapel, volunteers, transport
-     * escorts, letters home) on its first run, policy 2026.12.7 with the classifier trained on twenty-four writers:
-     * 876/888 and 13/624. With policy 2026.12.8 (the classifier trained on twenty-five writers, the twenty-seventh
-     * moved to tuning) the same totals. Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
+     * has read its failures to tune on them. The twenty-ninth writer (clinical insiders in their own shorthand:
+     * med-management, group, TF-CBT, EMDR and sand-tray notes, supervision, QA audits, C-SSRS) on its first run, policy
+     * 2026.12.8 with the classifier trained on twenty-five writers: 875/888 and 10/624. With policy 2026.12.9 (the
+     * twenty-eighth and thirtieth writers moved to tuning, the classifier trained on twenty-seven) the same totals.
+     * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(876, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(13, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 166, "fr", 161, "pt", 165, "ht", 168);
+        assertEquals(new Rate(875, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(10, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 166, "es", 168, "fr", 163, "pt", 165, "ht", 165);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
