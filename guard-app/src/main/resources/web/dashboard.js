@@ -56,6 +56,7 @@
   var errorBanner = document.getElementById('error-banner');
   var noticeBanner = document.getElementById('notice-banner');
   var partialBanner = document.getElementById('partial-banner');
+  var partialMissing = document.getElementById('partial-missing');
   var statusText = document.getElementById('status-text');
   var lastUpdated = document.getElementById('last-updated');
 
@@ -184,6 +185,9 @@
       succeeded(data);
       // A group answer some instance or partition did not give: never read smaller numbers as the whole.
       partialBanner.hidden = !(json && json.complete === false);
+      // What is missing, as text (textContent: an instance's answer is never markup here).
+      partialMissing.textContent = json && Array.isArray(json.unavailable) && json.unavailable.length
+        ? json.unavailable.map(String).join('; ') : 'not said';
       main.dataset.partial = String(!partialBanner.hidden);
     }).catch(function (error) {
       if (seq !== state.requestSeq) {

@@ -95,6 +95,7 @@ public final class MetricsApi {
         answer.put("from", from.toEpochMilli());
         answer.put("to", now.toEpochMilli());
         answer.put("complete", snapshot.complete());
+        snapshot.unavailable().forEach(answer.putArray("unavailable")::add);
         Map<String, TreeMap<Long, Long>> series = new TreeMap<>();
         Map<Dimension, Map<String, Long>> sums = new HashMap<>();
         Map<String, Long> totals = new TreeMap<>();
@@ -178,7 +179,7 @@ public final class MetricsApi {
         List<MetricsQueries.WindowCount> windows = new ArrayList<>(local.windows());
         Map<String, Long> totals = new HashMap<>(local.totals());
         Long oldest = local.oldestPending();
-        boolean complete = local.complete();
+        List<String> unavailable = new ArrayList<>(local.unavailable());
         if (self != null) {
             for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
                 HostInfo host = metadata.hostInfo();
@@ -189,10 +190,10 @@ public final class MetricsApi {
                 windows.addAll(remote.windows());
                 remote.totals().forEach((k, v) -> totals.merge(k, v, Long::sum));
                 oldest = earliest(oldest, remote.oldestPending());
-                complete &= remote.complete();
+                unavailable.addAll(remote.unavailable());
             }
         }
-        return new MetricsQueries.Snapshot(windows, totals, oldest, complete);
+        return new MetricsQueries.Snapshot(windows, totals, oldest, unavailable);
     }
 
     /**
@@ -212,23 +213,37 @@ public final class MetricsApi {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return MetricsQueries.Snapshot.empty();
-            }
-            JsonNode node = JSON.readTree(response.body());
-            List<MetricsQueries.WindowCount> windows = new ArrayList<>();
-            node.path("windows").forEach(w -> windows.add(new MetricsQueries.WindowCount(w.path("key").asText(),
-                    w.path("start").asLong(), w.path("count").asLong())));
-            Map<String, Long> totals = new HashMap<>();
-            node.path("totals").fields().forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
-            Long oldest = node.path("oldestPending").isNumber() ? node.path("oldestPending").asLong() : null;
-            return new MetricsQueries.Snapshot(windows, totals, oldest, node.path("complete").asBoolean());
+            return fromPeer(host, response.statusCode(), response.body());
         } catch (IOException e) {
             LOG.debug("Instance {} did not answer for the metrics: {}", host, e.toString());
-            return MetricsQueries.Snapshot.empty();
+            return MetricsQueries.Snapshot.missing(name(host) + " did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return MetricsQueries.Snapshot.empty();
+            return MetricsQueries.Snapshot.missing(name(host) + " was not asked (interrupted)");
         }
+    }
+
+    /** Another instance's answer: its counts and what it says is missing from them, or why there is none. */
+    static MetricsQueries.Snapshot fromPeer(HostInfo host, int status, String body) throws IOException {
+        if (status != 200) {
+            return MetricsQueries.Snapshot.missing(name(host) + " answered HTTP " + status);
+        }
+        JsonNode node = JSON.readTree(body);
+        List<MetricsQueries.WindowCount> windows = new ArrayList<>();
+        node.path("windows").forEach(w -> windows.add(new MetricsQueries.WindowCount(w.path("key").asText(),
+                w.path("start").asLong(), w.path("count").asLong())));
+        Map<String, Long> totals = new HashMap<>();
+        node.path("totals").fields().forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
+        Long oldest = node.path("oldestPending").isNumber() ? node.path("oldestPending").asLong() : null;
+        List<String> unavailable = new ArrayList<>();
+        node.path("unavailable").forEach(reason -> unavailable.add(reason.asText()));
+        if (!node.path("unavailable").isArray()) {
+            unavailable.add(name(host) + " did not say whether its counts are whole");
+        }
+        return new MetricsQueries.Snapshot(windows, totals, oldest, unavailable);
+    }
+
+    private static String name(HostInfo host) {
+        return "instance " + host.host() + ":" + host.port();
     }
 }

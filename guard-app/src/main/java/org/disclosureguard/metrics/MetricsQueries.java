@@ -20,10 +20,25 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * tasks own. {@link MetricsApi} merges the parts of every instance.
  */
 public final class MetricsQueries {
-    /** This instance's counts: windows in a range, all-time totals and review states, the oldest record awaiting review. */
-    public record Snapshot(List<WindowCount> windows, Map<String, Long> totals, Long oldestPending, boolean complete) {
-        static Snapshot empty() {
-            return new Snapshot(List.of(), Map.of(), null, false);
+    /**
+     * Counts: windows in a range, all-time totals and review states, the oldest record awaiting review; and the parts
+     * of the group whose counts are missing from them, named (empty when the counts are whole).
+     */
+    public record Snapshot(List<WindowCount> windows, Map<String, Long> totals, Long oldestPending, List<String> unavailable) {
+        public Snapshot {
+            unavailable = List.copyOf(unavailable);
+        }
+
+        static Snapshot whole(List<WindowCount> windows, Map<String, Long> totals, Long oldestPending) {
+            return new Snapshot(windows, totals, oldestPending, List.of());
+        }
+
+        static Snapshot missing(String why) {
+            return new Snapshot(List.of(), Map.of(), null, List.of(why));
+        }
+
+        public boolean complete() {
+            return unavailable.isEmpty();
         }
     }
 
@@ -50,18 +65,18 @@ public final class MetricsQueries {
                 it.forEachRemaining(kv -> totals.put(kv.key, kv.value));
             }
             Long oldestPending = addReviewStates(totals);
-            return new Snapshot(windowCounts(granularity, from, to), totals, oldestPending, true);
+            return Snapshot.whole(windowCounts(granularity, from, to), totals, oldestPending);
         } catch (InvalidStateStoreException e) {
-            return Snapshot.empty(); // starting, rebalancing or closing: the next refresh will have it
+            return notReady(); // starting, rebalancing or closing: the next refresh will have it
         }
     }
 
     /** Only the windows, for a query that needs nothing else (the current throughput). */
     public Snapshot windowsOnly(Granularity granularity, Instant from, Instant to) {
         try {
-            return new Snapshot(windowCounts(granularity, from, to), Map.of(), null, true);
+            return Snapshot.whole(windowCounts(granularity, from, to), Map.of(), null);
         } catch (InvalidStateStoreException e) {
-            return Snapshot.empty();
+            return notReady();
         }
     }
 
@@ -70,10 +85,14 @@ public final class MetricsQueries {
         try {
             Map<String, Long> states = new HashMap<>();
             Long oldestPending = addReviewStates(states);
-            return new Snapshot(List.of(), states, oldestPending, true);
+            return Snapshot.whole(List.of(), states, oldestPending);
         } catch (InvalidStateStoreException e) {
-            return Snapshot.empty();
+            return notReady();
         }
+    }
+
+    private Snapshot notReady() {
+        return Snapshot.missing("this instance's metrics stores are not ready (" + streams.state() + ")");
     }
 
     private List<WindowCount> windowCounts(Granularity granularity, Instant from, Instant to) {

@@ -136,6 +136,10 @@ class ScaledOutReviewIT {
                     whole = true;
                 } else {
                     assertFalse(answer.path("unavailable").isEmpty(), "a partial answer names what is missing: " + answer);
+                    JsonNode metrics = metricsAnswer(survivorUrl);
+                    if (!metrics.path("complete").asBoolean(true)) {
+                        assertFalse(metrics.path("unavailable").isEmpty(), "partial dashboard numbers name what is missing: " + metrics);
+                    }
                     for (String id : ids) {
                         int status = ReviewUsers.get(survivorUrl + "/api/review/records/" + id, "rita", "rita-password-1").statusCode();
                         assertTrue(status == 200 || status == 503, id + ": " + status);
@@ -153,6 +157,13 @@ class ScaledOutReviewIT {
             survivor.close();
             apps.subList(1, instances - 1).forEach(GuardApp::close); // a second close does nothing
         }
+    }
+
+    /** The dashboard's answer for the last hour, or an empty object when it is not a 200. */
+    private static JsonNode metricsAnswer(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/api/metrics?range=1h"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
     }
 
     /** The dashboard's answer is complete and counts every decision of the group. */
