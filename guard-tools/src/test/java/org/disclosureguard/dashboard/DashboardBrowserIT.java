@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +30,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,6 +44,7 @@ import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.disclosureguard.verify.AuditTrail;
+import org.disclosureguard.testsupport.Chromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,16 +66,10 @@ class DashboardBrowserIT {
     private static final String RANGE = "15m";
     private static final String TITLE = "Disclosure Guard \u2014 blocked disclosures";
     private static final String ECHARTS = "/webjars/echarts/5.3.1/dist/echarts.min.js";
-    private static final Path DEFAULT_CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final String INSTALL_HINT = "install it with `sudo apt-get update && sudo apt-get install -y chromium` "
-            + "(Debian; the package provides /usr/bin/chromium), or set DG_CHROMIUM to a Chromium or Chrome binary";
-    private static final Duration BROWSER_TIMEOUT = Duration.ofSeconds(120);
     private static final int WIDTH = 1366;
     private static final int HEIGHT = 900;
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path SCREENSHOT = TARGET.resolve("dashboard.png");
-    private static final Pattern MAIN_TAG = Pattern.compile("<main\\b([^>]*)>");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z_:][-A-Za-z0-9_:.]*)(?:=\"([^\"]*)\")?");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -235,100 +226,24 @@ class DashboardBrowserIT {
 
     // ------------------------------------------------------------------ the browser
 
-    /** Chromium's binary; skips the test when there is none, or fails when DG_REQUIRE_BROWSER=1. */
     private static Path chromiumOrSkip() {
-        String configured = System.getenv("DG_CHROMIUM");
-        Path binary = configured == null || configured.isBlank() ? DEFAULT_CHROMIUM : Path.of(configured);
-        if (Files.isExecutable(binary)) {
-            return binary;
-        }
-        String missing = "Chromium is not installed (no executable " + binary + "): " + INSTALL_HINT + ".";
-        if ("1".equals(System.getenv("DG_REQUIRE_BROWSER"))) {
-            fail(missing + " DG_REQUIRE_BROWSER=1 makes this a failure instead of a skip.");
-        }
-        assumeTrue(false, missing + " Skipping the browser test (set DG_REQUIRE_BROWSER=1 to make this a failure).");
-        return binary;
-    }
-
-    /**
-     * Flags for a quiet, self-contained headless run: a fresh profile each time, no first-run or background
-     * traffic, and virtual time, so that the page's timers (the 5 s refresh) run at once instead of in real time;
-     * the dump or screenshot happens when the budget is spent.
-     */
-    private static List<String> chromiumCommand(Path chromium, Path profile) {
-        return new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
-                "--virtual-time-budget=10000"));
+        return Chromium.binaryOrSkip();
     }
 
     private static String dumpDom(Path chromium, Path dir, String url) throws IOException, InterruptedException {
-        Path profile = Files.createDirectories(dir.resolve("chromium-dom-profile"));
-        Path out = dir.resolve("dom.html");
-        List<String> command = chromiumCommand(chromium, profile);
-        command.add("--dump-dom");
-        command.add(url);
-        run(command, out, TARGET.resolve("dashboard-chromium-dom.log"));
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return Chromium.dumpDom(chromium, dir, url, TARGET.resolve("dashboard-chromium-dom.log"));
     }
 
     private static void screenshot(Path chromium, Path dir, String url) throws IOException, InterruptedException {
         Files.deleteIfExists(SCREENSHOT);
-        Path profile = Files.createDirectories(dir.resolve("chromium-screenshot-profile"));
-        List<String> command = chromiumCommand(chromium, profile);
-        command.add("--screenshot=" + SCREENSHOT);
-        command.add("--window-size=" + WIDTH + "," + HEIGHT);
-        command.add(url);
-        run(command, dir.resolve("screenshot.out"), TARGET.resolve("dashboard-chromium-screenshot.log"));
+        Chromium.screenshot(chromium, dir, url, SCREENSHOT, WIDTH, HEIGHT, TARGET.resolve("dashboard-chromium-screenshot.log"));
     }
 
-    /** Runs Chromium to completion; on timeout kills it and every process it started, then fails. */
-    private static void run(List<String> command, Path stdout, Path stderr) throws IOException, InterruptedException {
-        Files.createDirectories(stderr.getParent());
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        boolean exited = process.waitFor(BROWSER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!exited) {
-            killTree(process.toHandle());
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail("Chromium did not finish within " + BROWSER_TIMEOUT.toSeconds() + " s (killed): " + String.join(" ", command)
-                    + "\n" + tail(stderr));
-        }
-        // Whatever it left behind (it should leave nothing).
-        killTree(process.toHandle());
-        assertEquals(0, process.exitValue(), "Chromium failed: " + String.join(" ", command) + "\n" + tail(stderr));
-    }
-
-    private static void killTree(ProcessHandle root) {
-        List<ProcessHandle> descendants = root.descendants().collect(Collectors.toList());
-        root.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    /** The last lines of Chromium's log, without its D-Bus complaints (there is no session bus in a container). */
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.contains("dbus")).collect(Collectors.toList());
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+    static Map<String, String> mainAttributes(String dom) {
+        return Chromium.mainAttributes(dom);
     }
 
     // ------------------------------------------------------------------ the page's state
-
-    /** The attributes of {@code <main>} in the dumped DOM (Chromium serializes them as name="value"). */
-    static Map<String, String> mainAttributes(String dom) {
-        Matcher main = MAIN_TAG.matcher(dom);
-        assertTrue(main.find(), "no <main> in the dumped DOM: " + head(dom));
-        Map<String, String> attributes = new LinkedHashMap<>();
-        Matcher attribute = ATTRIBUTE.matcher(main.group(1));
-        while (attribute.find()) {
-            String value = attribute.group(2) == null ? "" : attribute.group(2);
-            attributes.put(attribute.group(1), value.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
-        }
-        return attributes;
-    }
 
     private static long number(Map<String, String> state, String attribute) {
         String value = state.get(attribute);

@@ -24,6 +24,14 @@ public final class ReviewUsers {
         return users;
     }
 
+    /** A POST of a JSON body with HTTP Basic credentials. */
+    public static HttpResponse<String> post(String url, String user, String password, String json) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET with HTTP Basic credentials. */
     public static HttpResponse<String> get(String url, String user, String password) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
