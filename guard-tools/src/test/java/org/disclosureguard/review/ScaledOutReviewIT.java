@@ -54,7 +54,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ScaledOutReviewIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int RECORDS = 12;
+    static final int RECORDS = 12;
     private static EmbeddedKafka broker;
 
     @BeforeAll
@@ -91,7 +91,7 @@ class ScaledOutReviewIT {
             for (GuardApp app : apps) {
                 assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
             }
-            sendTherapyNotes(topics.input());
+            sendTherapyNotes(broker.bootstrapServers(), topics.input());
 
             // Every instance lists the group's records, completely, and serves each record, whoever owns it.
             for (String url : urls) {
@@ -238,8 +238,9 @@ class ScaledOutReviewIT {
         return settings;
     }
 
-    private static void sendTherapyNotes(String topic) throws Exception {
-        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    /** Writes {@link #RECORDS} therapy notes, each held for review. */
+    static void sendTherapyNotes(String bootstrap, String topic) throws Exception {
+        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.idempotentProducer(client),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < RECORDS; i++) {
@@ -251,7 +252,7 @@ class ScaledOutReviewIT {
         }
     }
 
-    private static JsonNode awaitCompleteList(String url, int count) throws Exception {
+    static JsonNode awaitCompleteList(String url, int count) throws Exception {
         JsonNode[] last = new JsonNode[1];
         ClusterFixture.await(() -> {
             try {
@@ -264,7 +265,7 @@ class ScaledOutReviewIT {
         return last[0];
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
+    static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
     }
 
