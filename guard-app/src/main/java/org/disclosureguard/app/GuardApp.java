@@ -32,6 +32,7 @@ import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.review.PeerToken;
 import org.disclosureguard.review.QuarantineBacklog;
+import org.disclosureguard.review.RestoringPartitions;
 import org.disclosureguard.review.ReviewApi;
 import org.disclosureguard.review.ReviewService;
 import org.disclosureguard.review.auth.UserStore;
@@ -149,6 +150,8 @@ public final class GuardApp implements AutoCloseable {
             KafkaStreams streams = new KafkaStreams(GuardTopology.build(parts, config.reviewFourEyes(),
                     metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient()))), streamsProperties);
             streamsRef.set(streams);
+            RestoringPartitions restoring = new RestoringPartitions();
+            streams.setGlobalStateRestoreListener(restoring); // before start: review answers skip what is restoring
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(meters);
             companions.add(streamsMetrics);
@@ -169,7 +172,7 @@ public final class GuardApp implements AutoCloseable {
                 Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
                 ReviewService review = new ReviewService(streams, settings(streamsProperties), config.topics(),
                         HostInfo.buildFromEndpoint(String.valueOf(server)), seal, wireFormats.inputCodec(), Clock.systemUTC(),
-                        PeerToken.of(Path.of(usersFile)));
+                        PeerToken.of(Path.of(usersFile)), restoring);
                 companions.add(review);
                 UserStore users = UserStore.load(Path.of(usersFile)); // one store: API and console share the lock-outs
                 new ReviewApi(review, users).register(http);

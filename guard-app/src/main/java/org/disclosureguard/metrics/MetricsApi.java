@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +96,11 @@ public final class MetricsApi {
         answer.put("granularity", range.granularity.label());
         answer.put("from", from.toEpochMilli());
         answer.put("to", now.toEpochMilli());
-        answer.put("complete", snapshot.complete());
-        snapshot.unavailable().forEach(answer.putArray("unavailable")::add);
+        // The throughput comes from a second query: what it missed makes the answer partial too.
+        Set<String> unavailable = new LinkedHashSet<>(snapshot.unavailable());
+        unavailable.addAll(recent.unavailable());
+        answer.put("complete", unavailable.isEmpty());
+        unavailable.forEach(answer.putArray("unavailable")::add);
         Map<String, TreeMap<Long, Long>> series = new TreeMap<>();
         Map<Dimension, Map<String, Long>> sums = new HashMap<>();
         Map<String, Long> totals = new TreeMap<>();
@@ -236,7 +241,8 @@ public final class MetricsApi {
         node.path("totals").fields().forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
         Long oldest = node.path("oldestPending").isNumber() ? node.path("oldestPending").asLong() : null;
         List<String> unavailable = new ArrayList<>();
-        node.path("unavailable").forEach(reason -> unavailable.add(reason.asText()));
+        // A peer speaks of itself ("this instance's ..."): say which instance it was.
+        node.path("unavailable").forEach(reason -> unavailable.add(name(host) + ": " + reason.asText()));
         if (!node.path("unavailable").isArray()) {
             unavailable.add(name(host) + " did not say whether its counts are whole");
         }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,10 +99,13 @@ public final class ReviewService implements AutoCloseable {
     private final Clock clock;
     private final KafkaProducer<byte[], byte[]> producer;
     private final PeerToken peers;
+    private final RestoringPartitions restoring;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The review topic's partition count when the cluster last gave it (0: never). */
+    private volatile int knownReviewPartitions;
 
     public ReviewService(KafkaStreams streams, Map<String, Object> clientSettings, Topics topics, HostInfo self,
-                         PayloadSeal seal, WireCodec inputCodec, Clock clock, PeerToken peers) {
+                         PayloadSeal seal, WireCodec inputCodec, Clock clock, PeerToken peers, RestoringPartitions restoring) {
         this.streams = streams;
         this.topics = topics;
         this.self = self;
@@ -108,6 +113,7 @@ public final class ReviewService implements AutoCloseable {
         this.inputCodec = inputCodec;
         this.clock = clock;
         this.peers = peers;
+        this.restoring = restoring;
         this.producer = new KafkaProducer<>(ClientSettings.idempotentProducer(clientSettings), new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
@@ -122,8 +128,8 @@ public final class ReviewService implements AutoCloseable {
     /**
      * This instance's part of the review store, read partition by partition: the entries of each review partition the
      * group assigned here, and the assigned partitions it cannot read yet. A partition is read only through its own
-     * task ({@code withPartition}): a store query over "all local stores" silently leaves out a task that is still
-     * restoring, and a list without its records would look complete.
+     * task ({@code withPartition}) and only once it has been restored ({@link RestoringPartitions}): Kafka Streams
+     * answers from a task that is still restoring, and a list without its records would look complete.
      */
     public record LocalPart(Map<Integer, List<Entry>> partitions, Set<Integer> unreadable, String state) {}
 
@@ -163,7 +169,11 @@ public final class ReviewService implements AutoCloseable {
         return "this instance's review store is not ready (" + streams.state() + ")";
     }
 
+    /** One partition of the quarantine store; not readable while it is still restoring (see {@link RestoringPartitions}). */
     private ReadOnlyKeyValueStore<String, byte[]> store(int partition) {
+        if (restoring.restoring(ReviewTopology.QUARANTINE_STORE, partition)) {
+            throw new InvalidStateStoreException("review partition " + partition + " is still restoring");
+        }
         return streams.store(StoreQueryParameters.fromNameAndType(ReviewTopology.QUARANTINE_STORE,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
     }
@@ -172,7 +182,8 @@ public final class ReviewService implements AutoCloseable {
     private Set<Integer> ownReviewPartitions() {
         Set<Integer> own = new TreeSet<>();
         if (self == null) {
-            for (int p = 0; p < reviewPartitionCount(); p++) {
+            int count = reviewPartitionCount();
+            for (int p = 0; p < count; p++) {
                 own.add(p);
             }
             return own;
@@ -185,7 +196,7 @@ public final class ReviewService implements AutoCloseable {
         return own;
     }
 
-    private java.util.Collection<StreamsMetadata> groupMetadata() {
+    private Collection<StreamsMetadata> groupMetadata() {
         try {
             return streams.metadataForAllStreamsClients();
         } catch (RuntimeException e) {
@@ -217,15 +228,10 @@ public final class ReviewService implements AutoCloseable {
      */
     public Group<List<Entry>> allEntries() {
         Map<Integer, List<Entry>> served = new TreeMap<>();
-        Set<Integer> explained = new TreeSet<>();
-        List<String> unavailable = new ArrayList<>();
+        Map<String, Set<Integer>> missing = new LinkedHashMap<>(); // why -> the partitions it explains
         LocalPart local = localPart();
         served.putAll(local.partitions());
-        if (!local.unreadable().isEmpty()) {
-            unavailable.add("review partitions " + local.unreadable() + " are not readable yet on " + selfName()
-                    + " (" + local.state() + ")");
-            explained.addAll(local.unreadable());
-        }
+        missing.put("are not readable yet on " + selfName() + " (" + local.state() + ")", local.unreadable());
         for (StreamsMetadata metadata : groupMetadata()) {
             if (self == null || metadata.hostInfo().equals(self) || metadata.hostInfo().port() <= 0) {
                 continue;
@@ -233,9 +239,7 @@ public final class ReviewService implements AutoCloseable {
             String name = "instance " + metadata.hostInfo().host() + ":" + metadata.hostInfo().port();
             Optional<JsonNode> answer = remote(metadata.hostInfo(), "/api/review/local/entries");
             if (answer.isEmpty() || !answer.get().path("partitions").isObject()) {
-                Set<Integer> partitions = reviewPartitions(metadata);
-                unavailable.add(name + " did not answer (review partitions " + partitions + ")");
-                explained.addAll(partitions);
+                missing.put("are on " + name + ", which did not answer", reviewPartitions(metadata));
                 continue;
             }
             answer.get().path("partitions").fields().forEachRemaining(part -> {
@@ -245,14 +249,25 @@ public final class ReviewService implements AutoCloseable {
             });
             Set<Integer> unreadable = new TreeSet<>();
             answer.get().path("unreadable").forEach(p -> unreadable.add(p.asInt()));
-            if (!unreadable.isEmpty()) {
-                unavailable.add("review partitions " + unreadable + " are not readable yet on " + name
-                        + " (" + answer.get().path("state").asText() + ")");
-                explained.addAll(unreadable);
+            missing.put("are not readable yet on " + name + " (" + answer.get().path("state").asText() + ")", unreadable);
+        }
+        // A part is missing only if nobody served it: during a handover one instance may still restore what another serves.
+        List<String> unavailable = new ArrayList<>();
+        Set<Integer> explained = new TreeSet<>();
+        missing.forEach((why, partitions) -> {
+            Set<Integer> unserved = new TreeSet<>(partitions);
+            unserved.removeAll(served.keySet());
+            if (!unserved.isEmpty()) {
+                unavailable.add("review partitions " + unserved + " " + why);
+                explained.addAll(unserved);
             }
+        });
+        int count = reviewPartitionCount();
+        if (count <= 0) {
+            unavailable.add("the number of review partitions is unknown (the cluster did not answer), so the answer cannot be known to be whole");
         }
         Set<Integer> unread = new TreeSet<>();
-        for (int p = 0; p < reviewPartitionCount(); p++) {
+        for (int p = 0; p < count; p++) {
             if (!served.containsKey(p) && !explained.contains(p)) {
                 unread.add(p);
             }
@@ -311,11 +326,17 @@ public final class ReviewService implements AutoCloseable {
         return partitions;
     }
 
+    /**
+     * How many partitions the review topic has, or the last count the cluster gave when it does not answer now; 0 when
+     * it never answered (then no answer can be known to be whole).
+     */
     private int reviewPartitionCount() {
         try {
-            return producer.partitionsFor(topics.review()).size();
+            int count = producer.partitionsFor(topics.review()).size();
+            knownReviewPartitions = count;
+            return count;
         } catch (RuntimeException e) {
-            return 0; // the cluster does not answer: the instances' own answers still say what is missing
+            return knownReviewPartitions;
         }
     }
 

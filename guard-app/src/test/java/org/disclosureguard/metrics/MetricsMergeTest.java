@@ -33,7 +33,7 @@ class MetricsMergeTest {
 
         MetricsQueries.Snapshot starting = MetricsApi.fromPeer(PEER, 200,
                 "{\"windows\":[],\"totals\":{},\"unavailable\":[\"this instance's metrics stores are not ready (REBALANCING)\"]}");
-        assertEquals(List.of("this instance's metrics stores are not ready (REBALANCING)"), starting.unavailable());
+        assertEquals(List.of("instance 10.0.0.7:8081: this instance's metrics stores are not ready (REBALANCING)"), starting.unavailable());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.disclosureguard.app.GuardApp;
 import org.disclosureguard.app.TopicPlan;
@@ -189,8 +190,8 @@ class ScaledOutReviewIT {
 
     /** Which of the apps owns the review partition of a record, by the group's metadata. */
     private static int ownerOf(List<GuardApp> apps, String quarantineId) {
-        var metadata = apps.get(0).streams().queryMetadataForKey(org.disclosureguard.review.ReviewTopology.QUARANTINE_STORE,
-                quarantineId, org.apache.kafka.common.serialization.Serdes.String().serializer());
+        var metadata = apps.get(0).streams().queryMetadataForKey(ReviewTopology.QUARANTINE_STORE,
+                quarantineId, Serdes.String().serializer());
         for (int i = 0; i < apps.size(); i++) {
             if (metadata.activeHost().port() == apps.get(i).httpPort()) {
                 return i;
