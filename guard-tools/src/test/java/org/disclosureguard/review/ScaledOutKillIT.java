@@ -1,11 +1,8 @@
 package org.disclosureguard.review;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -61,31 +58,7 @@ class ScaledOutKillIT {
 
                 forked.kill(); // SIGKILL
                 assertFalse(forked.isAlive());
-                boolean sawPartial = false;
-                boolean whole = false;
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (!whole && System.nanoTime() < deadline) {
-                    HttpResponse<String> response = ReviewUsers.get(url + "/api/review/records", "rita", "rita-password-1");
-                    assertEquals(200, response.statusCode(), response.body());
-                    JsonNode answer = ScaledOutReviewIT.json(response);
-                    if (answer.path("complete").asBoolean()) {
-                        assertEquals(ScaledOutReviewIT.RECORDS, answer.path("records").size(), "a complete answer has every record: " + answer);
-                        whole = true;
-                    } else {
-                        sawPartial = true;
-                        assertFalse(answer.path("unavailable").isEmpty(), "a partial answer names what is missing: " + answer);
-                        for (String id : ids) {
-                            int status = ReviewUsers.get(url + "/api/review/records/" + id, "rita", "rita-password-1").statusCode();
-                            assertTrue(status == 200 || status == 503, id + ": " + status);
-                        }
-                        Thread.sleep(300);
-                    }
-                }
-                assertTrue(whole, "the group moved the killed instance's partitions to the survivor within 90 s");
-                assertTrue(sawPartial, "the survivor said its answers were partial while the killed instance still held partitions");
-                for (String id : ids) {
-                    assertEquals(200, ReviewUsers.get(url + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), id);
-                }
+                ScaledOutReviewIT.awaitPartialThenWhole(url, ids, ScaledOutReviewIT.RECORDS);
             }
         }
     }
