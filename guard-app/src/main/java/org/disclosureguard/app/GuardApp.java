@@ -28,11 +28,13 @@ import org.disclosureguard.metrics.BacklogGauges;
 import org.disclosureguard.pipeline.GuardMeters;
 import org.disclosureguard.metrics.MetricsApi;
 import org.disclosureguard.metrics.MetricsQueries;
+import org.disclosureguard.query.LocalStores;
+import org.disclosureguard.query.PartitionCounts;
+import org.disclosureguard.query.RestoringPartitions;
 import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.review.PeerToken;
 import org.disclosureguard.review.QuarantineBacklog;
-import org.disclosureguard.review.RestoringPartitions;
 import org.disclosureguard.review.ReviewApi;
 import org.disclosureguard.review.ReviewService;
 import org.disclosureguard.review.auth.UserStore;
@@ -151,7 +153,13 @@ public final class GuardApp implements AutoCloseable {
                     metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient()))), streamsProperties);
             streamsRef.set(streams);
             RestoringPartitions restoring = new RestoringPartitions();
-            streams.setGlobalStateRestoreListener(restoring); // before start: review answers skip what is restoring
+            streams.setGlobalStateRestoreListener(restoring); // before start: answers skip partitions still restoring
+            PartitionCounts partitionCounts = PartitionCounts.of(settings(streamsProperties));
+            companions.add(partitionCounts);
+            Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+            LocalStores stores = new LocalStores(streams, server == null ? null : HostInfo.buildFromEndpoint(String.valueOf(server)),
+                    restoring, partitionCounts);
+            String applicationId = String.valueOf(streamsProperties.get(StreamsConfig.APPLICATION_ID_CONFIG));
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(meters);
             companions.add(streamsMetrics);
@@ -160,26 +168,24 @@ public final class GuardApp implements AutoCloseable {
                 LOG.info("Health, policy and Prometheus endpoints on http://localhost:{}/ (health/ready, policy, metrics)", http.port());
             }
             if (metrics != null) {
-                MetricsQueries queries = new MetricsQueries(streams, new QuarantineBacklog(streams));
+                MetricsQueries queries = new MetricsQueries(stores, MetricsTopology.countsTopic(applicationId),
+                        new QuarantineBacklog(stores, config.topics().review()));
                 BacklogGauges.register(meters, queries);
                 if (http != null) {
-                    Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-                    http.serveDashboards(new MetricsApi(streams, queries, HostInfo.buildFromEndpoint(String.valueOf(server)), Clock.systemUTC()));
+                    http.serveDashboards(new MetricsApi(stores, queries, Clock.systemUTC()));
                 }
             }
             String usersFile = config.reviewUsersFile();
             if (http != null && !usersFile.isBlank()) {
-                Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
                 ReviewService review = new ReviewService(streams, settings(streamsProperties), config.topics(),
-                        HostInfo.buildFromEndpoint(String.valueOf(server)), seal, wireFormats.inputCodec(), Clock.systemUTC(),
-                        PeerToken.of(Path.of(usersFile)), restoring);
+                        seal, wireFormats.inputCodec(), Clock.systemUTC(), PeerToken.of(Path.of(usersFile)), stores);
                 companions.add(review);
                 UserStore users = UserStore.load(Path.of(usersFile)); // one store: API and console share the lock-outs
                 new ReviewApi(review, users).register(http);
                 new ReviewConsole(review, users).register(http);
                 LOG.info("Review console on http://localhost:{}/review (API: /api/review/records)", http.port());
             }
-            GuardApp app = new GuardApp(String.valueOf(streamsProperties.get(StreamsConfig.APPLICATION_ID_CONFIG)),
+            GuardApp app = new GuardApp(applicationId,
                     config.topics(), streams, reloader, companions, http, healthRef.get());
             app.startStreams();
             return app;

@@ -1,6 +1,5 @@
 package org.disclosureguard.metrics;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.disclosureguard.contract.audit.Decision;
+import org.disclosureguard.query.GroupParts;
+import org.disclosureguard.query.LocalStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,26 +61,24 @@ public final class MetricsApi {
         }
     }
 
-    private final KafkaStreams streams;
+    private final LocalStores stores;
     private final MetricsQueries queries;
-    private final HostInfo self;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
+     * @param stores  this instance's stores and the group's members
      * @param queries this instance's part of the counts
-     * @param self    this instance's application.server, or null when it has none (a single instance)
      */
-    public MetricsApi(KafkaStreams streams, MetricsQueries queries, HostInfo self, Clock clock) {
-        this.streams = streams;
+    public MetricsApi(LocalStores stores, MetricsQueries queries, Clock clock) {
+        this.stores = stores;
         this.queries = queries;
-        this.self = self;
         this.clock = clock;
     }
 
     /** This instance's part, for the other instances ({@code /api/metrics/local}). */
     public String localJson(Granularity granularity, Instant from, Instant to, boolean windowsOnly) throws IOException {
-        return JSON.writeValueAsString(windowsOnly ? queries.windowsOnly(granularity, from, to) : queries.local(granularity, from, to));
+        return JSON.writeValueAsString(queries.local(granularity, from, to, windowsOnly));
     }
 
     /** The dashboard's answer for a range ({@code /api/metrics}). */
@@ -178,27 +176,53 @@ public final class MetricsApi {
         return Math.round(decisions / 60.0 * 10) / 10.0;
     }
 
-    /** This instance's snapshot plus every other instance's, asked over HTTP. */
+    /**
+     * The group's counts: this instance's part and every other instance's, asked over HTTP; each partition counted
+     * once, from the first instance that read it, and every partition nobody read named in {@code unavailable}.
+     */
     private MetricsQueries.Snapshot merged(Granularity granularity, Instant from, Instant to, boolean windowsOnly) {
-        MetricsQueries.Snapshot local = windowsOnly ? queries.windowsOnly(granularity, from, to) : queries.local(granularity, from, to);
-        List<MetricsQueries.WindowCount> windows = new ArrayList<>(local.windows());
-        Map<String, Long> totals = new HashMap<>(local.totals());
-        Long oldest = local.oldestPending();
-        List<String> unavailable = new ArrayList<>(local.unavailable());
-        if (self != null) {
-            for (StreamsMetadata metadata : streams.metadataForAllStreamsClients()) {
-                HostInfo host = metadata.hostInfo();
-                if (host.equals(self) || host.port() < 0) {
-                    continue;
+        GroupParts<MetricsQueries.Counts> metrics = new GroupParts<>("metrics partitions");
+        GroupParts<ReviewBacklog.Counts> review = new GroupParts<>("review partitions");
+        add(queries.local(granularity, from, to, windowsOnly), "this instance", metrics, review);
+        for (StreamsMetadata member : stores.peers()) {
+            HostInfo host = member.hostInfo();
+            try {
+                add(remote(host, granularity, from, to, windowsOnly), name(host), metrics, review);
+            } catch (IOException e) {
+                LOG.debug("Instance {} gave no metrics: {}", host, e.toString());
+                String why = "are on " + name(host) + ", which " + e.getMessage();
+                metrics.missing(LocalStores.partitionsOf(member, queries.countsTopic()), why);
+                if (queries.reviewTopic() != null && !windowsOnly) {
+                    review.missing(LocalStores.partitionsOf(member, queries.reviewTopic()), why);
                 }
-                MetricsQueries.Snapshot remote = remote(host, granularity, from, to, windowsOnly);
-                windows.addAll(remote.windows());
-                remote.totals().forEach((k, v) -> totals.merge(k, v, Long::sum));
-                oldest = earliest(oldest, remote.oldestPending());
-                unavailable.addAll(remote.unavailable());
             }
         }
+        List<String> unavailable = new ArrayList<>(metrics.unavailable(queries.partitionCount(queries.countsTopic())));
+        if (queries.reviewTopic() != null && !windowsOnly) {
+            unavailable.addAll(review.unavailable(queries.partitionCount(queries.reviewTopic())));
+        }
+        List<MetricsQueries.WindowCount> windows = new ArrayList<>();
+        Map<String, Long> totals = new HashMap<>();
+        for (MetricsQueries.Counts counts : metrics.served().values()) {
+            windows.addAll(counts.windows());
+            counts.totals().forEach((k, v) -> totals.merge(k, v, Long::sum));
+        }
+        Long oldest = null;
+        for (ReviewBacklog.Counts counts : review.served().values()) {
+            counts.byState().forEach((state, count) -> totals.merge(MetricsQueries.REVIEW_STATE_PREFIX + state, count, Long::sum));
+            oldest = earliest(oldest, counts.oldestPending());
+        }
         return new MetricsQueries.Snapshot(windows, totals, oldest, unavailable);
+    }
+
+    /** One instance's part into the group's: the partitions it read, and those assigned to it that it could not read. */
+    static void add(MetricsQueries.LocalPart part, String instance, GroupParts<MetricsQueries.Counts> metrics,
+                    GroupParts<ReviewBacklog.Counts> review) {
+        part.metrics().forEach(metrics::served);
+        part.review().forEach(review::served);
+        String why = "are not readable yet on " + instance + " (" + part.state() + ")";
+        metrics.missing(part.metricsUnreadable(), why);
+        review.missing(part.reviewUnreadable(), why);
     }
 
     /**
@@ -212,41 +236,37 @@ public final class MetricsApi {
         return b == null ? a : Long.valueOf(Math.min(a, b));
     }
 
-    private MetricsQueries.Snapshot remote(HostInfo host, Granularity granularity, Instant from, Instant to, boolean windowsOnly) {
+    /** Another instance's part, or an exception whose message says what went wrong ("did not answer", ...). */
+    private MetricsQueries.LocalPart remote(HostInfo host, Granularity granularity, Instant from, Instant to,
+                                            boolean windowsOnly) throws IOException {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/api/metrics/local?granularity=" + granularity.label()
                 + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&windowsOnly=" + windowsOnly);
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return fromPeer(host, response.statusCode(), response.body());
+            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            LOG.debug("Instance {} did not answer for the metrics: {}", host, e.toString());
-            return MetricsQueries.Snapshot.missing(name(host) + " did not answer");
+            throw new IOException("did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return MetricsQueries.Snapshot.missing(name(host) + " was not asked (interrupted)");
+            throw new IOException("was not asked (interrupted)", e);
         }
+        return fromPeer(response.statusCode(), response.body());
     }
 
-    /** Another instance's answer: its counts and what it says is missing from them, or why there is none. */
-    static MetricsQueries.Snapshot fromPeer(HostInfo host, int status, String body) throws IOException {
+    /**
+     * Another instance's answer: its part of the counts.
+     *
+     * @throws IOException saying what the answer lacks (an error status, or no part the guard can read)
+     */
+    static MetricsQueries.LocalPart fromPeer(int status, String body) throws IOException {
         if (status != 200) {
-            return MetricsQueries.Snapshot.missing(name(host) + " answered HTTP " + status);
+            throw new IOException("answered HTTP " + status);
         }
-        JsonNode node = JSON.readTree(body);
-        List<MetricsQueries.WindowCount> windows = new ArrayList<>();
-        node.path("windows").forEach(w -> windows.add(new MetricsQueries.WindowCount(w.path("key").asText(),
-                w.path("start").asLong(), w.path("count").asLong())));
-        Map<String, Long> totals = new HashMap<>();
-        node.path("totals").fields().forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
-        Long oldest = node.path("oldestPending").isNumber() ? node.path("oldestPending").asLong() : null;
-        List<String> unavailable = new ArrayList<>();
-        // A peer speaks of itself ("this instance's ..."): say which instance it was.
-        node.path("unavailable").forEach(reason -> unavailable.add(name(host) + ": " + reason.asText()));
-        if (!node.path("unavailable").isArray()) {
-            unavailable.add(name(host) + " did not say whether its counts are whole");
+        try {
+            return JSON.readValue(body, MetricsQueries.LocalPart.class);
+        } catch (IOException e) {
+            throw new IOException("answered without a part of the counts it could be read from", e);
         }
-        return new MetricsQueries.Snapshot(windows, totals, oldest, unavailable);
     }
 
     private static String name(HostInfo host) {

@@ -36,6 +36,8 @@ import org.disclosureguard.registry.GuardRecordReader;
  */
 public final class MetricsTopology {
     public static final String TOTALS_STORE = "metrics-total";
+    /** The grouping's name: the counts are repartitioned by dimension key through {@link #countsTopic}. */
+    private static final String BY_DIMENSION = "metrics-by-dimension";
     private static final Logger LOG = LoggerFactory.getLogger(MetricsTopology.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,6 +63,14 @@ public final class MetricsTopology {
     private MetricsTopology() {}
 
     /**
+     * The internal topic the counting sub-topology reads (Kafka Streams names a named grouping's repartition topic
+     * {@code <application.id>-<name>-repartition}): the metrics stores' partitions are its partitions.
+     */
+    public static String countsTopic(String applicationId) {
+        return applicationId + "-" + BY_DIMENSION + "-repartition";
+    }
+
+    /**
      * Adds the aggregations to {@code builder}.
      *
      * @param auditTopic   where the decisions are read from
@@ -76,7 +86,7 @@ public final class MetricsTopology {
         KGroupedStream<String, Long> byDimension = decisions
                 .flatMap((key, decision) -> Dimension.keysOf(decision).stream().map(k -> KeyValue.pair(k, 1L)).toList(),
                         Named.as("metrics-dimensions"))
-                .groupByKey(Grouped.with("metrics-by-dimension", Serdes.String(), Serdes.Long()));
+                .groupByKey(Grouped.with(BY_DIMENSION, Serdes.String(), Serdes.Long()));
 
         for (Granularity granularity : Granularity.values()) {
             byDimension.windowedBy(TimeWindows.ofSizeAndGrace(granularity.size(), settings.grace()))

@@ -4,27 +4,50 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.metrics.ReviewBacklog;
+import org.disclosureguard.query.LocalStores;
 
-/** The review backlog of this instance's part of the quarantine store (interactive query), for the dashboards. */
+/** The review backlog of this instance's partitions of the quarantine store (interactive queries), for the dashboards. */
 public final class QuarantineBacklog implements ReviewBacklog {
-    private final KafkaStreams streams;
+    private final LocalStores stores;
+    private final String reviewTopic;
 
-    public QuarantineBacklog(KafkaStreams streams) {
-        this.streams = streams;
+    public QuarantineBacklog(LocalStores stores, String reviewTopic) {
+        this.stores = stores;
+        this.reviewTopic = reviewTopic;
     }
 
     @Override
-    public Counts read() {
+    public String topic() {
+        return reviewTopic;
+    }
+
+    @Override
+    public Part read() {
+        Map<Integer, Counts> partitions = new TreeMap<>();
+        Set<Integer> unreadable = new TreeSet<>();
+        for (int partition : stores.owned(reviewTopic)) {
+            try {
+                partitions.put(partition, read(partition));
+            } catch (InvalidStateStoreException e) {
+                unreadable.add(partition);
+            }
+        }
+        return new Part(partitions, unreadable);
+    }
+
+    private Counts read(int partition) {
         Map<String, Long> byState = new HashMap<>();
         Long oldestPending = null;
-        try (KeyValueIterator<String, byte[]> it = streams.store(StoreQueryParameters.fromNameAndType(
-                ReviewTopology.QUARANTINE_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())).all()) {
+        try (KeyValueIterator<String, byte[]> it = stores.store(ReviewTopology.QUARANTINE_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore(), partition).all()) {
             while (it.hasNext()) {
                 ReviewModel.Entry entry = ReviewModel.readEntry(it.next().value);
                 byState.merge(entry.state().name(), 1L, Long::sum);

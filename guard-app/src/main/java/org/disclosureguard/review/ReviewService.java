@@ -1,6 +1,8 @@
 package org.disclosureguard.review;
 
 import org.disclosureguard.pipeline.PayloadSeal;
+import org.disclosureguard.query.GroupParts;
+import org.disclosureguard.query.LocalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -12,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,12 +27,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -93,27 +91,25 @@ public final class ReviewService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final Topics topics;
-    private final HostInfo self;
     private final PayloadSeal seal;
     private final WireCodec inputCodec;
     private final Clock clock;
     private final KafkaProducer<byte[], byte[]> producer;
     private final PeerToken peers;
-    private final RestoringPartitions restoring;
+    private final LocalStores stores;
+    private final HostInfo self; // this instance's address, or null when it has none
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** The review topic's partition count when the cluster last gave it (0: never). */
-    private volatile int knownReviewPartitions;
 
-    public ReviewService(KafkaStreams streams, Map<String, Object> clientSettings, Topics topics, HostInfo self,
-                         PayloadSeal seal, WireCodec inputCodec, Clock clock, PeerToken peers, RestoringPartitions restoring) {
+    public ReviewService(KafkaStreams streams, Map<String, Object> clientSettings, Topics topics,
+                         PayloadSeal seal, WireCodec inputCodec, Clock clock, PeerToken peers, LocalStores stores) {
         this.streams = streams;
         this.topics = topics;
-        this.self = self;
         this.seal = seal;
         this.inputCodec = inputCodec;
         this.clock = clock;
         this.peers = peers;
-        this.restoring = restoring;
+        this.stores = stores;
+        this.self = stores.self();
         this.producer = new KafkaProducer<>(ClientSettings.idempotentProducer(clientSettings), new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
@@ -137,7 +133,7 @@ public final class ReviewService implements AutoCloseable {
     public LocalPart localPart() {
         Map<Integer, List<Entry>> served = new TreeMap<>();
         Set<Integer> unreadable = new TreeSet<>();
-        for (int partition : ownReviewPartitions()) {
+        for (int partition : stores.owned(topics.review())) {
             List<Entry> entries = new ArrayList<>();
             try (KeyValueIterator<String, byte[]> it = store(partition).all()) {
                 it.forEachRemaining(kv -> entries.add(ReviewModel.readEntry(kv.value)));
@@ -169,39 +165,9 @@ public final class ReviewService implements AutoCloseable {
         return "this instance's review store is not ready (" + streams.state() + ")";
     }
 
-    /** One partition of the quarantine store; not readable while it is still restoring (see {@link RestoringPartitions}). */
+    /** One partition of the quarantine store; not readable here while it is still restoring. */
     private ReadOnlyKeyValueStore<String, byte[]> store(int partition) {
-        if (restoring.restoring(ReviewTopology.QUARANTINE_STORE, partition)) {
-            throw new InvalidStateStoreException("review partition " + partition + " is still restoring");
-        }
-        return streams.store(StoreQueryParameters.fromNameAndType(ReviewTopology.QUARANTINE_STORE,
-                QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
-    }
-
-    /** The review partitions the group's metadata assigns to this instance (all of them without an address). */
-    private Set<Integer> ownReviewPartitions() {
-        Set<Integer> own = new TreeSet<>();
-        if (self == null) {
-            int count = reviewPartitionCount();
-            for (int p = 0; p < count; p++) {
-                own.add(p);
-            }
-            return own;
-        }
-        for (StreamsMetadata metadata : groupMetadata()) {
-            if (metadata.hostInfo().equals(self)) {
-                own.addAll(reviewPartitions(metadata));
-            }
-        }
-        return own;
-    }
-
-    private Collection<StreamsMetadata> groupMetadata() {
-        try {
-            return streams.metadataForAllStreamsClients();
-        } catch (RuntimeException e) {
-            return List.of(); // not started, or closing: nobody is known to own anything
-        }
+        return stores.store(ReviewTopology.QUARANTINE_STORE, QueryableStoreTypes.keyValueStore(), partition);
     }
 
     private int partitionOf(String quarantineId) {
@@ -227,57 +193,29 @@ public final class ReviewService implements AutoCloseable {
      * partition of the review topic was read, and otherwise names what was not and why.
      */
     public Group<List<Entry>> allEntries() {
-        Map<Integer, List<Entry>> served = new TreeMap<>();
-        Map<String, Set<Integer>> missing = new LinkedHashMap<>(); // why -> the partitions it explains
+        GroupParts<List<Entry>> parts = new GroupParts<>("review partitions");
         LocalPart local = localPart();
-        served.putAll(local.partitions());
-        missing.put("are not readable yet on " + selfName() + " (" + local.state() + ")", local.unreadable());
-        for (StreamsMetadata metadata : groupMetadata()) {
-            if (self == null || metadata.hostInfo().equals(self) || metadata.hostInfo().port() <= 0) {
-                continue;
-            }
-            String name = "instance " + metadata.hostInfo().host() + ":" + metadata.hostInfo().port();
-            Optional<JsonNode> answer = remote(metadata.hostInfo(), "/api/review/local/entries");
+        local.partitions().forEach(parts::served);
+        parts.missing(local.unreadable(), "are not readable yet on " + selfName() + " (" + local.state() + ")");
+        for (StreamsMetadata member : stores.peers()) {
+            String name = "instance " + member.hostInfo().host() + ":" + member.hostInfo().port();
+            Optional<JsonNode> answer = remote(member.hostInfo(), "/api/review/local/entries");
             if (answer.isEmpty() || !answer.get().path("partitions").isObject()) {
-                missing.put("are on " + name + ", which did not answer", reviewPartitions(metadata));
+                parts.missing(LocalStores.partitionsOf(member, topics.review()), "are on " + name + ", which did not answer");
                 continue;
             }
             answer.get().path("partitions").fields().forEachRemaining(part -> {
                 List<Entry> entries = new ArrayList<>();
                 part.getValue().forEach(node -> entries.add(ReviewModel.JSON.convertValue(node, Entry.class)));
-                served.putIfAbsent(Integer.parseInt(part.getKey()), entries);
+                parts.served(Integer.parseInt(part.getKey()), entries);
             });
             Set<Integer> unreadable = new TreeSet<>();
             answer.get().path("unreadable").forEach(p -> unreadable.add(p.asInt()));
-            missing.put("are not readable yet on " + name + " (" + answer.get().path("state").asText() + ")", unreadable);
-        }
-        // A part is missing only if nobody served it: during a handover one instance may still restore what another serves.
-        List<String> unavailable = new ArrayList<>();
-        Set<Integer> explained = new TreeSet<>();
-        missing.forEach((why, partitions) -> {
-            Set<Integer> unserved = new TreeSet<>(partitions);
-            unserved.removeAll(served.keySet());
-            if (!unserved.isEmpty()) {
-                unavailable.add("review partitions " + unserved + " " + why);
-                explained.addAll(unserved);
-            }
-        });
-        int count = reviewPartitionCount();
-        if (count <= 0) {
-            unavailable.add("the number of review partitions is unknown (the cluster did not answer), so the answer cannot be known to be whole");
-        }
-        Set<Integer> unread = new TreeSet<>();
-        for (int p = 0; p < count; p++) {
-            if (!served.containsKey(p) && !explained.contains(p)) {
-                unread.add(p);
-            }
-        }
-        if (!unread.isEmpty()) {
-            unavailable.add("review partitions " + unread + " have no owner yet (rebalancing)");
+            parts.missing(unreadable, "are not readable yet on " + name + " (" + answer.get().path("state").asText() + ")");
         }
         List<Entry> entries = new ArrayList<>();
-        served.values().forEach(entries::addAll);
-        return new Group<>(entries, unavailable);
+        parts.served().values().forEach(entries::addAll);
+        return new Group<>(entries, parts.unavailable(stores.partitionCount(topics.review())));
     }
 
     /**
@@ -313,31 +251,6 @@ public final class ReviewService implements AutoCloseable {
         return remote(host, "/api/review/local/entries/" + quarantineId)
                 .map(node -> Lookup.found(node.isNull() ? Optional.<Entry>empty() : Optional.of(ReviewModel.JSON.convertValue(node, Entry.class))))
                 .orElseGet(() -> Lookup.unavailable("instance " + host.host() + ":" + host.port() + ", which owns the record's partition, did not answer"));
-    }
-
-    /** The partitions of the review topic (the quarantine store's) an instance owns, by the group's metadata. */
-    private Set<Integer> reviewPartitions(StreamsMetadata metadata) {
-        Set<Integer> partitions = new TreeSet<>();
-        for (TopicPartition tp : metadata.topicPartitions()) {
-            if (tp.topic().equals(topics.review())) {
-                partitions.add(tp.partition());
-            }
-        }
-        return partitions;
-    }
-
-    /**
-     * How many partitions the review topic has, or the last count the cluster gave when it does not answer now; 0 when
-     * it never answered (then no answer can be known to be whole).
-     */
-    private int reviewPartitionCount() {
-        try {
-            int count = producer.partitionsFor(topics.review()).size();
-            knownReviewPartitions = count;
-            return count;
-        } catch (RuntimeException e) {
-            return knownReviewPartitions;
-        }
     }
 
     public Group<List<Summary>> list(String state, String facility, String rule, String disposition, long minAgeSeconds) {

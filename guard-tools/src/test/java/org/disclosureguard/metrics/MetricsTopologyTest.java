@@ -82,6 +82,8 @@ class MetricsTopologyTest {
                 it.forEachRemaining(kv -> actual.put(kv.key, kv.value));
             }
             assertEquals(expected, actual, "all-time totals are exactly the audit stream's counts");
+            assertTrue(driver.producedTopicNames().contains(MetricsTopology.countsTopic("metrics-test")),
+                    "the counts are partitioned by the topic the dashboards' queries count partitions of: " + driver.producedTopicNames());
             assertTrue(actual.getOrDefault("decision|HOLD", 0L) > 0 && actual.getOrDefault("decision|REJECT", 0L) == 1, actual.toString());
 
             // Per-minute windows: 401 records over 400 s fall into 7 minutes, and sum to the same decision counts.

@@ -56,9 +56,11 @@ class ScaledOutKillIT {
                 ScaledOutReviewIT.awaitCompleteList(url, ScaledOutReviewIT.RECORDS).path("records")
                         .forEach(r -> ids.add(r.path("quarantineId").asText()));
 
+                ScaledOutReviewIT.awaitMetrics(url, ScaledOutReviewIT.RECORDS, ScaledOutReviewIT.RECORDS);
+
                 forked.kill(); // SIGKILL
                 assertFalse(forked.isAlive());
-                ScaledOutReviewIT.awaitPartialThenWhole(url, ids, ScaledOutReviewIT.RECORDS);
+                ScaledOutReviewIT.awaitPartialThenWhole(url, ids, ScaledOutReviewIT.RECORDS, ScaledOutReviewIT.RECORDS);
             }
         }
     }

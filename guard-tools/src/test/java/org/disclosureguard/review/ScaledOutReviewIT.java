@@ -149,7 +149,7 @@ class ScaledOutReviewIT {
             }
             // One instance is gone without leaving the group (as a dead one): until the group notices, the survivor says
             // its answers are partial; a record of the missing partitions is a 503, never a 404; then it is whole again.
-            awaitPartialThenWhole(survivorUrl, ids, RECORDS - 1);
+            awaitPartialThenWhole(survivorUrl, ids, RECORDS, RECORDS - 1);
             awaitMetrics(survivorUrl, RECORDS, RECORDS - 1);
         } finally {
             survivor.close();
@@ -161,9 +161,11 @@ class ScaledOutReviewIT {
      * After an instance died without leaving the group: polls {@code url}'s list until it is complete. While partial,
      * the list and (when partial too) the dashboard's numbers name what is missing, and every record is 200 or 503,
      * never 404; complete, the list has {@code pending} records. Then every record is 200. At least one answer must
-     * have been partial: the dead instance's partitions had no live owner until the group noticed.
+     * have been partial: the dead instance's partitions had no live owner until the group noticed. Whenever the
+     * dashboard calls its numbers complete, they are the group's: {@code holds} holds and {@code pending} pending
+     * (the caller waited for them before the instance died), never a part restored so far.
      */
-    static void awaitPartialThenWhole(String url, List<String> ids, int pending) throws Exception {
+    static void awaitPartialThenWhole(String url, List<String> ids, int holds, int pending) throws Exception {
         boolean sawPartial = false;
         boolean whole = false;
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -171,16 +173,19 @@ class ScaledOutReviewIT {
             HttpResponse<String> response = ReviewUsers.get(url + "/api/review/records", "rita", "rita-password-1");
             assertEquals(200, response.statusCode(), response.body());
             JsonNode answer = json(response);
+            JsonNode metrics = metricsAnswer(url);
+            if (metrics.path("complete").asBoolean(false)) {
+                assertEquals(holds, metrics.path("totals").path("HOLD").asLong(), "complete dashboard numbers are the group's: " + metrics);
+                assertEquals(pending, metrics.path("backlog").path("pending").asLong(), "complete dashboard numbers are the group's: " + metrics);
+            } else if (metrics.has("complete")) {
+                assertFalse(metrics.path("unavailable").isEmpty(), "partial dashboard numbers name what is missing: " + metrics);
+            }
             if (answer.path("complete").asBoolean()) {
                 assertEquals(pending, answer.path("records").size(), "a complete answer has every pending record: " + answer);
                 whole = true;
             } else {
                 sawPartial = true;
                 assertFalse(answer.path("unavailable").isEmpty(), "a partial answer names what is missing: " + answer);
-                JsonNode metrics = metricsAnswer(url);
-                if (!metrics.path("complete").asBoolean(true)) {
-                    assertFalse(metrics.path("unavailable").isEmpty(), "partial dashboard numbers name what is missing: " + metrics);
-                }
                 for (String id : ids) {
                     int status = ReviewUsers.get(url + "/api/review/records/" + id, "rita", "rita-password-1").statusCode();
                     assertTrue(status == 200 || status == 503, id + ": " + status);
@@ -215,7 +220,7 @@ class ScaledOutReviewIT {
     }
 
     /** The dashboard's answer is complete and counts every decision and every pending record of the group. */
-    private static void awaitMetrics(String url, int holds, int pending) throws Exception {
+    static void awaitMetrics(String url, int holds, int pending) throws Exception {
         Object[] last = new Object[1];
         ClusterFixture.await(() -> {
             try {

@@ -1,4 +1,4 @@
-package org.disclosureguard.review;
+package org.disclosureguard.query;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
