@@ -104,6 +104,17 @@ class ScaledOutReviewIT {
                     assertEquals(200, ReviewUsers.get(url + "/api/review/records/" + id, "rita", "rita-password-1").statusCode(), url + " " + id);
                 }
             }
+            // The console too: signed in on an instance that does not own a record, its list and the record's page.
+            int owns = ownerOf(apps, ids.get(1));
+            String console = urls.get((owns + 1) % instances);
+            String session = ReviewUsers.consoleSignIn(console, "rita", "rita-password-1");
+            HttpResponse<String> list = ReviewUsers.consoleGet(console + "/review/records", session);
+            assertEquals(200, list.statusCode(), list.body());
+            assertTrue(ids.stream().allMatch(list.body()::contains), "the console lists the group's records");
+            assertFalse(list.body().contains("id=\"partial\""), "a whole list has no Partial banner");
+            HttpResponse<String> recordPage = ReviewUsers.consoleGet(console + "/review/records/" + ids.get(1), session);
+            assertEquals(200, recordPage.statusCode(), "the record's page through an instance that does not own it: " + recordPage.body());
+            assertTrue(recordPage.body().contains("described the crossing"), "its page shows the record's text to a reviewer");
             // A decision posted through an instance that does not own the record is decided by its owner, and every
             // instance's history (an auditor's view) has it.
             String decided = ids.get(0);
