@@ -104,6 +104,9 @@ class UnreadableTextTest {
         // clinical shorthand is English, and a Kreyòl nurse's note is Kreyòl
         "Intake health screen: 16 y/o M. Allergies: NKDA. VS WNL, wt 52 kg, ht 161 cm. Lice check neg. IGRA drawn.",
         "Terapi respiratwa: 2 nebilizasyon salbitamòl, sifleman an bese, SpO2 97 %. Nou montre l jan pou l sèvi ak ponp lan.",
+        // a Kreyòl clothing issue and a vehicle check (once read as Shona and Tagalog)
+        "Rad bay: 1 jip, 2 mayo, 1 swètè ak yon pè tenis.",
+        "Kamyonèt 1 pase enspeksyon, limyè yo bon.",
         "OK"})
     void routineNotesInEveryCoveredLanguageCross(String notes) throws Exception {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);
@@ -140,6 +143,10 @@ class UnreadableTextTest {
         CaseRecordEvent allergy = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("Pt disclosed at intake that he is allergic to penicillin. Allergy band applied.").build();
         assertEquals(Decision.FORWARD, screen(allergy).decision(), "an allergy disclosed is medical history");
+
+        CaseRecordEvent recordsRelease = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
+                .setCaseNotes("Disclosure of records to the child's attorney (G-28 on file); immunization card copied.").build();
+        assertEquals(Decision.FORWARD, screen(recordsRelease).decision(), "a records disclosure to the attorney is no confidence");
 
         CaseRecordEvent confidence = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("Allergy band applied (penicillin). During the exam she disclosed what her uncle did at night.").build();

@@ -299,6 +299,38 @@ class PairCuesTest {
     }
 
     /**
+     * What the twenty-ninth and thirty-second writers taught (policy 2026.12.10), each in words of this test's own: a
+     * telling in the present tense or by an interpreter's verb, a retelling from someone's notes, and harms the
+     * dictionary lacked (an overdose of a strip of pills, beatings in an enclitic or a favela lookout's jobs, a
+     * witchcraft accusation, forced disappearance, touching, coca picking). And what must still cross beside them.
+     */
+    @Test
+    void theLaterWritersTellingsAndHarmsInOtherWords() {
+        for (String text : List.of(
+                "At the end of group she whispers that she swallowed a whole bottle of her cousin's sleeping pills last spring.",
+                "From the night nurse's notes, he watched the soldiers shoot his uncle in the market.",
+                "He comments that his job in the favela was to hold the radio for the older guys.",
+                "Su tía señaló que a su hermano lo desaparecieron los militares en Olancho.",
+                "La licenciada me comentó que la niña se corta los muslos con un sacapuntas.",
+                "L'adolescent ajoute qu'on l'a accusé d'être sorcier au village et chassé de la maison.",
+                "Selon le compte rendu de la psy, un cousin l'a tripotée pendant l'été.",
+                "A menina cochichou que o padrasto batia-lhe com o fio do ferro.",
+                "O menino sussurrou que ficava com o radinho na laje quando os homens mandavam.",
+                "Ti gason an reponn ke yo te akize l se lougawou epi yo te vle lapide l.",
+                "Dapre nòt sikològ la, yon vwazen te konn fè l bagay lè manman l pa la.")) {
+            assertTrue(BUNDLED.matches(text), text);
+        }
+        for (String text : List.of(
+                "Abx therapy day 3 of 10, afebrile, tolerating meals.",
+                "Per her notes from math class, she finished the fractions unit.",
+                "He comments that the fireworks on New Year's Eve were loud.",
+                "Señaló que prefiere las tortillas de maíz al pan.",
+                "La clínica del albergue me comentó que el tío ya mandó los papeles.")) {
+            assertEquals(List.of(), terms(text), text);
+        }
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes
