@@ -159,6 +159,22 @@ final class ReviewCommand implements Callable<Integer> {
             for (JsonNode f : detail.path("fields")) {
                 out.printf("  %s: %s%n", f.path("path").asText(), highlighted(f.path("text").asText(), f.path("highlights")));
             }
+            JsonNode cutsToMake = detail.path("releaseCuts");
+            if (!cutsToMake.isEmpty()) {
+                List<String> least = new java.util.ArrayList<>();
+                cutsToMake.forEach(c -> least.add("--cut " + c.path("field").asText() + ":" + c.path("start").asInt() + ":" + c.path("end").asInt()));
+                out.println("\nA redacted release cuts at least (each hit's sentence and all that follows it in its field):");
+                out.println("  " + String.join(" ", least));
+            }
+            JsonNode pending = detail.path("pendingRelease");
+            if (pending.isObject()) {
+                out.printf("%nAwaiting approval: %s release asked by %s, release %s (approve it with --approves %s)%n",
+                        pending.path("action").asText(), pending.path("requestedBy").asText(), pending.path("digest").asText(),
+                        pending.path("digest").asText());
+                for (JsonNode f : pending.path("preview")) {
+                    out.printf("  %s would be: %s%n", f.path("path").asText(), f.path("text").isNull() ? "(removed)" : f.path("text").asText());
+                }
+            }
             out.println("\nHistory:");
             for (JsonNode e : detail.path("history")) {
                 out.printf("  %s %s by %s%s%n", java.time.Instant.ofEpochMilli(e.path("at").asLong()), e.path("type").asText(),
@@ -204,6 +220,10 @@ final class ReviewCommand implements Callable<Integer> {
         @Option(names = "--cut", paramLabel = "FIELD:START:END", description = "A text span to cut before a redacted release (repeatable).")
         List<String> cuts = List.of();
 
+        @Option(names = "--approves", paramLabel = "DIGEST", description = "For approve: the release being approved, as review show prints it "
+                + "(an approval of a release that changed since is refused).")
+        String approves;
+
         @Override
         public Integer call() throws Exception {
             ObjectNode body = JSON.createObjectNode();
@@ -211,7 +231,11 @@ final class ReviewCommand implements Callable<Integer> {
             if (justification != null) {
                 body.put("justification", justification);
             }
+            if (approves != null) {
+                body.put("approves", approves);
+            }
             ArrayNode remove = body.putArray("removeFields");
+
             removeFields.forEach(remove::add);
             ArrayNode cutArray = body.putArray("cuts");
             for (String cut : cuts) {

@@ -109,7 +109,8 @@ public final class ReviewApi {
         List<Cut> cuts = new ArrayList<>();
         body.path("cuts").forEach(c -> cuts.add(new Cut(c.path("field").asText(), c.path("start").asInt(), c.path("end").asInt())));
         Command command = new Command(null, quarantineId, action, principal.name(),
-                body.hasNonNull("justification") ? body.get("justification").asText() : null, remove, cuts, 0);
+                body.hasNonNull("justification") ? body.get("justification").asText() : null, remove, cuts, 0,
+                body.hasNonNull("approves") ? body.get("approves").asText() : null);
         Optional<ReviewModel.Event> event = service.send(command, DECISION_TIMEOUT);
         LOG.info("Review {} of {} by {}: {}", action, quarantineId, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
         return event.<Answer>map(e -> ok(e)).orElseGet(() -> new Answer(202, Map.of("status", "sent; no decision yet")));

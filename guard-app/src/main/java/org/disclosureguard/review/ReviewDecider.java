@@ -29,7 +29,8 @@ import org.disclosureguard.pipeline.GuardMeters;
 /**
  * The review state machine, free of Kafka: a quarantined record's entry and a reviewer's command in, the next
  * entry, the decision event and (for a release) the record to forward out. A release is screened again under the
- * policy in force and forwarded only if it passes: a redacted release by the full screen, a false positive by the
+ * policy in force and forwarded only if it passes: a redacted release by the full screen, after it was checked to
+ * remove each content hit's sentence and all that follows it in its field ({@link DisclosureBoundary}), a false positive by the
  * structural screen (rules, held fields, projection; not the content scan) and unchanged. With four eyes, a release
  * waits for a second, different reviewer's approval and is screened again then.
  */
@@ -101,7 +102,7 @@ public final class ReviewDecider {
             return record(entry, State.AWAITING_SECOND_APPROVAL, command,
                     event(command, EventType.RELEASE_REQUESTED, version, now, List.of()), null);
         }
-        return released(entry, command, command.reviewer(), candidate, version, now);
+        return released(entry, command, command, candidate, version, now);
     }
 
     private Outcome approve(Entry entry, Command approval, Screener screener, long now) {
@@ -112,19 +113,31 @@ public final class ReviewDecider {
         if (approval.reviewer().equals(entry.pending().reviewer())) {
             return refused(entry, approval, version, now, "four eyes: the release needs a second, different reviewer");
         }
+        // The approval is of the request the approver looked at: a request withdrawn and asked again (another release,
+        // or the same one anew) while the approver's page was open is not released by that click.
+        if (approval.approves() == null || !approval.approves().equals(entry.pending().releaseDigest())) {
+            return refused(entry, approval, version, now, "the approval names release " + approval.approves()
+                    + ", but the release awaiting approval is " + entry.pending().releaseDigest()
+                    + " (it changed): look at it again and approve what it is now");
+        }
         // Screened again now: the policy may have changed since the request.
         Candidate candidate = candidate(entry, entry.pending(), screener, now);
         if (candidate.refusal() != null) {
             return refused(entry, approval, version, now, candidate.refusal());
         }
-        return released(entry, entry.pending(), approval.reviewer(), candidate, version, now);
+        return released(entry, entry.pending(), approval, candidate, version, now);
     }
 
-    private Outcome released(Entry entry, Command request, String decidedBy, Candidate candidate, String version, long now) {
+    /**
+     * The release event: what the request released, decided by {@code decision}, the request itself without four eyes,
+     * or the approval with them (the approver's own command id, name and justification; the request's are in its
+     * RELEASE_REQUESTED event).
+     */
+    private Outcome released(Entry entry, Command request, Command decision, Candidate candidate, String version, long now) {
         boolean falsePositive = request.action() == Action.FALSE_POSITIVE;
-        Event event = new Event(request.commandId(), entry.quarantineId(),
-                falsePositive ? EventType.FALSE_POSITIVE_RELEASED : EventType.RELEASED_REDACTED, decidedBy, request.justification(),
-                request.removeFields(), request.cuts(), candidate.notes(), version, now);
+        Event event = new Event(decision.commandId(), entry.quarantineId(),
+                falsePositive ? EventType.FALSE_POSITIVE_RELEASED : EventType.RELEASED_REDACTED, decision.reviewer(),
+                cut(decision.justification(), MAX_JUSTIFICATION), request.removeFields(), request.cuts(), candidate.notes(), version, now);
         return record(entry, falsePositive ? State.FALSE_POSITIVE_RELEASED : State.RELEASED_REDACTED, null, event, candidate.release());
     }
 
@@ -166,6 +179,14 @@ public final class ReviewDecider {
             String problem = redact(copy, command);
             if (problem != null) {
                 return Candidate.refuse(problem);
+            }
+            // What the record was held for, under the policy in force: the release must remove, at least, each hit's
+            // sentence and all that follows it in its field (removing the trigger words would leave the disclosure).
+            List<Finding> held = screener.screen(original, now).findings();
+            String shortCut = DisclosureBoundary.uncovered(original, command, DisclosureBoundary.required(original, held,
+                    DisclosureBoundary.scannedFields(screener.policy().fieldPlan())));
+            if (shortCut != null) {
+                return Candidate.refuse(shortCut);
             }
             result = screener.screen(copy, now);
         }

@@ -35,13 +35,46 @@ public final class ReviewModel {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Cut(String field, int start, int end) {}
 
-    /** A reviewer's command, keyed by quarantine id on the commands topic. */
+    /**
+     * A reviewer's command, keyed by quarantine id on the commands topic. An approval names the release it approves
+     * ({@code approves}: that request's {@link #releaseDigest}), so that a request changed while the approver looked at
+     * it is not released by the approver's click.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Command(String commandId, String quarantineId, Action action, String reviewer, String justification,
-                          List<String> removeFields, List<Cut> cuts, long at) {
+                          List<String> removeFields, List<Cut> cuts, long at, String approves) {
         public Command {
             removeFields = removeFields == null ? List.of() : List.copyOf(removeFields);
             cuts = cuts == null ? List.of() : List.copyOf(cuts);
+        }
+
+        /** A command that approves no particular release (every action but an approval). */
+        public Command(String commandId, String quarantineId, Action action, String reviewer, String justification,
+                       List<String> removeFields, List<Cut> cuts, long at) {
+            this(commandId, quarantineId, action, reviewer, justification, removeFields, cuts, at, null);
+        }
+
+        /** This command with its id and time set (as the service sends it). */
+        public Command sent(String id, long now) {
+            return new Command(id, quarantineId, action, reviewer, justification, removeFields, cuts, now, approves);
+        }
+
+        /**
+         * What this request would release, as a short digest: its id, action, removed fields and cuts (SHA-256, hex,
+         * first 16 bytes). Two requests with the same content but different ids differ: a withdrawn request asked
+         * again is a new one, to be looked at again.
+         */
+        public String releaseDigest() {
+            StringBuilder canonical = new StringBuilder().append(commandId).append('\n').append(action).append('\n');
+            removeFields.stream().sorted().forEach(f -> canonical.append("remove ").append(f).append('\n'));
+            cuts.stream().sorted(java.util.Comparator.comparing(Cut::field).thenComparingInt(Cut::start).thenComparingInt(Cut::end))
+                    .forEach(c -> canonical.append("cut ").append(c.field()).append(' ').append(c.start()).append(' ').append(c.end()).append('\n'));
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(hash, 0, 16);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e); // every JVM has SHA-256
+            }
         }
     }
 

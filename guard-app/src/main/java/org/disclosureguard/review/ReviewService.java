@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,6 +44,8 @@ import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.contract.review.Reason;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.review.ReviewModel.Command;
+import org.disclosureguard.review.ReviewModel.Cut;
+import org.disclosureguard.screen.Finding;
 import org.disclosureguard.review.ReviewModel.Entry;
 import org.disclosureguard.review.ReviewModel.Event;
 import org.disclosureguard.contract.PlainJson;
@@ -64,8 +67,19 @@ public final class ReviewService implements AutoCloseable {
     public record ReasonView(String ruleId, String kind, String fieldPath, String matchedTerm, Integer spanStart, Integer spanEnd,
                              String explanation, String legalBasis) {}
 
-    /** Everything a reviewer sees of one record. */
-    public record Detail(Summary summary, List<ReasonView> reasons, List<FieldView> fields, List<Event> history) {}
+    /**
+     * Everything a reviewer sees of one record; {@code releaseCuts} are the least a redacted release must cut (from
+     * the sentence of each hit to the end of its field, see {@link DisclosureBoundary}), prefilled in the console.
+     */
+    public record Detail(Summary summary, List<ReasonView> reasons, List<FieldView> fields, List<Cut> releaseCuts,
+                         PendingRelease pendingRelease, List<Event> history) {}
+
+    /**
+     * A release awaiting a second reviewer: who asked, what it removes, its digest (an approval must name it) and a
+     * preview of each field it changes as it would be forwarded (null text: the field is removed).
+     */
+    public record PendingRelease(String requestedBy, String action, List<String> removeFields, List<Cut> cuts, String digest,
+                                 List<FieldView> preview) {}
 
     /**
      * The group's answer and the parts of the group that did not give theirs: a review partition without an owner
@@ -309,9 +323,7 @@ public final class ReviewService implements AutoCloseable {
      * @return the decision, or empty if none came within {@code timeout}
      */
     public Optional<Event> send(Command request, Duration timeout) throws InterruptedException {
-        Command command = new Command(request.commandId() == null ? UUID.randomUUID().toString() : request.commandId(),
-                request.quarantineId(), request.action(), request.reviewer(), request.justification(), request.removeFields(),
-                request.cuts(), clock.millis());
+        Command command = request.sent(request.commandId() == null ? UUID.randomUUID().toString() : request.commandId(), clock.millis());
         try {
             producer.send(new ProducerRecord<>(topics.reviewCommands(), command.quarantineId().getBytes(StandardCharsets.UTF_8),
                     ReviewModel.write(command))).get();
@@ -348,32 +360,83 @@ public final class ReviewService implements AutoCloseable {
             QuarantinedRecord review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
             List<ReasonView> reasons = review.getReasons().stream().map(r -> new ReasonView(r.getRuleId(), r.getKind().name(),
                     r.getFieldPath(), r.getMatchedTerm(), r.getSpanStart(), r.getSpanEnd(), r.getExplanation(), r.getLegalBasis())).toList();
-            return new Detail(summary(entry), reasons, fields(entry, review, reasons), entry.history());
+            Opened original = open(entry, review);
+            if (original.record() == null) {
+                return new Detail(summary(entry), reasons, List.of(new FieldView("(payload)", original.why(), List.of())), List.of(),
+                        pendingRelease(entry, null), entry.history());
+            }
+            List<Finding> findings = review.getReasons().stream().map(r -> new Finding(r.getRuleId(), r.getKind(), r.getFieldPath(),
+                    r.getMatchedTerm(), r.getSpanStart(), r.getSpanEnd(), r.getExplanation(), r.getLegalBasis(), null)).toList();
+            // Hits placed in no field name no field to prefill: the decider names the fields such a release must cut.
+            List<Cut> releaseCuts = DisclosureBoundary.defaultCuts(original.record(),
+                    DisclosureBoundary.required(original.record(), findings, List.of()));
+            return new Detail(summary(entry), reasons, fields(original.record(), reasons), releaseCuts,
+                    pendingRelease(entry, original.record()), entry.history());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** The original record's non-empty fields (top level; records as JSON), or one line saying why not. */
-    private List<FieldView> fields(Entry entry, QuarantinedRecord review, List<ReasonView> reasons) {
+    /** The release awaiting approval with a preview of what it changes (none without the original), or null. */
+    private static PendingRelease pendingRelease(Entry entry, GenericRecord original) {
+        Command request = entry.pending();
+        if (request == null) {
+            return null;
+        }
+        List<FieldView> preview = new ArrayList<>();
+        if (original != null) {
+            GenericRecord copy = GenericData.get().deepCopy(original.getSchema(), original);
+            String problem = ReviewDecider.redact(copy, request);
+            if (problem != null) {
+                preview.add(new FieldView("(release)", "cannot be applied: " + problem, List.of()));
+            } else {
+                java.util.Set<String> touched = new java.util.TreeSet<>(request.removeFields());
+                request.cuts().forEach(c -> touched.add(c.field()));
+                for (String path : touched) {
+                    Object value = valueAt(copy, path);
+                    preview.add(new FieldView(path, value == null ? null : value.toString(), List.of()));
+                }
+            }
+        }
+        return new PendingRelease(request.reviewer(), request.action().name(), request.removeFields(), request.cuts(),
+                request.releaseDigest(), preview);
+    }
+
+    private static Object valueAt(GenericRecord record, String path) {
+        Object current = record;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof GenericRecord parent) || parent.getSchema().getField(part) == null) {
+                return null;
+            }
+            current = parent.get(part);
+        }
+        return current;
+    }
+
+    /** The original record, opened and decoded, or why a reviewer cannot see it. */
+    private record Opened(GenericRecord record, String why) {}
+
+    private Opened open(Entry entry, QuarantinedRecord review) {
         if (review.getOriginalValue() == null) {
-            return List.of(new FieldView("(payload)", "not kept: the record was larger than guard.max.record.bytes", List.of()));
+            return new Opened(null, "not kept: the record was larger than guard.max.record.bytes");
         }
         byte[] bytes = new byte[review.getOriginalValue().remaining()];
         review.getOriginalValue().duplicate().get(bytes);
-        GenericRecord original;
         try {
             if (entry.sealKeyId() != null) {
                 if (seal == null) {
-                    return List.of(new FieldView("(payload)", "sealed with key " + entry.sealKeyId() + "; this instance has no seal key", List.of()));
+                    return new Opened(null, "sealed with key " + entry.sealKeyId() + "; this instance has no seal key");
                 }
                 bytes = seal.open(bytes, entry.sealKeyId(), entry.quarantineId());
             }
-            original = inputCodec.decode(bytes);
+            return new Opened(inputCodec.decode(bytes), null);
         } catch (Exception e) {
-            return List.of(new FieldView("(payload)", "does not decode (" + e.getClass().getSimpleName() + "): " + bytes.length + " bytes",
-                    List.of()));
+            return new Opened(null, "does not decode (" + e.getClass().getSimpleName() + "): " + bytes.length + " bytes");
         }
+    }
+
+    /** The original record's non-empty fields (top level; records as JSON) with the matched spans to highlight. */
+    private static List<FieldView> fields(GenericRecord original, List<ReasonView> reasons) {
         List<FieldView> fields = new ArrayList<>();
         for (Schema.Field field : original.getSchema().getFields()) {
             Object value = original.get(field.pos());

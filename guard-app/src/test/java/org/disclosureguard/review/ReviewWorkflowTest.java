@@ -73,7 +73,26 @@ class ReviewWorkflowTest {
         }
 
         Event command(String quarantineId, Action action, String reviewer, String justification, List<String> remove, List<Cut> cuts) {
-            Command command = new Command(UUID.randomUUID().toString(), quarantineId, action, reviewer, justification, remove, cuts, 0);
+            return send(new Command(UUID.randomUUID().toString(), quarantineId, action, reviewer, justification, remove, cuts, 0));
+        }
+
+        /** An approval of the release awaiting it now, as the approver saw it (its digest). */
+        Event approve(String quarantineId, String reviewer, String justification) {
+            return approve(quarantineId, reviewer, justification, pending(quarantineId).releaseDigest());
+        }
+
+        Event approve(String quarantineId, String reviewer, String justification, String digest) {
+            return send(new Command(UUID.randomUUID().toString(), quarantineId, Action.APPROVE, reviewer, justification, List.of(),
+                    List.of(), 0, digest));
+        }
+
+        Command pending(String quarantineId) {
+            KeyValueStore<String, byte[]> store = guard.driver().getKeyValueStore(ReviewTopology.QUARANTINE_STORE);
+            return ReviewModel.readEntry(store.get(quarantineId)).pending();
+        }
+
+        private Event send(Command command) {
+            String quarantineId = command.quarantineId();
             commands.pipeInput(new TestRecord<>(quarantineId.getBytes(StandardCharsets.UTF_8), ReviewModel.write(command)));
             List<byte[]> out = decisions.readValuesToList();
             assertEquals(1, out.size(), "exactly one decision event per command");
@@ -100,8 +119,51 @@ class ReviewWorkflowTest {
     private static Cut therapyReference(QuarantinedRecord held) {
         Reason reason = held.getReasons().stream().filter(r -> r.getSpanStart() != null).findFirst().orElseThrow();
         String notes = "Transferred to the new unit. Per the therapist, " + CANARY + ".";
-        // Cut from the reference to the end of the sentence: the therapy-derived part.
-        return new Cut(reason.getFieldPath(), reason.getSpanStart(), notes.length());
+        // Cut from the start of the reference's sentence to the end of the field: the therapy-derived part.
+        return new Cut(reason.getFieldPath(), notes.indexOf("Per the therapist"), notes.length());
+    }
+
+    /**
+     * Cutting the matched words leaves what they introduced: "Per the , " + the disclosure passes a re-screen (the
+     * trigger is gone) and would cross. A release must remove the hit's sentence and all that follows it in the field.
+     */
+    @Test
+    void aReleaseThatCutsOnlyTheMatchedWordsOrStartsMidSentenceIsRefused() {
+        try (Review review = new Review(false)) {
+            QuarantinedRecord held = review.hold(therapyInNotes("case-leak"));
+            String id = held.getQuarantineId();
+            review.guard.enforcementRecords(); // drain
+            Reason hit = held.getReasons().stream().filter(r -> r.getSpanStart() != null).findFirst().orElseThrow();
+            Event wordsOnly = review.command(id, Action.RELEASE_REDACTED, "rita", "trigger words cut", List.of(),
+                    List.of(new Cut("caseNotes", hit.getSpanStart(), hit.getSpanEnd())));
+            assertEquals(EventType.REFUSED, wordsOnly.type());
+            assertTrue(wordsOnly.reasons().get(0).contains("removes the sentence of each hit and all that follows it"),
+                    wordsOnly.reasons().toString());
+            String notes = "Transferred to the new unit. Per the therapist, " + CANARY + ".";
+            Event fromTheHit = review.command(id, Action.RELEASE_REDACTED, "rita", "from the hit", List.of(),
+                    List.of(new Cut("caseNotes", hit.getSpanStart(), notes.length())));
+            assertEquals(EventType.REFUSED, fromTheHit.type(), "the sentence began before the hit");
+            assertTrue(fromTheHit.reasons().get(0).contains("caseNotes from character " + notes.indexOf("Per the therapist")),
+                    fromTheHit.reasons().toString());
+            Event inTwoCuts = review.command(id, Action.RELEASE_REDACTED, "rita", "two adjoining cuts", List.of(),
+                    List.of(new Cut("caseNotes", notes.indexOf("Per the therapist"), notes.indexOf(CANARY)),
+                            new Cut("caseNotes", notes.indexOf(CANARY), notes.length())));
+            assertEquals(EventType.RELEASED_REDACTED, inTwoCuts.type(), "cuts that together cover the rest of the field: " + inTwoCuts.reasons());
+            List<TestRecord<byte[], byte[]>> forwarded = review.guard.enforcementRecords();
+            assertEquals(1, forwarded.size());
+            assertFalse(review.guard.decodeEnforcement(forwarded.get(0).value()).get("caseNotes").toString().contains(CANARY));
+        }
+    }
+
+    @Test
+    void removingTheFieldIsAReleaseThatRemovesEnough() {
+        try (Review review = new Review(false)) {
+            QuarantinedRecord held = review.hold(therapyInNotes("case-field"));
+            review.guard.enforcementRecords(); // drain
+            Event removed = review.command(held.getQuarantineId(), Action.RELEASE_REDACTED, "rita", "notes removed",
+                    List.of("caseNotes"), List.of());
+            assertEquals(EventType.RELEASED_REDACTED, removed.type(), removed.reasons().toString());
+        }
     }
 
     @Test
@@ -115,7 +177,7 @@ class ReviewWorkflowTest {
             Event tooLittle = review.command(id, Action.RELEASE_REDACTED, "rita", "notes are operational", List.of(),
                     List.of(new Cut("caseNotes", 0, 5)));
             assertEquals(EventType.REFUSED, tooLittle.type());
-            assertTrue(tooLittle.reasons().get(0).contains("does not pass the screen"), tooLittle.reasons().toString());
+            assertTrue(tooLittle.reasons().get(0).contains("removes the sentence of each hit"), tooLittle.reasons().toString());
             assertTrue(review.guard.enforcementRecords().isEmpty(), "nothing crosses on a refused release");
 
             Event released = review.command(id, Action.RELEASE_REDACTED, "rita", "therapy reference cut", List.of(),
@@ -126,7 +188,7 @@ class ReviewWorkflowTest {
             assertEquals(1, forwarded.size(), "the release is forwarded in the decision's transaction");
             GenericRecord event = review.guard.decodeEnforcement(forwarded.get(0).value());
             assertEquals("case-r1", event.get("caseId").toString());
-            assertEquals("Transferred to the new unit. Per the ", event.get("caseNotes").toString());
+            assertEquals("Transferred to the new unit. ", event.get("caseNotes").toString());
             assertEquals(id, new String(forwarded.get(0).headers().lastHeader(ReviewTopology.RELEASED_FROM_HEADER).value(), StandardCharsets.UTF_8));
 
             Event again = review.command(id, Action.RELEASE_REDACTED, "rita", "again", List.of(), List.of());
@@ -176,13 +238,43 @@ class ReviewWorkflowTest {
             assertEquals(State.AWAITING_SECOND_APPROVAL, review.state(id));
             assertTrue(review.guard.enforcementRecords().isEmpty(), "nothing crosses before the second approval");
 
-            assertEquals(EventType.REFUSED, review.command(id, Action.APPROVE, "rita", "me again", List.of(), List.of()).type());
+            assertEquals(EventType.REFUSED, review.approve(id, "rita", "me again").type());
             assertEquals(EventType.VIEWED, review.command(id, Action.VIEW, "sam", null, List.of(), List.of()).type());
-            Event approved = review.command(id, Action.APPROVE, "sam", "agreed", List.of(), List.of());
-            assertEquals(EventType.RELEASED_REDACTED, approved.type());
+            Event unbound = review.command(id, Action.APPROVE, "sam", "agreed", List.of(), List.of());
+            assertEquals(EventType.REFUSED, unbound.type(), "an approval names the release it approves");
+            Event approved = review.approve(id, "sam", "agreed after reading the preview");
+            assertEquals(EventType.RELEASED_REDACTED, approved.type(), approved.reasons().toString());
             assertEquals("sam", approved.reviewer());
+            assertEquals("agreed after reading the preview", approved.justification(), "the approver's own justification");
             assertEquals(1, review.guard.enforcementRecords().size());
             assertEquals(State.RELEASED_REDACTED, review.state(id));
+        }
+    }
+
+    /**
+     * The attack: while the approver looks at a redacted release, the requester withdraws it and asks for an unchanged
+     * one. The approver's click names the release they saw, so it does not release the other one.
+     */
+    @Test
+    void anApprovalOfAReleaseThatChangedMeanwhileIsRefused() {
+        try (Review review = new Review(true)) {
+            QuarantinedRecord held = review.hold(therapyInNotes("case-swap"));
+            String id = held.getQuarantineId();
+            review.guard.enforcementRecords();
+            review.command(id, Action.RELEASE_REDACTED, "rita", "cut", List.of(), List.of(therapyReference(held)));
+            String seen = review.pending(id).releaseDigest(); // the approver's page is open on the redacted release
+            assertEquals(EventType.DECLINED, review.command(id, Action.DECLINE, "rita", "withdrawn", List.of(), List.of()).type());
+            assertEquals(EventType.RELEASE_REQUESTED,
+                    review.command(id, Action.FALSE_POSITIVE, "rita", "just release it", List.of(), List.of()).type());
+            Event click = review.approve(id, "sam", "looked fine", seen);
+            assertEquals(EventType.REFUSED, click.type());
+            assertTrue(click.reasons().get(0).contains("it changed"), click.reasons().toString());
+            assertTrue(review.guard.enforcementRecords().isEmpty(), "the unchanged record did not cross");
+            assertEquals(State.AWAITING_SECOND_APPROVAL, review.state(id));
+            // The same redacted release asked again is a new request: the old page's digest does not approve it either.
+            review.command(id, Action.DECLINE, "sam", "not this one", List.of(), List.of());
+            review.command(id, Action.RELEASE_REDACTED, "rita", "cut", List.of(), List.of(therapyReference(held)));
+            assertEquals(EventType.REFUSED, review.approve(id, "sam", "old page", seen).type());
         }
     }
 

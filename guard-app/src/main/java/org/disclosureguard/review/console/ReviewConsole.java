@@ -350,15 +350,32 @@ public final class ReviewConsole {
             return out.append("<p>This record has been decided: ").append(Html.escape(state.name())).append(".</p></section>").toString();
         }
         String action = recordUrl(id) + "/decide";
-        if (state == State.AWAITING_SECOND_APPROVAL) {
-            out.append("<p>A redacted release awaits a second reviewer (not the one who asked for it).</p>")
-                    .append(form(session, action, "approve", "Approve the release",
-                            justification("approve-justification", false), "approve"))
+        if (state == State.AWAITING_SECOND_APPROVAL && detail.pendingRelease() != null) {
+            ReviewService.PendingRelease pending = detail.pendingRelease();
+            out.append("<p>A release awaits a second reviewer (not the one who asked for it): <strong id=\"pending-kind\">")
+                    .append(Html.escape(pending.action().equals("FALSE_POSITIVE") ? "unchanged, as a false positive" : "redacted"))
+                    .append("</strong>, asked by ").append(Html.escape(pending.requestedBy())).append(" (release <code id=\"pending-digest\">")
+                    .append(Html.escape(pending.digest())).append("</code>).</p>");
+            if (!pending.preview().isEmpty()) {
+                out.append("<h3>What it forwards of the fields it changes</h3><dl id=\"pending-preview\">");
+                for (ReviewService.FieldView f : pending.preview()) {
+                    out.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd>")
+                            .append(f.text() == null ? "<em>removed</em>" : "<pre>" + Html.escape(f.text()) + "</pre>").append("</dd>");
+                }
+                out.append("</dl>");
+            }
+            out.append(form(session, action, "approve", "Approve the release",
+                            hidden("approves", pending.digest()) + justification("approve-justification", false), "approve"))
                     .append(form(session, action, "decline", "Decline the release",
                             justification("decline-justification", false), "decline"));
             return out.append("</section>").toString();
         }
         out.append(form(session, action, "confirm_hold", "Confirm the hold", justification("confirm-justification", true), "confirm-hold"));
+        if (detail.fields().stream().anyMatch(f -> f.path().equals("(payload)"))) {
+            // Not kept, sealed with a key this guard does not have, or undecodable: no release could succeed.
+            return out.append("<p id=\"no-release\">This record's content cannot be opened here, so it cannot be released; it can be "
+                    + "confirmed.</p></section>").toString();
+        }
         StringBuilder release = new StringBuilder();
         List<String> removable = removableFields(detail);
         if (!removable.isEmpty()) {
@@ -371,12 +388,12 @@ public final class ReviewConsole {
             release.append("</fieldset>");
         }
         release.append("<fieldset><legend>Text to cut</legend><p class=\"hint\" id=\"cut-hint\">One span per box: field, start and end "
-                + "offsets, e.g. <code>caseNotes 20 37</code>. Prefilled with the matched spans; the end is exclusive.</p>");
+                + "offsets, e.g. <code>caseNotes 20 37</code>; the end is exclusive. Prefilled with the least a release must cut: from the "
+                + "sentence of each match to the end of its field (what follows a therapy reference is what was retold). You may cut "
+                + "more, or remove the field, never less.</p>");
         List<String> cuts = new ArrayList<>();
-        for (ReviewService.FieldView f : detail.fields()) {
-            for (int[] span : f.highlights()) {
-                cuts.add(f.path() + " " + span[0] + " " + span[1]);
-            }
+        for (Cut cut : detail.releaseCuts()) {
+            cuts.add(cut.field() + " " + cut.start() + " " + cut.end());
         }
         cuts.add("");
         cuts.add("");
@@ -443,7 +460,8 @@ public final class ReviewConsole {
             }
         }
         List<String> remove = action == Action.RELEASE_REDACTED ? form.all("remove") : List.of();
-        Command command = new Command(null, id, action, principal.name(), form.nonBlank("justification"), remove, cuts, 0);
+        Command command = new Command(null, id, action, principal.name(), form.nonBlank("justification"), remove, cuts, 0,
+                action == Action.APPROVE ? form.nonBlank("approves") : null);
         Optional<Event> event = service.send(command, DECISION_TIMEOUT);
         LOG.info("Review console {} of {} by {}: {}", action, id, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
         if (event.isEmpty()) {

@@ -134,7 +134,8 @@ class ReviewConsoleBrowserIT {
                         "marked: " + marks.stream().map(WebElement::getText).toList());
                 assertTrue(browser.getPageSource().contains("Legal basis:"));
                 String prefilled = browser.findElement(By.id("cut-0")).getAttribute("value");
-                assertTrue(prefilled.startsWith("caseNotes "), "the matched span is prefilled as a cut: " + prefilled);
+                assertEquals("caseNotes " + NOTES.indexOf("Per the therapist") + " " + NOTES.length(), prefilled,
+                        "prefilled: the matched term's sentence and all that follows it");
                 browser.findElement(By.id("release-justification")).sendKeys("therapy reference cut");
                 browser.findElement(By.id("submit-release-redacted")).click();
                 WebElement outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
@@ -174,7 +175,7 @@ class ReviewConsoleBrowserIT {
                 .filter(r -> r.headers().lastHeader(ReviewTopology.RELEASED_FROM_HEADER) != null)
                 .map(r -> new GuardDriver.EnforcementReader().caseNotes(r.value())).toList();
         assertEquals(1, releasedNotes.size(), releasedNotes.toString());
-        assertTrue(releasedNotes.get(0) == null || !releasedNotes.get(0).contains("therapist"), releasedNotes.toString());
+        assertEquals("Moved to cottage 3. ", releasedNotes.get(0), "nothing of the hit's sentence, nor what followed it, crossed");
         List<String> decisions = TopicReader.readAll(client, topics.reviewDecisions(), Duration.ofSeconds(30)).stream()
                 .map(r -> ReviewModel.read(r.value(), ReviewModel.Event.class).type().name()).toList();
         assertTrue(decisions.containsAll(List.of("VIEWED", "RELEASED_REDACTED", "CONFIRMED_HOLD")), decisions.toString());
