@@ -39,6 +39,8 @@ import org.disclosureguard.pipeline.PayloadSeal;
 import org.disclosureguard.review.ReviewModel;
 import org.disclosureguard.review.ReviewService;
 import org.disclosureguard.review.ReviewTopology;
+import org.disclosureguard.review.auth.Role;
+import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.verify.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +184,74 @@ class ReviewConsoleBrowserIT {
         for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(client, topics.reviewDecisions(), Duration.ofSeconds(30))) {
             assertFalse(new String(r.value(), StandardCharsets.UTF_8).contains("crossing"), "no record text in decisions");
         }
+    }
+
+    /**
+     * Four eyes in the browser: rita asks for a redacted release with the prefilled cut (the hit's sentence and what
+     * follows it); sam, a second reviewer, sees its kind and a preview of what it forwards, and approves it. The
+     * enforcement topic then has the record without anything from the hit's sentence on; the release event is sam's.
+     */
+    @Test
+    void aSecondReviewerApprovesTheReleaseTheySawPreviewed(@TempDir Path dir) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
+        broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
+        Path users = ReviewUsers.write(dir);
+        UserStore.addOrReplace(users, "sam", Role.REVIEWER, "sam-password-12".toCharArray());
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+        settings.put(GuardConfig.HTTP_PORT, 0);
+        settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());
+        settings.put(GuardConfig.REVIEW_FOUR_EYES, true);
+        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+
+        try (GuardApp app = Guards.start("guard-four-eyes-" + suffix, broker.bootstrapServers(), topics, Policy.bundled(), settings)) {
+            assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
+            String url = "http://localhost:" + app.httpPort();
+            send(client, topics.input(), TestEvents.benign().setCaseId("case-4eyes").setCaseNotes(NOTES).build());
+            WebDriver browser = chromium(dir);
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                signIn(browser, url, "rita", "rita-password-1");
+                wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (browser.findElements(By.cssSelector("#records tbody tr")).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    browser.navigate().refresh();
+                }
+                String recordUrl = recordLink(browser, "case-4eyes");
+                browser.get(recordUrl);
+                browser.findElement(By.id("release-justification")).sendKeys("the therapist's sentence cut");
+                browser.findElement(By.id("submit-release-redacted")).click();
+                wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                assertEquals("AWAITING_SECOND_APPROVAL", browser.findElement(By.id("state")).getText());
+                browser.findElement(By.id("sign-out")).click();
+                wait.until(d -> d.getCurrentUrl().contains("/review/login"));
+
+                signIn(browser, url, "sam", "sam-password-12");
+                wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
+                browser.get(recordUrl);
+                assertEquals("redacted", browser.findElement(By.id("pending-kind")).getText());
+                String preview = browser.findElement(By.id("pending-preview")).getText();
+                assertTrue(preview.contains("caseNotes") && preview.contains("Moved to cottage 3."), preview);
+                assertFalse(preview.contains("therapist") || preview.contains("crossing"), "the preview is what crosses: " + preview);
+                browser.findElement(By.id("approve-justification")).sendKeys("preview read");
+                browser.findElement(By.id("submit-approve")).click();
+                WebElement outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                assertTrue(outcome.getText().contains("RELEASED_REDACTED"), outcome.getText());
+            } finally {
+                browser.quit();
+            }
+        }
+        List<String> releasedNotes = TopicReader.readAll(client, topics.enforcement(), Duration.ofSeconds(30)).stream()
+                .filter(r -> r.headers().lastHeader(ReviewTopology.RELEASED_FROM_HEADER) != null)
+                .map(r -> new GuardDriver.EnforcementReader().caseNotes(r.value())).toList();
+        assertEquals(List.of("Moved to cottage 3. "), releasedNotes, "nothing of the hit's sentence, nor what followed it, crossed");
+        List<ReviewModel.Event> events = TopicReader.readAll(client, topics.reviewDecisions(), Duration.ofSeconds(30)).stream()
+                .map(r -> ReviewModel.read(r.value(), ReviewModel.Event.class)).toList();
+        ReviewModel.Event released = events.stream().filter(e -> e.type() == ReviewModel.EventType.RELEASED_REDACTED).findFirst().orElseThrow();
+        assertEquals("sam", released.reviewer());
+        assertEquals("preview read", released.justification(), "the approver's own justification");
     }
 
     private static WebDriver chromium(Path dir) throws Exception {
