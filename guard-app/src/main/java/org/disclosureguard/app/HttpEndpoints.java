@@ -37,6 +37,21 @@ import org.slf4j.LoggerFactory;
 public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The JDK server's setting of how long a request (its line, headers and body) may take to arrive, in seconds. */
+    static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
+    /** Its default here, unless the operator set it: a health probe waits for a slow client at most this long. */
+    static final int DEFAULT_MAX_REQUEST_SECONDS = 5;
+    /** Pool threads: each request holds one while its request line and headers are still arriving. */
+    static final int THREADS = 16;
+
+    static {
+        // The JDK server reads a request's line and headers on a pool thread, without a timeout of its own: four
+        // clients that sent half a request froze every endpoint, health checks included. Its own limit on a request's
+        // time closes such connections. It is read once, when the JVM's first HTTP server is made: this class makes it.
+        if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
+            System.setProperty(MAX_REQUEST_SECONDS, String.valueOf(DEFAULT_MAX_REQUEST_SECONDS));
+        }
+    }
 
     private final HttpServer server;
 
@@ -64,8 +79,9 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
                                        Supplier<Map<String, Object>> report, Supplier<PolicyReloader.Status> policy) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-            // A few threads: a slow dashboard query (it asks the other instances) must not hold up a health check.
-            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            // Several threads: a slow dashboard query (it asks the other instances) or a client sending its request
+            // slowly (until the request time limit closes it) must not hold up a health check.
+            server.setExecutor(Executors.newFixedThreadPool(THREADS, r -> {
                 Thread thread = new Thread(r, "guard-http");
                 thread.setDaemon(true);
                 return thread;

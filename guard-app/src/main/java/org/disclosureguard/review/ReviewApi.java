@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class ReviewApi {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewApi.class);
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * Largest decision body read, in bytes: a command names at most 100 cuts and fields and a 1,000-character
+     * justification, far under this. A larger body is refused unread (a 600 MB POST once ran the HTTP thread out of
+     * memory).
+     */
+    static final int MAX_DECISION_BYTES = 64 * 1024;
 
     private final ReviewService service;
     private final UserStore users;
@@ -94,7 +100,16 @@ public final class ReviewApi {
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return new Answer(415, Map.of("error", "decisions are JSON (Content-Type: application/json)"));
         }
-        JsonNode body = ReviewModel.JSON.readTree(exchange.getRequestBody().readAllBytes());
+        byte[] raw = exchange.getRequestBody().readNBytes(MAX_DECISION_BYTES + 1);
+        if (raw.length > MAX_DECISION_BYTES) {
+            return new Answer(413, Map.of("error", "a decision is at most " + MAX_DECISION_BYTES + " bytes"));
+        }
+        JsonNode body;
+        try {
+            body = ReviewModel.JSON.readTree(raw);
+        } catch (IOException e) {
+            return new Answer(400, Map.of("error", "the decision is not JSON"));
+        }
         Action action;
         try {
             action = Action.valueOf(body.path("action").asText("").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));

@@ -129,6 +129,11 @@ public class ReviewIT {
                     "--url", url, "--user", "rita", "--password-file", ritaPassword.toString());
             assertTrue(confirmed[1].startsWith("CONFIRMED_HOLD"), confirmed[1]);
 
+            // A decision body over the limit is refused unread, not buffered whole.
+            HttpResponse<String> huge = ReviewUsers.post(url + "/api/review/records/" + sourceId + "/decisions", "rita", "rita-password-1",
+                    "{\"action\":\"confirm_hold\",\"justification\":\"" + "x".repeat(100_000) + "\"}");
+            assertEquals(413, huge.statusCode(), huge.body());
+
             // Roles and credentials.
             assertEquals(401, ReviewUsers.get(url + "/api/review/records", "rita", "wrong-password").statusCode());
             assertEquals(403, ReviewUsers.get(url + "/api/review/records/" + notesId, "ada", "ada-password-12").statusCode(), "auditors see no payloads");
