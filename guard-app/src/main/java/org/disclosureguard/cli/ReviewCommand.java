@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Triage quarantined records through a running guard's review API: list, show, decide.",
                 "Credentials: --user (or DG_REVIEW_USER) and the password from --password-file, DG_REVIEW_PASSWORD, else asked for."},
-        subcommands = {ReviewCommand.ListRecords.class, ReviewCommand.Show.class, ReviewCommand.Decide.class})
+        subcommands = {ReviewCommand.ListRecords.class, ReviewCommand.Show.class, ReviewCommand.Decide.class, ReviewCommand.Unlock.class})
 final class ReviewCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -251,6 +251,26 @@ final class ReviewCommand implements Callable<Integer> {
                     event.path("reasons").isEmpty() ? "" : ": " + String.join("; ", toList(event.path("reasons"))));
             out.flush();
             return "REFUSED".equals(event.path("type").asText()) ? FriendlyErrors.FAILURE : 0;
+        }
+    }
+
+    @Command(name = "unlock", mixinStandardHelpOptions = true,
+            description = "Lift a reviewer's sign-in lock-out on every instance (role admin). Exit 1 if an instance did not confirm.")
+    static final class Unlock implements Callable<Integer> {
+        @ParentCommand
+        ReviewCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "The reviewer's user name.")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode answer = parent.call("POST", "/api/review/users/" + enc(name) + "/unlock", null);
+            PrintWriter out = parent.spec.commandLine().getOut(); // an error answer was a UserError already
+            out.printf("%s unlocked%s%s%n", name, answer.path("wasLockedHere").asBoolean() ? " (it was locked)" : "",
+                    answer.path("complete").asBoolean() ? " on every instance" : "; not reached: " + String.join(", ", toList(answer.path("unavailable"))));
+            out.flush();
+            return answer.path("complete").asBoolean() ? 0 : FriendlyErrors.FAILURE;
         }
     }
 

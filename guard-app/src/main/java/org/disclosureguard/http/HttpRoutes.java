@@ -16,6 +16,15 @@ public interface HttpRoutes {
     /** Serves {@code path} and everything under it with {@code handler}. */
     void addContext(String path, HttpHandler handler);
 
+    /**
+     * The caller's IP address as this server sees it (behind a proxy: the proxy's; a forwarded-for header is not
+     * trusted, as any client can send one).
+     */
+    static String clientAddress(HttpExchange exchange) {
+        var remote = exchange.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
     /** The request's query parameters, decoded (the last of repeated names wins). */
     static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> query = new HashMap<>();

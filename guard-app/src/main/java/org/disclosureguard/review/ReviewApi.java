@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.disclosureguard.http.HttpRoutes;
+import org.disclosureguard.review.auth.Role;
 import org.disclosureguard.review.ReviewModel.Action;
 import org.disclosureguard.review.ReviewModel.Command;
 import org.disclosureguard.review.ReviewModel.Cut;
@@ -86,10 +87,41 @@ public final class ReviewApi {
                 });
             }
         });
+        // An admin lifts a reviewer's sign-in lock-out on every instance (each keeps its own).
+        http.addContext("/api/review/users", exchange -> handle(exchange, p -> p.role() == Role.ADMIN,
+                (principal, auth) -> unlock(exchange, tail(exchange, "/api/review/users"), principal)));
+        http.addContext("/api/review/local/unlock", exchange -> {
+            if (!service.fromPeer(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                respond(exchange, new Answer(403, Map.of("error", "for the app's other instances only")));
+            } else if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, new Answer(405, Map.of("error", "POST")));
+            } else {
+                respond(exchange, ok(Map.of("wasLocked", users.unlock(tail(exchange, "/api/review/local/unlock")))));
+            }
+        });
         http.addContext("/api/review/history", exchange -> handle(exchange, Principal::canAudit,
                 (principal, auth) -> group("events", service.history(Integer.parseInt(HttpRoutes.query(exchange).getOrDefault("limit", "100"))))));
         http.addContext("/api/review/counts", exchange -> handle(exchange, p -> p.canAudit() || p.canDecide(),
                 (principal, auth) -> group("counts", service.counts())));
+    }
+
+    /** {@code POST /api/review/users/{name}/unlock}: here and on every other instance. */
+    private Answer unlock(HttpExchange exchange, String rest, Principal principal) {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            return new Answer(405, Map.of("error", "POST /api/review/users/{name}/unlock"));
+        }
+        if (!rest.endsWith("/unlock")) {
+            return new Answer(404, Map.of("error", "POST /api/review/users/{name}/unlock"));
+        }
+        String name = rest.substring(0, rest.length() - "/unlock".length());
+        if (!users.exists(name)) {
+            return new Answer(404, Map.of("error", "no user " + name + " in the users file"));
+        }
+        boolean wasLocked = users.unlock(name);
+        List<String> unreached = service.unlockOnPeers(name);
+        LOG.info("Sign-in for {} unlocked by {} (here{}{})", name, principal.name(), unreached.isEmpty() ? " and on every other instance" : "",
+                unreached.isEmpty() ? "" : "; not reached: " + String.join(", ", unreached));
+        return ok(Map.of("name", name, "wasLockedHere", wasLocked, "complete", unreached.isEmpty(), "unavailable", unreached));
     }
 
     private Answer decide(HttpExchange exchange, String quarantineId, Principal principal, String auth) throws Exception {
@@ -181,7 +213,7 @@ public final class ReviewApi {
     private void handle(HttpExchange exchange, Predicate<Principal> allowed, Handler handler) throws IOException {
         try (exchange) {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            Optional<Principal> principal = HttpBasicAuth.authenticate(authorization, users);
+            Optional<Principal> principal = HttpBasicAuth.authenticate(authorization, users, HttpRoutes.clientAddress(exchange));
             Answer answer;
             if (principal.isEmpty()) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", HttpBasicAuth.challenge());

@@ -456,6 +456,29 @@ public final class ReviewService implements AutoCloseable {
         return fields;
     }
 
+    /** Lifts a name's sign-in lock-out on every other instance; answers the instances that did not confirm it. */
+    public List<String> unlockOnPeers(String name) {
+        List<String> unreached = new ArrayList<>();
+        for (StreamsMetadata member : stores.peers()) {
+            HostInfo host = member.hostInfo();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
+                            + "/api/review/local/unlock/" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(3)).header("Authorization", peers.header())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    unreached.add("instance " + host.host() + ":" + host.port());
+                }
+            } catch (IOException e) {
+                unreached.add("instance " + host.host() + ":" + host.port());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unreached.add("instance " + host.host() + ":" + host.port());
+            }
+        }
+        return unreached;
+    }
+
     private Optional<JsonNode> remote(HostInfo host, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
                 .timeout(Duration.ofSeconds(3));

@@ -1,5 +1,7 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.review.auth.Role;
+import org.disclosureguard.review.auth.UserStore;
 import org.disclosureguard.testsupport.Guards;
 import org.disclosureguard.testsupport.ReviewUsers;
 import org.disclosureguard.pipeline.PayloadSeal;
@@ -77,6 +79,7 @@ public class ReviewIT {
         Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
         broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
         Path users = ReviewUsers.write(dir);
+        UserStore.addOrReplace(users, "ann", Role.ADMIN, "ann-password-12".toCharArray());
         Path ritaPassword = Files.writeString(dir.resolve("rita.pw"), "rita-password-1");
         Map<String, Object> settings = new HashMap<>();
         settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -136,6 +139,19 @@ public class ReviewIT {
 
             // Roles and credentials.
             assertEquals(401, ReviewUsers.get(url + "/api/review/records", "rita", "wrong-password").statusCode());
+            // Wrong passwords lock rita out from this address, even with the right one; an admin lifts it with the CLI.
+            for (int i = 1; i < UserStore.MAX_FAILURES; i++) {
+                assertEquals(401, ReviewUsers.get(url + "/api/review/records", "rita", "wrong-password").statusCode());
+            }
+            assertEquals(401, ReviewUsers.get(url + "/api/review/records", "rita", "rita-password-1").statusCode(), "locked out from here");
+            Path adaPassword = Files.writeString(dir.resolve("ada.pw"), "ada-password-12");
+            Path annPassword = Files.writeString(dir.resolve("ann.pw"), "ann-password-12");
+            String[] byAuditor = cli("review", "unlock", "rita", "--url", url, "--user", "ada", "--password-file", adaPassword.toString());
+            assertTrue(!"0".equals(byAuditor[0]) && byAuditor[1].contains("403"), "only an admin unlocks: " + byAuditor[1]);
+            String[] unlocked = cli("review", "unlock", "rita", "--url", url, "--user", "ann", "--password-file", annPassword.toString());
+            assertEquals("0", unlocked[0], unlocked[1]);
+            assertTrue(unlocked[1].contains("rita unlocked (it was locked) on every instance"), unlocked[1]);
+            assertEquals(200, ReviewUsers.get(url + "/api/review/records", "rita", "rita-password-1").statusCode(), "unlocked");
             assertEquals(403, ReviewUsers.get(url + "/api/review/records/" + notesId, "ada", "ada-password-12").statusCode(), "auditors see no payloads");
             HttpResponse<String> history = ReviewUsers.get(url + "/api/review/history", "ada", "ada-password-12");
             assertEquals(200, history.statusCode());

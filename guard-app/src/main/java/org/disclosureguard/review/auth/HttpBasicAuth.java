@@ -23,6 +23,11 @@ public final class HttpBasicAuth {
      * missing or malformed header, another scheme, or credentials the store refuses.
      */
     public static Optional<Principal> authenticate(String authorizationHeader, UserStore users) {
+        return authenticate(authorizationHeader, users, UserStore.UNKNOWN_ADDRESS);
+    }
+
+    /** As {@link #authenticate(String, UserStore)}, for a caller at {@code address} (lock-outs are per address). */
+    public static Optional<Principal> authenticate(String authorizationHeader, UserStore users, String address) {
         if (authorizationHeader == null || authorizationHeader.length() > MAX_HEADER_LENGTH) {
             return Optional.empty();
         }
@@ -48,7 +53,7 @@ public final class HttpBasicAuth {
             if (name == null || password == null || password.length == 0) {
                 return Optional.empty();
             }
-            return users.authenticate(name, password);
+            return users.authenticate(name, password, address);
         } finally {
             Arrays.fill(decoded, (byte) 0);
             if (password != null) {

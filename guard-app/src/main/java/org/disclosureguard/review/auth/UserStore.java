@@ -49,13 +49,21 @@ import org.slf4j.LoggerFactory;
  *     role: reviewer
  *     password: pbkdf2-sha256$210000$...$...
  * </pre>
- * Sign-in is locked for {@link #LOCKOUT} after {@link #MAX_FAILURES} failed attempts for a name within
- * {@link #FAILURE_WINDOW}; during the lock-out even the right password is refused. Names that do not exist are
- * hashed against a dummy hash and locked out the same way, so neither timing nor lock-out tells which names
- * exist. Attempts for one name are serialized, so parallel guesses cannot get past the limit. Thread-safe.
+ * Sign-in is locked for {@link #LOCKOUT} after {@link #MAX_FAILURES} failed attempts for a name from one client
+ * address within {@link #FAILURE_WINDOW}: only from that address, so that anyone who can reach the console cannot
+ * lock a reviewer out by typing wrong passwords for her name. Guessing from many addresses is bounded too: after
+ * {@link #MAX_NAME_FAILURES} failures for a name from all addresses together, the name is locked everywhere for
+ * {@link #LOCKOUT} (and logged), which an admin can lift ({@link #unlock}). During a lock-out even the right password
+ * is refused. Names that do not exist are hashed against a dummy hash and locked out the same way, so neither timing
+ * nor lock-out tells which names exist. Attempts for one name from one address are serialized, so parallel guesses
+ * cannot get past the limit. Thread-safe.
  */
 public final class UserStore {
     public static final int MAX_FAILURES = 5;
+    /** Failures for one name from all addresses together that lock the name everywhere. */
+    public static final int MAX_NAME_FAILURES = 50;
+    /** The address of a caller whose address is not known (a test, a command-line check). */
+    public static final String UNKNOWN_ADDRESS = "unknown";
     public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
     /** 1 to 64 characters, safe in logs, audit records and an HTTP Basic user id (no ':'). */
@@ -119,47 +127,117 @@ public final class UserStore {
      * locked out. The caller's password array is left as it was (it is the caller's to zero).
      */
     public Optional<Principal> authenticate(String name, char[] password) {
+        return authenticate(name, password, UNKNOWN_ADDRESS);
+    }
+
+    /**
+     * As {@link #authenticate(String, char[])}, for a caller at {@code address} (its IP address as the server sees
+     * it: behind a proxy, the proxy's).
+     */
+    public Optional<Principal> authenticate(String name, char[] password, String address) {
         if (name == null || !NAME.matcher(name).matches()) {
             return Optional.empty(); // no such user can exist
         }
         char[] given = password == null ? new char[0] : password;
-        Attempts state = attempts.compute(name, (k, v) -> {
-            Attempts s = v == null ? new Attempts() : v;
-            s.users++;
-            return s;
-        });
+        String pairKey = pairKey(name, address == null ? UNKNOWN_ADDRESS : address);
+        Attempts pair = enter(pairKey);
+        Attempts everywhere = enter(name);
         try {
-            synchronized (state) {
+            synchronized (pair) {
                 Instant now = clock.instant();
-                if (state.lockedAt(now)) {
+                if (pair.lockedAt(now) || everywhere.lockedAt(now)) {
                     return Optional.empty();
                 }
                 Account account = accounts.get(name);
                 boolean matches = PasswordHash.matches(given, account != null ? account.hash() : dummyHash);
                 if (matches && account != null) {
-                    state.failures.clear();
+                    pair.failures.clear();
                     return Optional.of(new Principal(account.name(), account.role()));
                 }
-                if (state.fail(now)) {
-                    LOG.warn("sign-in for {} locked for {} minutes after {} failed attempts within {} minutes", name,
-                            LOCKOUT.toMinutes(), MAX_FAILURES, FAILURE_WINDOW.toMinutes());
+                if (pair.fail(now, MAX_FAILURES)) {
+                    LOG.warn("sign-in for {} from {} locked for {} minutes after {} failed attempts within {} minutes", name,
+                            address, LOCKOUT.toMinutes(), MAX_FAILURES, FAILURE_WINDOW.toMinutes());
+                }
+                boolean lockedEverywhere;
+                synchronized (everywhere) {
+                    lockedEverywhere = everywhere.fail(now, MAX_NAME_FAILURES);
+                }
+                if (lockedEverywhere) {
+                    LOG.warn("sign-in for {} locked from every address for {} minutes after {} failed attempts within {} minutes "
+                            + "(an admin can unlock it)", name, LOCKOUT.toMinutes(), MAX_NAME_FAILURES, FAILURE_WINDOW.toMinutes());
                 }
                 return Optional.empty();
             }
         } finally {
             Instant now = clock.instant();
-            attempts.computeIfPresent(name, (k, v) -> {
-                v.users--;
-                return v.idle(now) ? null : v;
-            });
+            leave(pairKey, now);
+            leave(name, now);
             pruneIfLarge(now);
         }
     }
 
-    /** Whether sign-in for this name is locked out now. */
+    /** Whether sign-in for this name is locked out now from {@code address} (or everywhere). */
+    public boolean lockedOut(String name, String address) {
+        if (name == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Attempts pair = attempts.get(pairKey(name, address));
+        Attempts everywhere = attempts.get(name);
+        return pair != null && pair.lockedAt(now) || everywhere != null && everywhere.lockedAt(now);
+    }
+
+    /** Whether sign-in for this name is locked out now for a caller whose address is not known. */
     public boolean lockedOut(String name) {
-        Attempts state = name == null ? null : attempts.get(name);
-        return state != null && state.lockedAt(clock.instant());
+        return lockedOut(name, UNKNOWN_ADDRESS);
+    }
+
+    /**
+     * Lifts every lock-out of a name and forgets its failures, from every address (an admin's decision, logged).
+     *
+     * @return whether anything was locked
+     */
+    public boolean unlock(String name) {
+        Instant now = clock.instant();
+        boolean locked = false;
+        for (Map.Entry<String, Attempts> entry : attempts.entrySet()) {
+            String key = entry.getKey();
+            if (key.equals(name) || key.startsWith(name + '\u0000')) {
+                Attempts state = entry.getValue();
+                synchronized (state) {
+                    locked |= state.lockedAt(now);
+                    state.lockedUntil = Instant.MIN;
+                    state.failures.clear();
+                }
+            }
+        }
+        LOG.info("sign-in for {} unlocked by an admin{}", name, locked ? "" : " (it was not locked)");
+        return locked;
+    }
+
+    private static String pairKey(String name, String address) {
+        return name + '\u0000' + address;
+    }
+
+    /** The attempts kept under {@code key}, counted as in use until {@link #leave}. */
+    private Attempts enter(String key) {
+        return attempts.compute(key, (k, v) -> {
+            Attempts s = v == null ? new Attempts() : v;
+            s.users++;
+            return s;
+        });
+    }
+
+    private void leave(String key, Instant now) {
+        attempts.computeIfPresent(key, (k, v) -> {
+            v.users--;
+            return v.idle(now) ? null : v;
+        });
+    }
+
+    /** Whether the users file names this user. */
+    public boolean exists(String name) {
+        return name != null && accounts.containsKey(name);
     }
 
     /** How many users the file has. */
@@ -226,11 +304,11 @@ public final class UserStore {
             return now.isBefore(lockedUntil);
         }
 
-        /** Records a failure; true if it starts a lock-out. */
-        boolean fail(Instant now) {
+        /** Records a failure; true if it starts a lock-out ({@code limit} failures within the window). */
+        boolean fail(Instant now, int limit) {
             forgetOld(now);
             failures.addLast(now);
-            if (failures.size() >= MAX_FAILURES) {
+            if (failures.size() >= limit) {
                 failures.clear();
                 lockedUntil = now.plus(LOCKOUT);
                 return true;

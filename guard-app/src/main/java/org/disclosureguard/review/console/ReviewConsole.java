@@ -211,7 +211,7 @@ public final class ReviewConsole {
         char[] password = given == null ? new char[0] : given.toCharArray();
         Optional<Principal> principal;
         try {
-            principal = name == null ? Optional.empty() : users.authenticate(name, password);
+            principal = name == null ? Optional.empty() : users.authenticate(name, password, HttpRoutes.clientAddress(exchange));
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -96,6 +96,40 @@ class UserStoreTest {
                 "accepted after the lock-out");
     }
 
+    /**
+     * Anyone who can reach the console could type wrong passwords for a reviewer's name: that locks the name from the
+     * typist's address only, and the reviewer signs in from her own.
+     */
+    @Test
+    void aLockOutHoldsForTheAddressThatFailedNotForTheOwnerElsewhere() throws Exception {
+        UserStore users = store();
+        for (int i = 0; i < UserStore.MAX_FAILURES; i++) {
+            assertTrue(users.authenticate("alice", "guess".toCharArray(), "203.0.113.9").isEmpty());
+        }
+        assertTrue(users.lockedOut("alice", "203.0.113.9"));
+        assertTrue(users.authenticate("alice", "alice-password".toCharArray(), "203.0.113.9").isEmpty(), "not from there");
+        assertFalse(users.lockedOut("alice", "10.1.2.3"));
+        assertEquals(Optional.of(new Principal("alice", Role.REVIEWER)), users.authenticate("alice", "alice-password".toCharArray(), "10.1.2.3"),
+                "the owner signs in from her own address");
+    }
+
+    @Test
+    void guessingFromManyAddressesLocksTheNameEverywhereUntilAnAdminUnlocksIt() throws Exception {
+        UserStore users = store();
+        for (int i = 0; i < UserStore.MAX_NAME_FAILURES; i++) {
+            assertTrue(users.authenticate("alice", "guess".toCharArray(), "198.51.100." + (i / 2)).isEmpty());
+        }
+        assertTrue(users.lockedOut("alice", "10.1.2.3"), "fifty failures from twenty-five addresses lock the name everywhere");
+        assertTrue(users.authenticate("alice", "alice-password".toCharArray(), "10.1.2.3").isEmpty());
+        assertFalse(users.lockedOut("bob", "10.1.2.3"));
+        assertTrue(users.unlock("alice"), "it was locked");
+        assertFalse(users.lockedOut("alice", "10.1.2.3"));
+        assertFalse(users.lockedOut("alice", "198.51.100.3"), "every address's lock-out is lifted too");
+        assertEquals(Optional.of(new Principal("alice", Role.REVIEWER)), users.authenticate("alice", "alice-password".toCharArray(), "10.1.2.3"));
+        assertFalse(users.unlock("bob"), "nothing to lift");
+        assertTrue(users.exists("alice") && !users.exists("mallory"));
+    }
+
     @Test
     void failuresSpreadBeyondTheWindowDoNotLock() throws Exception {
         UserStore users = store();
