@@ -24,9 +24,46 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + message));
             return USER_ERROR;
         }
+        String kafka = kafkaProblem(e);
+        if (kafka != null) {
+            LOG.debug("command failed", e);
+            commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + kafka));
+            return USER_ERROR;
+        }
         LOG.debug("command failed", e);
         commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e));
         return FAILURE;
+    }
+
+    /**
+     * What the cluster refused, in one line, for the errors an operator can fix (a replication factor larger than the
+     * cluster, a missing ACL, an unknown topic, a cluster that does not answer); null for anything else. The admin
+     * client wraps them in an ExecutionException.
+     */
+    static String kafkaProblem(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof org.apache.kafka.common.errors.InvalidReplicationFactorException) {
+            return "the cluster cannot hold that many replicas (" + cause.getMessage() + "): give --replication-factor at most "
+                    + "the number of brokers";
+        }
+        if (cause instanceof org.apache.kafka.common.errors.TopicAuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.ClusterAuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.GroupAuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.TransactionalIdAuthorizationException) {
+            return "not authorized: " + cause.getMessage() + " (topics --dry-run prints the ACLs the guard needs)";
+        }
+        if (cause instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+            return "no such topic: " + cause.getMessage();
+        }
+        if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return "the Kafka cluster did not answer in time: " + cause.getMessage();
+        }
+        if (cause instanceof org.apache.kafka.common.errors.InvalidPartitionsException
+                || cause instanceof org.apache.kafka.common.errors.InvalidConfigurationException
+                || cause instanceof org.apache.kafka.common.errors.PolicyViolationException) {
+            return "the cluster refused: " + cause.getMessage();
+        }
+        return null;
     }
 
     /** A problem with what the user asked for, said in one line. */
