@@ -2,43 +2,25 @@ package org.disclosureguard.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.disclosureguard.pipeline.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** A topic's partition count: asked at most every ten seconds, the last one kept while the cluster is silent. */
 class PartitionCountsTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
 
     @Test
     void aCountIsAskedAgainOnlyWhenItIsOlderThanTenSeconds() {
         AtomicInteger asked = new AtomicInteger();
         PartitionCounts counts = new PartitionCounts(topic -> asked.incrementAndGet() + 3, () -> { }, clock);
         assertEquals(4, counts.of("review"));
-        now.set(now.get().plusSeconds(9));
+        clock.advance(Duration.ofSeconds(9));
         assertEquals(4, counts.of("review"), "fresh: not asked again");
-        now.set(now.get().plus(Duration.ofSeconds(2)));
+        clock.advance(Duration.ofSeconds(2));
         assertEquals(5, counts.of("review"), "stale: asked again");
         assertEquals(2, asked.get());
     }
@@ -56,7 +38,7 @@ class PartitionCountsTest {
         answer.set(6);
         assertEquals(6, counts.of("review"));
         answer.set(null);
-        now.set(now.get().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         assertEquals(6, counts.of("review"), "silent now: the last count");
     }
 }

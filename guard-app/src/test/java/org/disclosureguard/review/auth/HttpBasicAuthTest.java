@@ -1,5 +1,7 @@
 package org.disclosureguard.review.auth;
 
+import org.disclosureguard.pipeline.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

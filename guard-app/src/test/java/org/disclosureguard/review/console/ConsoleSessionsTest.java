@@ -7,46 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.disclosureguard.pipeline.MutableClock;
 import org.disclosureguard.review.auth.Principal;
 import org.disclosureguard.review.auth.Role;
 import org.junit.jupiter.api.Test;
 
 class ConsoleSessionsTest {
     private static final Principal RITA = new Principal("rita", Role.REVIEWER);
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void tokensAre256RandomBitsInBase64Url() {
@@ -104,7 +78,7 @@ class ConsoleSessionsTest {
 
     @Test
     void sessionsExpireAfterThirtyIdleMinutesAndEachRequestRestartsTheClock() {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
         ConsoleSessions sessions = new ConsoleSessions(new SecureRandom(), clock, ConsoleSessions.IDLE_TIMEOUT);
         assertEquals(Duration.ofMinutes(30), ConsoleSessions.IDLE_TIMEOUT);
         String token = sessions.create(RITA).token();
@@ -120,7 +94,7 @@ class ConsoleSessionsTest {
 
     @Test
     void expiredSessionsAreDroppedWhenOthersSignIn() {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
         ConsoleSessions sessions = new ConsoleSessions(new SecureRandom(), clock, Duration.ofMinutes(30));
         sessions.create(RITA);
         sessions.create(RITA);
