@@ -24,15 +24,10 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
             commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + message));
             return USER_ERROR;
         }
-        String kafka = kafkaProblem(e);
-        if (kafka != null) {
-            LOG.debug("command failed", e);
-            commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + kafka));
-            return USER_ERROR;
-        }
         LOG.debug("command failed", e);
-        commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e));
-        return FAILURE;
+        String kafka = kafkaProblem(e);
+        commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + (kafka != null ? kafka : e)));
+        return kafka != null ? USER_ERROR : FAILURE;
     }
 
     /**

@@ -168,9 +168,8 @@ final class ReviewCommand implements Callable<Integer> {
             }
             JsonNode pending = detail.path("pendingRelease");
             if (pending.isObject()) {
-                out.printf("%nAwaiting approval: %s release asked by %s, release %s (approve it with --approves %s)%n",
-                        pending.path("action").asText(), pending.path("requestedBy").asText(), pending.path("digest").asText(),
-                        pending.path("digest").asText());
+                out.printf("%nAwaiting approval: %s release asked by %s (approve it with --approves %s)%n",
+                        pending.path("action").asText(), pending.path("requestedBy").asText(), pending.path("digest").asText());
                 for (JsonNode f : pending.path("preview")) {
                     out.printf("  %s would be: %s%n", f.path("path").asText(), f.path("text").isNull() ? "(removed)" : f.path("text").asText());
                 }
@@ -235,7 +234,6 @@ final class ReviewCommand implements Callable<Integer> {
                 body.put("approves", approves);
             }
             ArrayNode remove = body.putArray("removeFields");
-
             removeFields.forEach(remove::add);
             ArrayNode cutArray = body.putArray("cuts");
             for (String cut : cuts) {

@@ -207,11 +207,7 @@ public final class MetricsApi {
             windows.addAll(counts.windows());
             counts.totals().forEach((k, v) -> totals.merge(k, v, Long::sum));
         }
-        Long oldest = null;
-        for (ReviewBacklog.Counts counts : review.served().values()) {
-            counts.byState().forEach((state, count) -> totals.merge(MetricsQueries.REVIEW_STATE_PREFIX + state, count, Long::sum));
-            oldest = earliest(oldest, counts.oldestPending());
-        }
+        Long oldest = MetricsQueries.addBacklog(review.served().values(), totals);
         return new MetricsQueries.Snapshot(windows, totals, oldest, unavailable);
     }
 

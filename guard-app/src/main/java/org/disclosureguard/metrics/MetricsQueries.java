@@ -2,6 +2,7 @@ package org.disclosureguard.metrics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +118,21 @@ public final class MetricsQueries {
     /** This instance's review backlog, summed (for its own gauges): records by review state and the oldest undecided. */
     public Snapshot backlog() {
         Map<String, Long> states = new HashMap<>();
+        Long oldest = addBacklog(backlog.read().partitions().values(), states);
+        return new Snapshot(List.of(), states, oldest, List.of());
+    }
+
+    /**
+     * Adds the records per review state of review partitions to {@code totals} (keys {@link #REVIEW_STATE_PREFIX}
+     * + state); returns the hold time of the oldest undecided record among them (null: none).
+     */
+    static Long addBacklog(Collection<ReviewBacklog.Counts> partitions, Map<String, Long> totals) {
         Long oldest = null;
-        for (ReviewBacklog.Counts counts : backlog.read().partitions().values()) {
-            counts.byState().forEach((state, count) -> states.merge(REVIEW_STATE_PREFIX + state, count, Long::sum));
+        for (ReviewBacklog.Counts counts : partitions) {
+            counts.byState().forEach((state, count) -> totals.merge(REVIEW_STATE_PREFIX + state, count, Long::sum));
             oldest = MetricsApi.earliest(oldest, counts.oldestPending());
         }
-        return new Snapshot(List.of(), states, oldest, List.of());
+        return oldest;
     }
 
     private List<WindowCount> windowCounts(Granularity granularity, Instant from, Instant to, int partition) {

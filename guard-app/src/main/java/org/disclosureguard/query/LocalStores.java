@@ -66,7 +66,8 @@ public final class LocalStores {
     public Set<Integer> owned(String sourceTopic) {
         Set<Integer> own = new TreeSet<>();
         if (self == null) {
-            for (int p = 0; p < counts.of(sourceTopic); p++) {
+            int partitions = counts.of(sourceTopic);
+            for (int p = 0; p < partitions; p++) {
                 own.add(p);
             }
             return own;

@@ -161,7 +161,8 @@ public final class DisclosureBoundary {
         return value == null || value instanceof CharSequence text && text.length() == 0;
     }
 
-    private static Object valueAt(GenericRecord record, String path) {
+    /** The value at a dotted path of nested records ("incident.summary"), or null (no such field, or a null on the way). */
+    static Object valueAt(GenericRecord record, String path) {
         String[] parts = path.split("\\.");
         Object current = record;
         for (String part : parts) {

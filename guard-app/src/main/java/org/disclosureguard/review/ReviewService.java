@@ -111,7 +111,6 @@ public final class ReviewService implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final PeerToken peers;
     private final LocalStores stores;
-    private final HostInfo self; // this instance's address, or null when it has none
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ReviewService(KafkaStreams streams, Map<String, Object> clientSettings, Topics topics,
@@ -123,7 +122,6 @@ public final class ReviewService implements AutoCloseable {
         this.clock = clock;
         this.peers = peers;
         this.stores = stores;
-        this.self = stores.self();
         this.producer = new KafkaProducer<>(ClientSettings.idempotentProducer(clientSettings), new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
@@ -195,6 +193,7 @@ public final class ReviewService implements AutoCloseable {
     }
 
     private String selfName() {
+        HostInfo self = stores.self();
         return self == null ? "this instance" : "instance " + self.host() + ":" + self.port();
     }
 
@@ -237,7 +236,7 @@ public final class ReviewService implements AutoCloseable {
      * the owner does not answer and the group's metadata has since named another, the new owner is asked once.
      */
     public Lookup entry(String quarantineId) {
-        if (self == null) {
+        if (stores.self() == null) {
             return localEntry(quarantineId); // a single instance without application.server: everything is here
         }
         HostInfo owner = ownerOf(quarantineId);
@@ -259,7 +258,7 @@ public final class ReviewService implements AutoCloseable {
         if (host == null) {
             return Lookup.unavailable("the partition of " + quarantineId + " has no owner yet (rebalancing)");
         }
-        if (host.equals(self)) {
+        if (host.equals(stores.self())) {
             return localEntry(quarantineId);
         }
         return remote(host, "/api/review/local/entries/" + quarantineId)
@@ -393,24 +392,13 @@ public final class ReviewService implements AutoCloseable {
                 java.util.Set<String> touched = new java.util.TreeSet<>(request.removeFields());
                 request.cuts().forEach(c -> touched.add(c.field()));
                 for (String path : touched) {
-                    Object value = valueAt(copy, path);
+                    Object value = DisclosureBoundary.valueAt(copy, path);
                     preview.add(new FieldView(path, value == null ? null : value.toString(), List.of()));
                 }
             }
         }
         return new PendingRelease(request.reviewer(), request.action().name(), request.removeFields(), request.cuts(),
                 request.releaseDigest(), preview);
-    }
-
-    private static Object valueAt(GenericRecord record, String path) {
-        Object current = record;
-        for (String part : path.split("\\.")) {
-            if (!(current instanceof GenericRecord parent) || parent.getSchema().getField(part) == null) {
-                return null;
-            }
-            current = parent.get(part);
-        }
-        return current;
     }
 
     /** The original record, opened and decoded, or why a reviewer cannot see it. */
@@ -465,14 +453,15 @@ public final class ReviewService implements AutoCloseable {
                             + "/api/review/local/unlock/" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(3)).header("Authorization", peers.header())
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
+            boolean confirmed = false;
             try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                    unreached.add("instance " + host.host() + ":" + host.port());
-                }
+                confirmed = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
-                unreached.add("instance " + host.host() + ":" + host.port());
+                // not reached: said below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (!confirmed) {
                 unreached.add("instance " + host.host() + ":" + host.port());
             }
         }

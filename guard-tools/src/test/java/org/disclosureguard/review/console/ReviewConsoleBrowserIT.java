@@ -92,14 +92,8 @@ class ReviewConsoleBrowserIT {
     @Test
     void aReviewerReleasesOneRecordAndConfirmsAnotherInTheBrowser(@TempDir Path dir) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
-        broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
-        Path users = ReviewUsers.write(dir);
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-        settings.put(GuardConfig.HTTP_PORT, 0);
-        settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());
+        Topics topics = topics(suffix);
+        Map<String, Object> settings = guardSettings(dir, ReviewUsers.write(dir));
         settings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("k1"));
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
 
@@ -118,11 +112,7 @@ class ReviewConsoleBrowserIT {
                 wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
 
                 // Both held records appear in the list (oldest first); find each by its case id.
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (browser.findElements(By.cssSelector("#records tbody tr")).size() < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
-                    browser.navigate().refresh();
-                }
+                awaitListed(browser, 2);
                 assertEquals("2 record(s), oldest first.", browser.findElement(By.id("record-count")).getText());
                 String notesUrl = recordLink(browser, "case-notes");
                 String sourceUrl = recordLink(browser, "case-source");
@@ -194,14 +184,10 @@ class ReviewConsoleBrowserIT {
     @Test
     void aSecondReviewerApprovesTheReleaseTheySawPreviewed(@TempDir Path dir) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
-        broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
+        Topics topics = topics(suffix);
         Path users = ReviewUsers.write(dir);
         UserStore.addOrReplace(users, "sam", Role.REVIEWER, "sam-password-12".toCharArray());
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
-        settings.put(GuardConfig.HTTP_PORT, 0);
-        settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());
+        Map<String, Object> settings = guardSettings(dir, users);
         settings.put(GuardConfig.REVIEW_FOUR_EYES, true);
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
 
@@ -214,11 +200,7 @@ class ReviewConsoleBrowserIT {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 signIn(browser, url, "rita", "rita-password-1");
                 wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (browser.findElements(By.cssSelector("#records tbody tr")).isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
-                    browser.navigate().refresh();
-                }
+                awaitListed(browser, 1);
                 String recordUrl = recordLink(browser, "case-4eyes");
                 browser.get(recordUrl);
                 browser.findElement(By.id("release-justification")).sendKeys("the therapist's sentence cut");
@@ -252,6 +234,31 @@ class ReviewConsoleBrowserIT {
         ReviewModel.Event released = events.stream().filter(e -> e.type() == ReviewModel.EventType.RELEASED_REDACTED).findFirst().orElseThrow();
         assertEquals("sam", released.reviewer());
         assertEquals("preview read", released.justification(), "the approver's own justification");
+    }
+
+    /** Fresh topics on the broker for one test. */
+    private static Topics topics(String suffix) {
+        Topics topics = new Topics("in-" + suffix, "out-" + suffix, "rev-" + suffix, "aud-" + suffix);
+        broker.createTopics(TopicPlan.newTopics(topics, 2, (short) 1));
+        return topics;
+    }
+
+    /** A guard with its state in {@code dir}, HTTP on any free port and the review users of {@code users}. */
+    private static Map<String, Object> guardSettings(Path dir, Path users) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+        settings.put(GuardConfig.HTTP_PORT, 0);
+        settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());
+        return settings;
+    }
+
+    /** Reloads the list until it shows {@code rows} records (a minute at most: the records are held asynchronously). */
+    private static void awaitListed(WebDriver browser, int rows) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (browser.findElements(By.cssSelector("#records tbody tr")).size() < rows && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            browser.navigate().refresh();
+        }
     }
 
     private static WebDriver chromium(Path dir) throws Exception {
