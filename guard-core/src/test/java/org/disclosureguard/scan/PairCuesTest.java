@@ -331,6 +331,37 @@ class PairCuesTest {
     }
 
     /**
+     * What the thirty-first and thirty-third writers taught (policy 2026.12.11), in this test's own words: a clinician
+     * named only by a standing private appointment (the weekday, the room, the people who see the child every week),
+     * the child's own words quoted from a session, a counselor who confirmed, projective tests (house-tree-person,
+     * sentence completion). And their benign twins: an appointment named with its dentist or lawyer, a coach who sees
+     * the child every week, a chicken killed for the pot.
+     */
+    @Test
+    void standingAppointmentsTheChildsWordsAndProjectiveTestsInOtherWords() {
+        for (String text : List.of(
+                "Update from his Thursday appointment is that the men at the border kept his passport until the debt was paid.",
+                "The people who meet him every week tell us that he sold weed for the older guys in his barrio.",
+                "HTP administered; asked about the drawing, the boy explained that he was kept in a stash house for a month.",
+                "Las personas que lo atienden cada martes me dicen que un coyote le quitó sus documentos en Tapachula.",
+                "La psicóloga supo desde la sesión del lunes que su padrastro la golpeaba con un cable.",
+                "Test de l'arbre en séance : il a dit que des hommes armés ont brûlé sa maison.",
+                "La conseillère a confirmé que les paroles de la jeune en séance étaient que son oncle la battait.",
+                "Nos encontros reservados de quinta, a menina deixou claro que o padrasto a trancava no quarto.",
+                "Moun ki wè l chak madi di m ke gang lan te fòse l pote zam.")) {
+            assertTrue(BUNDLED.matches(text), text);
+        }
+        for (String text : List.of(
+                "Her Thursday appointment with the dentist is moved; she said that the crown feels fine.",
+                "The coach who sees him every Monday said that he scored twice.",
+                "Su cita de los martes con la abogada se cambió; dijo que la audiencia es en enero.",
+                "Atelier cuisine : on a tué le poulet pour le repas de fête, d'après les jeunes.",
+                "Mataron el pollo para el caldo del domingo, según la cocinera.")) {
+            assertEquals(List.of(), terms(text), text);
+        }
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

@@ -201,20 +201,20 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The thirty-first writer (re-keyed, scanned and machine-translated
-     * records and their auditors: OCR'd forms, clerks' all-caps entries, MT calques, exports, monitors' file reviews,
-     * ombuds and hotline intakes) on its first run, policy 2026.12.9 with the classifier trained on twenty-seven
-     * writers: 883/888 and 3/624. With policy 2026.12.10 (the twenty-ninth and thirty-second writers moved to tuning,
-     * the classifier trained on twenty-nine): 884/888 and 3/624.
+     * has read its failures to tune on them. The thirty-fourth writer (enforcement-facing and federal-oversight
+     * paperwork that cites counseling: field specialists' case notes, incident addenda, enforcement summaries,
+     * government counsel's evidence lists, asylum officers' notes, records requests, audits, data-system dumps; written
+     * in three parts by writers who saw neither the dictionary nor the other templates) on its first run, policy
+     * 2026.12.11 with the classifier trained on thirty-one writers: 882/888 and 2/624.
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(884, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(3, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 166, "fr", 168, "pt", 168, "ht", 167);
+        assertEquals(new Rate(882, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(2, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 164, "ht", 166);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
