@@ -138,7 +138,7 @@ public final class GuardApp implements AutoCloseable {
             healthRef.set(health);
             if (config.httpPort() >= 0) {
                 // Before Kafka Streams exists: it must be told the address other instances reach this one at.
-                http = HttpEndpoints.start(config.httpPort(), health, reloader::status);
+                http = HttpEndpoints.start(config.httpSettings(), health, reloader::status);
                 streamsProperties.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + http.port());
             }
             if (!config.policyTopic().isEmpty()) {
@@ -165,25 +165,25 @@ public final class GuardApp implements AutoCloseable {
             companions.add(streamsMetrics);
             if (http != null) {
                 http.serveMetrics(meters);
-                LOG.info("Health, policy and Prometheus endpoints on http://localhost:{}/ (health/ready, policy, metrics)", http.port());
+                LOG.info("Health, policy and Prometheus endpoints on {}://localhost:{}/ (health/ready, policy, metrics)", http.scheme(), http.port());
             }
             if (metrics != null) {
                 MetricsQueries queries = new MetricsQueries(stores, MetricsTopology.countsTopic(applicationId),
                         new QuarantineBacklog(stores, config.topics().review()));
                 BacklogGauges.register(meters, queries);
                 if (http != null) {
-                    http.serveDashboards(new MetricsApi(stores, queries, Clock.systemUTC()));
+                    http.serveDashboards(new MetricsApi(stores, queries, Clock.systemUTC(), config.peerClient()));
                 }
             }
             String usersFile = config.reviewUsersFile();
             if (http != null && !usersFile.isBlank()) {
                 ReviewService review = new ReviewService(streams, settings(streamsProperties), config.topics(),
-                        seal, wireFormats.inputCodec(), Clock.systemUTC(), PeerToken.of(Path.of(usersFile)), stores);
+                        seal, wireFormats.inputCodec(), Clock.systemUTC(), PeerToken.of(Path.of(usersFile)), stores, config.peerClient());
                 companions.add(review);
                 UserStore users = UserStore.load(Path.of(usersFile)); // one store: API and console share the lock-outs
                 new ReviewApi(review, users).register(http);
                 new ReviewConsole(review, users).register(http);
-                LOG.info("Review console on http://localhost:{}/review (API: /api/review/records)", http.port());
+                LOG.info("Review console on {}://localhost:{}/review (API: /api/review/records)", http.scheme(), http.port());
             }
             GuardApp app = new GuardApp(applicationId,
                     config.topics(), streams, reloader, companions, http, healthRef.get());

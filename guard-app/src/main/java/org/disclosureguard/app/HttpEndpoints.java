@@ -2,19 +2,18 @@ package org.disclosureguard.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.disclosureguard.http.HttpRoutes;
+import org.disclosureguard.http.HttpSettings;
+import org.disclosureguard.http.WebServer;
 import org.disclosureguard.reload.PolicyReloader;
 import org.disclosureguard.metrics.Granularity;
 import org.disclosureguard.metrics.MetricsApi;
@@ -22,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's HTTP endpoints (the JDK's own server: a few read-only answers need no framework):
+ * The app's HTTP endpoints, on its one {@link WebServer}:
  * <ul>
  *   <li>{@code /health/live}: 200 unless Kafka Streams has failed for good (ERROR, or shutting down) or stream threads
  *       are in a crash loop ({@link HealthMonitor});</li>
@@ -37,37 +36,23 @@ import org.slf4j.LoggerFactory;
 public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The JDK server's setting of how long a request (its line, headers and body) may take to arrive, in seconds. */
-    static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
-    /** Its default here, unless the operator set it: a health probe waits for a slow client at most this long. */
-    static final int DEFAULT_MAX_REQUEST_SECONDS = 5;
-    /** Pool threads: each request holds one while its request line and headers are still arriving. */
-    static final int THREADS = 16;
 
-    static {
-        // The JDK server reads a request's line and headers on a pool thread, without a timeout of its own: four
-        // clients that sent half a request froze every endpoint, health checks included. Its own limit on a request's
-        // time closes such connections. It is read once, when the JVM's first HTTP server is made: this class makes it.
-        if (System.getProperty(MAX_REQUEST_SECONDS) == null) {
-            System.setProperty(MAX_REQUEST_SECONDS, String.valueOf(DEFAULT_MAX_REQUEST_SECONDS));
-        }
-    }
+    private final WebServer server;
 
-    private final HttpServer server;
-
-    private HttpEndpoints(HttpServer server) {
+    private HttpEndpoints(WebServer server) {
         this.server = server;
     }
 
-    /** Starts on {@code port} (0: any free port) on every interface, health from Kafka Streams' state alone. */
+    /** Starts on {@code port} (0: any free port) on the loopback interface, health from Kafka Streams' state alone. */
     public static HttpEndpoints start(int port, Supplier<KafkaStreams.State> state, Supplier<PolicyReloader.Status> policy) {
         Supplier<Map<String, Object>> report = () -> Map.of("state", state.get().name());
-        return start(port, () -> stateLive(state.get()), () -> state.get() == KafkaStreams.State.RUNNING, report, policy);
+        return start(HttpSettings.loopback(port), () -> stateLive(state.get()), () -> state.get() == KafkaStreams.State.RUNNING,
+                report, policy);
     }
 
-    /** Starts on {@code port} (0: any free port) on every interface, health from {@code health}'s checks. */
-    public static HttpEndpoints start(int port, HealthMonitor health, Supplier<PolicyReloader.Status> policy) {
-        return start(port, health::live, health::ready, health::report, policy);
+    /** Starts as {@code settings} say, health from {@code health}'s checks. */
+    public static HttpEndpoints start(HttpSettings settings, HealthMonitor health, Supplier<PolicyReloader.Status> policy) {
+        return start(settings, health::live, health::ready, health::report, policy);
     }
 
     static boolean stateLive(KafkaStreams.State now) {
@@ -75,55 +60,41 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
                 && now != KafkaStreams.State.NOT_RUNNING && now != KafkaStreams.State.PENDING_SHUTDOWN;
     }
 
-    private static HttpEndpoints start(int port, java.util.function.BooleanSupplier live, java.util.function.BooleanSupplier ready,
+    private static HttpEndpoints start(HttpSettings settings, BooleanSupplier live, BooleanSupplier ready,
                                        Supplier<Map<String, Object>> report, Supplier<PolicyReloader.Status> policy) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-            // Several threads: a slow dashboard query (it asks the other instances) or a client sending its request
-            // slowly (until the request time limit closes it) must not hold up a health check.
-            server.setExecutor(Executors.newFixedThreadPool(THREADS, r -> {
-                Thread thread = new Thread(r, "guard-http");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            server.createContext("/health/live", exchange -> respondHealth(exchange, live.getAsBoolean(), report.get()));
-            server.createContext("/health/ready", exchange -> respondHealth(exchange, ready.getAsBoolean(), report.get()));
-            server.createContext("/health", exchange -> respondHealth(exchange, ready.getAsBoolean(), report.get()));
-            server.createContext("/policy", exchange -> respond(exchange, 200, policyJson(policy.get())));
-            server.start();
-            return new HttpEndpoints(server);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve HTTP on port " + port + ": " + e.getMessage(), e);
-        }
+        WebServer server = WebServer.start(settings);
+        server.addContext("/health/live", ctx -> respondHealth(ctx, live.getAsBoolean(), report.get()));
+        server.addContext("/health/ready", ctx -> respondHealth(ctx, ready.getAsBoolean(), report.get()));
+        server.addContext("/health", ctx -> respondHealth(ctx, ready.getAsBoolean(), report.get()));
+        server.addContext("/policy", ctx -> respond(ctx, 200, policyJson(policy.get())));
+        return new HttpEndpoints(server);
     }
 
-    private static void respondHealth(HttpExchange exchange, boolean up, Map<String, Object> report) throws IOException {
+    private static void respondHealth(Context ctx, boolean up, Map<String, Object> report) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.putAll(report);
-        respond(exchange, up ? 200 : 503, body);
+        respond(ctx, up ? 200 : 503, body);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    /** Adds a handler of its own (the review API). */
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return server.scheme();
+    }
+
+    /** Adds a handler of its own (the review API and console). */
     @Override
-    public void addContext(String path, com.sun.net.httpserver.HttpHandler handler) {
-        server.createContext(path, handler);
+    public void addContext(String path, Handler handler) {
+        server.addContext(path, handler);
     }
 
     /** Adds {@code /metrics}: the Prometheus text format. */
     public void serveMetrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
-        server.createContext("/metrics", exchange -> {
-            try (exchange) {
-                byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
-        });
+        server.addContext("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
     }
 
     /**
@@ -132,68 +103,57 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
      * library under {@code /webjars/}.
      */
     public void serveDashboards(MetricsApi api) {
-        server.createContext("/api/metrics/local", exchange -> {
-            try (exchange) {
-                String body;
-                int status = 200;
-                try {
-                    Map<String, String> query = HttpRoutes.query(exchange);
-                    var granularity = Granularity.valueOf(query.getOrDefault("granularity", "minute")
-                            .toUpperCase(java.util.Locale.ROOT));
-                    body = api.localJson(granularity, java.time.Instant.ofEpochMilli(Long.parseLong(query.get("from"))),
-                            java.time.Instant.ofEpochMilli(Long.parseLong(query.get("to"))),
-                            Boolean.parseBoolean(query.get("windowsOnly")));
-                } catch (RuntimeException e) {
-                    status = 400;
-                    body = toJson(Map.of("error", String.valueOf(e.getMessage())));
-                }
-                sendJson(exchange, status, body);
+        server.addContext("/api/metrics/local", ctx -> {
+            String body;
+            int status = 200;
+            try {
+                Map<String, String> query = HttpRoutes.query(ctx);
+                var granularity = Granularity.valueOf(query.getOrDefault("granularity", "minute")
+                        .toUpperCase(java.util.Locale.ROOT));
+                body = api.localJson(granularity, java.time.Instant.ofEpochMilli(Long.parseLong(query.get("from"))),
+                        java.time.Instant.ofEpochMilli(Long.parseLong(query.get("to"))),
+                        Boolean.parseBoolean(query.get("windowsOnly")));
+            } catch (RuntimeException e) {
+                status = 400;
+                body = toJson(Map.of("error", String.valueOf(e.getMessage())));
             }
+            sendJson(ctx, status, body);
         });
-        server.createContext("/api/metrics", exchange -> {
-            try (exchange) {
-                String body;
-                int status = 200;
-                try {
-                    body = api.dashboardJson(MetricsApi.Range.parse(HttpRoutes.query(exchange).getOrDefault("range", "1h")));
-                } catch (IllegalArgumentException e) {
-                    status = 400;
-                    body = toJson(Map.of("error", e.getMessage()));
-                } catch (RuntimeException e) {
-                    // A bug must not become an empty reply the dashboard cannot tell from a dead instance.
-                    LOG.warn("The dashboard's metrics failed: {}", e.toString());
-                    status = 500;
-                    body = toJson(Map.of("error", e.getClass().getSimpleName()));
-                }
-                sendJson(exchange, status, body);
+        server.addContext("/api/metrics", ctx -> {
+            String body;
+            int status = 200;
+            try {
+                body = api.dashboardJson(MetricsApi.Range.parse(HttpRoutes.query(ctx).getOrDefault("range", "1h")));
+            } catch (IllegalArgumentException e) {
+                status = 400;
+                body = toJson(Map.of("error", e.getMessage()));
+            } catch (RuntimeException e) {
+                // A bug must not become an empty reply the dashboard cannot tell from a dead instance.
+                LOG.warn("The dashboard's metrics failed: {}", e.toString());
+                status = 500;
+                body = toJson(Map.of("error", e.getClass().getSimpleName()));
             }
+            sendJson(ctx, status, body);
         });
-        server.createContext("/dashboard", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            serveResource(exchange, path.equals("/dashboard") || path.equals("/dashboard/") ? "web/dashboard.html" : "..");
+        server.addContext("/dashboard", ctx -> {
+            String path = ctx.path();
+            serveResource(ctx, path.equals("/dashboard") || path.equals("/dashboard/") ? "web/dashboard.html" : "..");
         });
-        server.createContext("/web/", exchange -> serveResource(exchange, "web/" + exchange.getRequestURI().getPath().substring(5)));
-        server.createContext("/webjars/", exchange -> serveResource(exchange,
-                "META-INF/resources/webjars/" + exchange.getRequestURI().getPath().substring(9)));
+        server.addContext("/web", ctx -> serveResource(ctx, "web/" + HttpRoutes.tail(ctx, "/web")));
+        server.addContext("/webjars", ctx -> serveResource(ctx, "META-INF/resources/webjars/" + HttpRoutes.tail(ctx, "/webjars")));
     }
 
-    private static void serveResource(HttpExchange exchange, String resource) throws IOException {
-        try (exchange) {
-            if (resource.contains("..") || resource.endsWith("/")) {
-                exchange.sendResponseHeaders(404, -1);
+    private static void serveResource(Context ctx, String resource) throws IOException {
+        if (resource.contains("..") || resource.endsWith("/")) {
+            ctx.status(404);
+            return;
+        }
+        try (InputStream in = HttpEndpoints.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                ctx.status(404);
                 return;
             }
-            try (java.io.InputStream in = HttpEndpoints.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] body = in.readAllBytes();
-                exchange.getResponseHeaders().set("Content-Type", contentType(resource));
-                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            }
+            ctx.contentType(contentType(resource)).result(in.readAllBytes());
         }
     }
 
@@ -213,12 +173,8 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
         return "application/octet-stream";
     }
 
-    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+    private static void sendJson(Context ctx, int status, String json) {
+        ctx.status(status).contentType("application/json").header("Cache-Control", "no-store").result(json);
     }
 
     private static Map<String, Object> policyJson(PolicyReloader.Status status) {
@@ -239,24 +195,13 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
         return json;
     }
 
-    private static void respond(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            byte[] bytes = toJson(body).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            if ("HEAD".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(status, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+    private static void respond(Context ctx, int status, Map<String, ?> body) {
+        String method = ctx.method().name();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            ctx.status(405);
+            return;
         }
+        sendJson(ctx, status, toJson(body));
     }
 
     private static String toJson(Map<String, ?> body) {
@@ -269,6 +214,6 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

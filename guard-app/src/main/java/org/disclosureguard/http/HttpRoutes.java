@@ -1,34 +1,38 @@
 package org.disclosureguard.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where a feature (the review API and console) mounts its handlers, without knowing the server that serves them:
- * the app's HTTP endpoints implement it, so features depend on this small package and not on the app that starts
- * them.
+ * Where a feature (the review API and console, the dashboards) mounts its handlers, without knowing the server that
+ * serves them: the app's HTTP endpoints implement it, so features depend on this small package and not on the app
+ * that starts them.
  */
 public interface HttpRoutes {
-    /** Serves {@code path} and everything under it with {@code handler}. */
-    void addContext(String path, HttpHandler handler);
+    /**
+     * Serves {@code path} and everything under it ({@code path/...}) with {@code handler}, every method; where two
+     * mounted paths match, the longer one serves. A feature can be mounted after the server started (the review
+     * console needs Kafka Streams, which needs the server's port).
+     */
+    void addContext(String path, Handler handler);
 
     /**
      * The caller's IP address as this server sees it (behind a proxy: the proxy's; a forwarded-for header is not
      * trusted, as any client can send one).
      */
-    static String clientAddress(HttpExchange exchange) {
-        var remote = exchange.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    static String clientAddress(Context ctx) {
+        String remote = ctx.req().getRemoteAddr();
+        return remote == null ? "unknown" : remote;
     }
 
     /** The request's query parameters, decoded (the last of repeated names wins). */
-    static Map<String, String> query(HttpExchange exchange) {
+    static Map<String, String> query(Context ctx) {
         Map<String, String> query = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
+        String raw = ctx.queryString();
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int at = pair.indexOf('=');
@@ -39,5 +43,12 @@ public interface HttpRoutes {
             }
         }
         return query;
+    }
+
+    /** What follows {@code prefix} and its slash in the request's path ("" for the prefix itself). */
+    static String tail(Context ctx, String prefix) {
+        String path = ctx.path();
+        String rest = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
+        return rest.startsWith("/") ? rest.substring(1) : rest;
     }
 }

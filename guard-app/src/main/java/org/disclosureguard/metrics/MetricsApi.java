@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.disclosureguard.http.PeerClient;
 import org.disclosureguard.contract.audit.Decision;
 import org.disclosureguard.query.GroupParts;
 import org.disclosureguard.query.LocalStores;
@@ -64,13 +64,18 @@ public final class MetricsApi {
     private final LocalStores stores;
     private final MetricsQueries queries;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final PeerClient peerClient;
 
     /**
      * @param stores  this instance's stores and the group's members
      * @param queries this instance's part of the counts
      */
     public MetricsApi(LocalStores stores, MetricsQueries queries, Clock clock) {
+        this(stores, queries, clock, PeerClient.plain());
+    }
+
+    public MetricsApi(LocalStores stores, MetricsQueries queries, Clock clock, PeerClient peerClient) {
+        this.peerClient = peerClient;
         this.stores = stores;
         this.queries = queries;
         this.clock = clock;
@@ -235,11 +240,11 @@ public final class MetricsApi {
     /** Another instance's part, or an exception whose message says what went wrong ("did not answer", ...). */
     private MetricsQueries.LocalPart remote(HostInfo host, Granularity granularity, Instant from, Instant to,
                                             boolean windowsOnly) throws IOException {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/api/metrics/local?granularity=" + granularity.label()
+        URI uri = peerClient.uri(host.host(), host.port(), "/api/metrics/local?granularity=" + granularity.label()
                 + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&windowsOnly=" + windowsOnly);
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            response = peerClient.client().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IOException("did not answer", e);
         } catch (InterruptedException e) {

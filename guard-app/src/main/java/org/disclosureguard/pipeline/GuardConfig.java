@@ -1,5 +1,8 @@
 package org.disclosureguard.pipeline;
 
+import java.nio.file.Path;
+import org.disclosureguard.http.HttpSettings;
+import org.disclosureguard.http.PeerClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -33,6 +36,16 @@ public final class GuardConfig extends AbstractConfig {
     public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576 - 128 * 1024;
     public static final String HTTP_PORT = "guard.http.port";
     public static final int DEFAULT_HTTP_PORT = 8080;
+    public static final String HTTP_BIND_ADDRESS = "guard.http.bind.address";
+    public static final String HTTP_PLAIN_ALLOWED = "guard.http.plain.allowed";
+    public static final String HTTP_TLS_KEYSTORE_FILE = "guard.http.tls.keystore.file";
+    public static final String HTTP_TLS_KEYSTORE_PASSWORD = "guard.http.tls.keystore.password";
+    public static final String HTTP_TLS_KEYSTORE_TYPE = "guard.http.tls.keystore.type";
+    public static final String HTTP_TLS_TRUSTSTORE_FILE = "guard.http.tls.truststore.file";
+    public static final String HTTP_TLS_TRUSTSTORE_PASSWORD = "guard.http.tls.truststore.password";
+    public static final String HTTP_IDLE_TIMEOUT_MS = "guard.http.idle.timeout.ms";
+    public static final String HTTP_MAX_REQUEST_BYTES = "guard.http.max.request.bytes";
+    public static final String HTTP_THREADS = "guard.http.threads";
     public static final String POLICY_TOPIC = "guard.policy.topic";
     public static final String POLICY_WATCH_MS = "guard.policy.watch.ms";
     public static final String HEALTH_CLUSTER_TIMEOUT_MS = "guard.health.cluster.timeout.ms";
@@ -104,6 +117,34 @@ public final class GuardConfig extends AbstractConfig {
                     "Port of the app's HTTP endpoints: /health/live, /health/ready (200 once Kafka Streams is RUNNING and the "
                             + "cluster answers), /health (every check, with why) and "
                             + "/policy (the version in force and the last refused one). 0: any free port; -1: no HTTP server.")
+            .define(HTTP_BIND_ADDRESS, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "Interface the HTTP server listens on. Empty: every interface with TLS (or with guard.http.plain.allowed), "
+                            + "else the loopback interface only. Plain HTTP on another address is refused at start unless allowed: "
+                            + "sign-in passwords and review data would cross the network in clear.")
+            .define(HTTP_PLAIN_ALLOWED, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM,
+                    "Serve plain HTTP on addresses other hosts reach: only behind a TLS-terminating proxy on the same host or "
+                            + "network segment. Console cookies are Secure, so browsers sign in only over HTTPS or on localhost.")
+            .define(HTTP_TLS_KEYSTORE_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.HIGH,
+                    "Key store (PKCS12 or JKS) with the server's certificate and key: the HTTP endpoints then speak HTTPS only, "
+                            + "and the instances call each other over HTTPS. Empty: plain HTTP.")
+            .define(HTTP_TLS_KEYSTORE_PASSWORD, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.HIGH,
+                    "Password of guard.http.tls.keystore.file (and of its key).")
+            .define(HTTP_TLS_KEYSTORE_TYPE, ConfigDef.Type.STRING, "PKCS12", ConfigDef.ValidString.in("PKCS12", "JKS"),
+                    ConfigDef.Importance.LOW, "Type of guard.http.tls.keystore.file.")
+            .define(HTTP_TLS_TRUSTSTORE_FILE, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+                    "Trust store (PKCS12) the instances check each other's certificates against when they call each other "
+                            + "(review and dashboard answers for the whole group). Empty: the JVM's default trust store.")
+            .define(HTTP_TLS_TRUSTSTORE_PASSWORD, ConfigDef.Type.PASSWORD, null, ConfigDef.Importance.MEDIUM,
+                    "Password of guard.http.tls.truststore.file.")
+            .define(HTTP_IDLE_TIMEOUT_MS, ConfigDef.Type.LONG, HttpSettings.DEFAULT_IDLE_TIMEOUT.toMillis(),
+                    ConfigDef.Range.between(1_000L, 600_000L), ConfigDef.Importance.LOW,
+                    "An HTTP connection that sends nothing for this long is closed. A slow or silent client holds no request "
+                            + "thread meanwhile, so it cannot starve health checks.")
+            .define(HTTP_MAX_REQUEST_BYTES, ConfigDef.Type.LONG, HttpSettings.DEFAULT_MAX_REQUEST_BYTES,
+                    ConfigDef.Range.between(1024L, 64L * 1024 * 1024), ConfigDef.Importance.LOW,
+                    "Largest HTTP request body; a larger one is answered 413 unread. Review decisions are further limited to 64 KB.")
+            .define(HTTP_THREADS, ConfigDef.Type.INT, HttpSettings.DEFAULT_MAX_THREADS, ConfigDef.Range.between(8, 1024),
+                    ConfigDef.Importance.LOW, "Request threads of the HTTP server; requests beyond them wait in its queue.")
             .define(ROCKSDB_MEMORY_BYTES, ConfigDef.Type.LONG, DEFAULT_ROCKSDB_MEMORY_BYTES, ConfigDef.Range.atLeast(16L * 1024 * 1024),
                     ConfigDef.Importance.MEDIUM, "Off-heap memory all RocksDB stores of the instance share (block cache, "
                             + "indexes, filters and memtables, through one cache and a write buffer manager; half of it for "
@@ -182,6 +223,24 @@ public final class GuardConfig extends AbstractConfig {
     /** Port of the HTTP endpoints: 0 any free port, -1 none. */
     public int httpPort() {
         return getInt(HTTP_PORT);
+    }
+
+    /** How the HTTP server listens (address, TLS, limits). */
+    public HttpSettings httpSettings() {
+        String keyStore = getString(HTTP_TLS_KEYSTORE_FILE);
+        var password = getPassword(HTTP_TLS_KEYSTORE_PASSWORD);
+        return new HttpSettings(httpPort(), getString(HTTP_BIND_ADDRESS), getBoolean(HTTP_PLAIN_ALLOWED),
+                keyStore.isBlank() ? null : Path.of(keyStore), password == null ? null : password.value(),
+                getString(HTTP_TLS_KEYSTORE_TYPE), Duration.ofMillis(getLong(HTTP_IDLE_TIMEOUT_MS)),
+                getLong(HTTP_MAX_REQUEST_BYTES), getInt(HTTP_THREADS));
+    }
+
+    /** How this instance calls the others (the scheme follows TLS; the trust store checks their certificates). */
+    public PeerClient peerClient() {
+        String trustStore = getString(HTTP_TLS_TRUSTSTORE_FILE);
+        var password = getPassword(HTTP_TLS_TRUSTSTORE_PASSWORD);
+        return PeerClient.of(!getString(HTTP_TLS_KEYSTORE_FILE).isBlank(), trustStore.isBlank() ? null : Path.of(trustStore),
+                password == null ? null : password.value());
     }
 
     /** The compacted topic of policy versions, or "" for none. */

@@ -1,7 +1,7 @@
 package org.disclosureguard.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ public final class ReviewApi {
     }
 
     public void register(HttpRoutes http) {
-        http.addContext("/api/review/local/entries", exchange -> {
-            String id = tail(exchange, "/api/review/local/entries");
+        http.addContext("/api/review/local/entries", ctx -> {
+            String id = HttpRoutes.tail(ctx, "/api/review/local/entries");
             Handler local = (principal, auth) -> {
                 if (id.isEmpty()) {
                     return ok(service.localPart()); // what it cannot read yet, it names (unreadable)
@@ -54,25 +54,25 @@ public final class ReviewApi {
                 ReviewService.Lookup lookup = service.localEntry(id);
                 return lookup.unavailable() != null ? unavailable(lookup.unavailable()) : ok(lookup.entry().orElse(null));
             };
-            if (service.fromPeer(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, unchecked(() -> local.answer(null, null))); // another instance answering its console
+            if (service.fromPeer(ctx.header("Authorization"))) {
+                respond(ctx, unchecked(() -> local.answer(null, null))); // another instance answering its console
             } else {
-                handle(exchange, Principal::canViewPayloads, local);
+                handle(ctx, Principal::canViewPayloads, local);
             }
         });
-        http.addContext("/api/review/records", exchange -> {
-            String rest = tail(exchange, "/api/review/records");
+        http.addContext("/api/review/records", ctx -> {
+            String rest = HttpRoutes.tail(ctx, "/api/review/records");
             if (rest.isEmpty()) {
-                handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
-                    Map<String, String> q = HttpRoutes.query(exchange);
+                handle(ctx, Principal::canViewPayloads, (principal, auth) -> {
+                    Map<String, String> q = HttpRoutes.query(ctx);
                     return group("records", service.list(q.getOrDefault("state", "PENDING").equalsIgnoreCase("all") ? null : q.getOrDefault("state", "PENDING"),
                             q.get("facility"), q.get("rule"), q.get("disposition"), Long.parseLong(q.getOrDefault("minAgeSeconds", "0"))));
                 });
             } else if (rest.endsWith("/decisions")) {
-                handle(exchange, Principal::canDecide, (principal, auth) -> decide(exchange, rest.substring(0, rest.length() - "/decisions".length()),
+                handle(ctx, Principal::canDecide, (principal, auth) -> decide(ctx, rest.substring(0, rest.length() - "/decisions".length()),
                         principal, auth));
             } else {
-                handle(exchange, Principal::canViewPayloads, (principal, auth) -> {
+                handle(ctx, Principal::canViewPayloads, (principal, auth) -> {
                     ReviewService.Lookup lookup = service.entry(rest);
                     if (lookup.unavailable() != null) {
                         return unavailable(lookup.unavailable());
@@ -88,26 +88,26 @@ public final class ReviewApi {
             }
         });
         // An admin lifts a reviewer's sign-in lock-out on every instance (each keeps its own).
-        http.addContext("/api/review/users", exchange -> handle(exchange, p -> p.role() == Role.ADMIN,
-                (principal, auth) -> unlock(exchange, tail(exchange, "/api/review/users"), principal)));
-        http.addContext("/api/review/local/unlock", exchange -> {
-            if (!service.fromPeer(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                respond(exchange, new Answer(403, Map.of("error", "for the app's other instances only")));
-            } else if (!"POST".equals(exchange.getRequestMethod())) {
-                respond(exchange, new Answer(405, Map.of("error", "POST")));
+        http.addContext("/api/review/users", ctx -> handle(ctx, p -> p.role() == Role.ADMIN,
+                (principal, auth) -> unlock(ctx, HttpRoutes.tail(ctx, "/api/review/users"), principal)));
+        http.addContext("/api/review/local/unlock", ctx -> {
+            if (!service.fromPeer(ctx.header("Authorization"))) {
+                respond(ctx, new Answer(403, Map.of("error", "for the app's other instances only")));
+            } else if (!"POST".equals(ctx.method().name())) {
+                respond(ctx, new Answer(405, Map.of("error", "POST")));
             } else {
-                respond(exchange, ok(Map.of("wasLocked", users.unlock(tail(exchange, "/api/review/local/unlock")))));
+                respond(ctx, ok(Map.of("wasLocked", users.unlock(HttpRoutes.tail(ctx, "/api/review/local/unlock")))));
             }
         });
-        http.addContext("/api/review/history", exchange -> handle(exchange, Principal::canAudit,
-                (principal, auth) -> group("events", service.history(Integer.parseInt(HttpRoutes.query(exchange).getOrDefault("limit", "100"))))));
-        http.addContext("/api/review/counts", exchange -> handle(exchange, p -> p.canAudit() || p.canDecide(),
+        http.addContext("/api/review/history", ctx -> handle(ctx, Principal::canAudit,
+                (principal, auth) -> group("events", service.history(Integer.parseInt(HttpRoutes.query(ctx).getOrDefault("limit", "100"))))));
+        http.addContext("/api/review/counts", ctx -> handle(ctx, p -> p.canAudit() || p.canDecide(),
                 (principal, auth) -> group("counts", service.counts())));
     }
 
     /** {@code POST /api/review/users/{name}/unlock}: here and on every other instance. */
-    private Answer unlock(HttpExchange exchange, String rest, Principal principal) {
-        if (!"POST".equals(exchange.getRequestMethod())) {
+    private Answer unlock(Context ctx, String rest, Principal principal) {
+        if (!"POST".equals(ctx.method().name())) {
             return new Answer(405, Map.of("error", "POST /api/review/users/{name}/unlock"));
         }
         if (!rest.endsWith("/unlock")) {
@@ -124,15 +124,15 @@ public final class ReviewApi {
         return ok(Map.of("name", name, "wasLockedHere", wasLocked, "complete", unreached.isEmpty(), "unavailable", unreached));
     }
 
-    private Answer decide(HttpExchange exchange, String quarantineId, Principal principal, String auth) throws Exception {
-        if (!"POST".equals(exchange.getRequestMethod())) {
+    private Answer decide(Context ctx, String quarantineId, Principal principal, String auth) throws Exception {
+        if (!"POST".equals(ctx.method().name())) {
             return new Answer(405, Map.of("error", "POST a decision"));
         }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String contentType = ctx.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return new Answer(415, Map.of("error", "decisions are JSON (Content-Type: application/json)"));
         }
-        byte[] raw = exchange.getRequestBody().readNBytes(MAX_DECISION_BYTES + 1);
+        byte[] raw = ctx.bodyInputStream().readNBytes(MAX_DECISION_BYTES + 1);
         if (raw.length > MAX_DECISION_BYTES) {
             return new Answer(413, Map.of("error", "a decision is at most " + MAX_DECISION_BYTES + " bytes"));
         }
@@ -200,43 +200,30 @@ public final class ReviewApi {
         }
     }
 
-    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
-        try (exchange) {
-            byte[] body = ReviewModel.write(answer.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            exchange.getResponseBody().write(body);
-        }
+    private static void respond(Context ctx, Answer answer) throws IOException {
+        ctx.status(answer.status()).contentType("application/json").header("Cache-Control", "no-store")
+                .result(ReviewModel.write(answer.body()));
     }
 
-    private void handle(HttpExchange exchange, Predicate<Principal> allowed, Handler handler) throws IOException {
-        try (exchange) {
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            Optional<Principal> principal = HttpBasicAuth.authenticate(authorization, users, HttpRoutes.clientAddress(exchange));
-            Answer answer;
-            if (principal.isEmpty()) {
-                exchange.getResponseHeaders().set("WWW-Authenticate", HttpBasicAuth.challenge());
-                answer = new Answer(401, Map.of("error", "sign in (HTTP Basic)"));
-            } else if (!allowed.test(principal.get())) {
-                answer = new Answer(403, Map.of("error", "role " + principal.get().role() + " may not do this"));
-            } else {
-                try {
-                    answer = handler.answer(principal.get(), authorization);
-                } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
-                    answer = new Answer(400, Map.of("error", String.valueOf(e.getMessage())));
-                } catch (Exception e) {
-                    LOG.warn("Review API {} failed: {}", exchange.getRequestURI().getPath(), e.getClass().getSimpleName());
-                    answer = new Answer(500, Map.of("error", e.getClass().getSimpleName()));
-                }
+    private void handle(Context ctx, Predicate<Principal> allowed, Handler handler) throws IOException {
+        String authorization = ctx.header("Authorization");
+        Optional<Principal> principal = HttpBasicAuth.authenticate(authorization, users, HttpRoutes.clientAddress(ctx));
+        Answer answer;
+        if (principal.isEmpty()) {
+            ctx.header("WWW-Authenticate", HttpBasicAuth.challenge());
+            answer = new Answer(401, Map.of("error", "sign in (HTTP Basic)"));
+        } else if (!allowed.test(principal.get())) {
+            answer = new Answer(403, Map.of("error", "role " + principal.get().role() + " may not do this"));
+        } else {
+            try {
+                answer = handler.answer(principal.get(), authorization);
+            } catch (IllegalArgumentException | com.fasterxml.jackson.core.JacksonException e) {
+                answer = new Answer(400, Map.of("error", String.valueOf(e.getMessage())));
+            } catch (Exception e) {
+                LOG.warn("Review API {} failed: {}", ctx.path(), e.getClass().getSimpleName());
+                answer = new Answer(500, Map.of("error", e.getClass().getSimpleName()));
             }
-            respond(exchange, answer);
         }
-    }
-
-    private static String tail(HttpExchange exchange, String prefix) {
-        String path = exchange.getRequestURI().getPath();
-        String rest = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
-        return rest.startsWith("/") ? rest.substring(1) : rest;
+        respond(ctx, answer);
     }
 }

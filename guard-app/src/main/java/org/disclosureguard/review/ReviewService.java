@@ -1,12 +1,12 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.http.PeerClient;
 import org.disclosureguard.pipeline.PayloadSeal;
 import org.disclosureguard.query.GroupParts;
 import org.disclosureguard.query.LocalStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -111,10 +111,17 @@ public final class ReviewService implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final PeerToken peers;
     private final LocalStores stores;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final PeerClient peerClient;
 
     public ReviewService(KafkaStreams streams, Map<String, Object> clientSettings, Topics topics,
                          PayloadSeal seal, WireCodec inputCodec, Clock clock, PeerToken peers, LocalStores stores) {
+        this(streams, clientSettings, topics, seal, inputCodec, clock, peers, stores, PeerClient.plain());
+    }
+
+    public ReviewService(KafkaStreams streams, Map<String, Object> clientSettings, Topics topics,
+                         PayloadSeal seal, WireCodec inputCodec, Clock clock, PeerToken peers, LocalStores stores,
+                         PeerClient peerClient) {
+        this.peerClient = peerClient;
         this.streams = streams;
         this.topics = topics;
         this.seal = seal;
@@ -449,13 +456,13 @@ public final class ReviewService implements AutoCloseable {
         List<String> unreached = new ArrayList<>();
         for (StreamsMetadata member : stores.peers()) {
             HostInfo host = member.hostInfo();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
-                            + "/api/review/local/unlock/" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
+            HttpRequest request = HttpRequest.newBuilder(peerClient.uri(host.host(), host.port(),
+                            "/api/review/local/unlock/" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(3)).header("Authorization", peers.header())
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
             boolean confirmed = false;
             try {
-                confirmed = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                confirmed = peerClient.client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 // not reached: said below
             } catch (InterruptedException e) {
@@ -469,13 +476,13 @@ public final class ReviewService implements AutoCloseable {
     }
 
     private Optional<JsonNode> remote(HostInfo host, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(peerClient.uri(host.host(), host.port(), path))
                 .timeout(Duration.ofSeconds(3));
         // As the peer, not as the caller: an auditor's login may not read entries, but the auditor's counts are the
         // group's (the caller was authorized on this instance; the other instance checks the peer token).
         request.header("Authorization", peers.header());
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = peerClient.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(ReviewModel.JSON.readTree(response.body())) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -44,7 +44,7 @@ class ArchitectureTest {
     @Test
     void theCoreReachesNoKafkaHttpOrCommandLine() {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "com.sun.net.httpserver..",
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "com.sun.net.httpserver..", "io.javalin..", "org.eclipse.jetty..",
                         "picocli..", "io.micrometer..")
                 .because("the screening core is a pure function of record and policy (guard-core)");
         rule.check(GUARD);

@@ -1,6 +1,6 @@
 package org.disclosureguard.review.console;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -73,42 +74,45 @@ public final class ReviewConsole {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Page page;
-            try {
-                page = route(exchange);
-            } catch (IllegalArgumentException e) {
-                page = new Page(400, "Bad request", "<p>" + Html.escape(e.getMessage()) + "</p>", null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                page = new Page(503, "Unavailable", "<p>The request was interrupted.</p>", null);
-            } catch (Exception e) {
-                LOG.warn("Review console {} failed: {}", exchange.getRequestURI().getPath(), e.getClass().getSimpleName());
-                page = new Page(500, "Error", "<p>Something went wrong. The error was logged.</p>", null);
-            }
-            send(exchange, page, currentSession(exchange).orElse(null));
+    private void handle(Context ctx) {
+        Page page;
+        try {
+            page = route(ctx);
+        } catch (IllegalArgumentException e) {
+            page = new Page(400, "Bad request", "<p>" + Html.escape(e.getMessage()) + "</p>", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            page = new Page(503, "Unavailable", "<p>The request was interrupted.</p>", null);
+        } catch (Exception e) {
+            LOG.warn("Review console {} failed: {}", ctx.path(), e.getClass().getSimpleName());
+            page = new Page(500, "Error", "<p>Something went wrong. The error was logged.</p>", null);
         }
+        send(ctx, page, currentSession(ctx).orElse(null));
     }
 
-    private Page route(HttpExchange exchange) throws Exception {
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
+    /** The request's Cookie headers, as the session helpers read them. */
+    private static List<String> cookies(Context ctx) {
+        return Collections.list(ctx.req().getHeaders("Cookie"));
+    }
+
+    private Page route(Context ctx) throws Exception {
+        String path = ctx.path();
+        String method = ctx.method().name();
         boolean get = "GET".equals(method) || "HEAD".equals(method);
         boolean post = "POST".equals(method);
         if (path.equals("/review/console.css") && get) {
-            return css(exchange);
+            return css(ctx);
         }
         if (path.equals(ConsoleSessions.LOGIN_PATH)) {
             if (get) {
-                return loginForm(exchange, null, 200);
+                return loginForm(ctx, null, 200);
             }
             if (post) {
-                return login(exchange);
+                return login(ctx);
             }
             return methodNotAllowed();
         }
-        Optional<ConsoleSessions.Session> found = currentSession(exchange);
+        Optional<ConsoleSessions.Session> found = currentSession(ctx);
         if (found.isEmpty()) {
             return Page.redirect(ConsoleSessions.LOGIN_PATH);
         }
@@ -116,7 +120,7 @@ public final class ReviewConsole {
         Principal principal = session.principal();
         Form form = null;
         if (post) {
-            form = Form.read(exchange.getRequestBody());
+            form = Form.read(ctx.bodyInputStream());
             if (!session.csrfMatches(form.get("csrf"))) {
                 return new Page(403, "Forbidden", "<p>The form expired or did not come from this console. Go back, reload the page "
                         + "and try again.</p>", null);
@@ -128,10 +132,8 @@ public final class ReviewConsole {
             if (!post) {
                 return methodNotAllowed();
             }
-            ConsoleSessions.cookieValue(exchange.getRequestHeaders().get("Cookie"), ConsoleSessions.SESSION_COOKIE)
-                    .ifPresent(sessions::invalidate);
-            exchange.getResponseHeaders().add("Set-Cookie",
-                    ConsoleSessions.expiredCookie(ConsoleSessions.SESSION_COOKIE, ConsoleSessions.SESSION_PATH));
+            ConsoleSessions.cookieValue(cookies(ctx), ConsoleSessions.SESSION_COOKIE).ifPresent(sessions::invalidate);
+            ctx.res().addHeader("Set-Cookie", ConsoleSessions.expiredCookie(ConsoleSessions.SESSION_COOKIE, ConsoleSessions.SESSION_PATH));
             return Page.redirect(ConsoleSessions.LOGIN_PATH + "?signedOut");
         }
         if (path.equals("/review") || path.equals("/review/")) {
@@ -141,13 +143,13 @@ public final class ReviewConsole {
             if (!principal.canAudit()) {
                 return forbidden(principal);
             }
-            return get ? history(exchange) : methodNotAllowed();
+            return get ? history(ctx) : methodNotAllowed();
         }
         if (path.equals("/review/records") || path.equals("/review/records/")) {
             if (!principal.canViewPayloads()) {
                 return forbidden(principal);
             }
-            return get ? records(exchange) : methodNotAllowed();
+            return get ? records(ctx) : methodNotAllowed();
         }
         if (path.startsWith("/review/records/")) {
             String rest = path.substring("/review/records/".length());
@@ -170,21 +172,21 @@ public final class ReviewConsole {
         return notFound();
     }
 
-    private Optional<ConsoleSessions.Session> currentSession(HttpExchange exchange) {
-        return ConsoleSessions.cookieValue(exchange.getRequestHeaders().get("Cookie"), ConsoleSessions.SESSION_COOKIE)
+    private Optional<ConsoleSessions.Session> currentSession(Context ctx) {
+        return ConsoleSessions.cookieValue(cookies(ctx), ConsoleSessions.SESSION_COOKIE)
                 .flatMap(sessions::find);
     }
 
     // ---------------------------------------------------------------- sign-in
 
-    private Page loginForm(HttpExchange exchange, String message, int status) {
-        if (message == null && currentSession(exchange).isPresent()) {
+    private Page loginForm(Context ctx, String message, int status) {
+        if (message == null && currentSession(ctx).isPresent()) {
             return Page.redirect("/review");
         }
         String token = sessions.newToken();
-        exchange.getResponseHeaders().add("Set-Cookie", ConsoleSessions.loginCookie(token));
+        ctx.res().addHeader("Set-Cookie", ConsoleSessions.loginCookie(token));
         StringBuilder body = new StringBuilder();
-        String query = exchange.getRequestURI().getRawQuery();
+        String query = ctx.queryString();
         if (message != null) {
             body.append("<p class=\"notice error\" role=\"alert\" id=\"login-error\">").append(Html.escape(message)).append("</p>");
         } else if ("signedOut".equals(query)) {
@@ -200,36 +202,36 @@ public final class ReviewConsole {
         return new Page(status, "Sign in", body.toString(), null);
     }
 
-    private Page login(HttpExchange exchange) throws IOException {
-        Form form = Form.read(exchange.getRequestBody());
-        Optional<String> cookie = ConsoleSessions.cookieValue(exchange.getRequestHeaders().get("Cookie"), ConsoleSessions.LOGIN_COOKIE);
+    private Page login(Context ctx) throws IOException {
+        Form form = Form.read(ctx.bodyInputStream());
+        Optional<String> cookie = ConsoleSessions.cookieValue(cookies(ctx), ConsoleSessions.LOGIN_COOKIE);
         if (!ConsoleSessions.loginCsrfMatches(cookie.orElse(null), form.get("csrf"))) {
-            return loginForm(exchange, "The sign-in form expired. Please try again.", 403);
+            return loginForm(ctx, "The sign-in form expired. Please try again.", 403);
         }
         String name = form.nonBlank("username");
         String given = form.get("password");
         char[] password = given == null ? new char[0] : given.toCharArray();
         Optional<Principal> principal;
         try {
-            principal = name == null ? Optional.empty() : users.authenticate(name, password, HttpRoutes.clientAddress(exchange));
+            principal = name == null ? Optional.empty() : users.authenticate(name, password, HttpRoutes.clientAddress(ctx));
         } finally {
             Arrays.fill(password, '\0');
         }
         if (principal.isEmpty()) {
             // The same answer for an unknown name, a wrong password and a locked account.
-            return loginForm(exchange, "Sign-in failed.", 401);
+            return loginForm(ctx, "Sign-in failed.", 401);
         }
         ConsoleSessions.Created created = sessions.create(principal.get());
-        exchange.getResponseHeaders().add("Set-Cookie", ConsoleSessions.sessionCookie(created.token()));
-        exchange.getResponseHeaders().add("Set-Cookie", ConsoleSessions.expiredCookie(ConsoleSessions.LOGIN_COOKIE, ConsoleSessions.LOGIN_PATH));
+        ctx.res().addHeader("Set-Cookie", ConsoleSessions.sessionCookie(created.token()));
+        ctx.res().addHeader("Set-Cookie", ConsoleSessions.expiredCookie(ConsoleSessions.LOGIN_COOKIE, ConsoleSessions.LOGIN_PATH));
         LOG.info("Review console: {} signed in ({})", principal.get().name(), principal.get().role().configName());
         return Page.redirect("/review");
     }
 
     // ---------------------------------------------------------------- pages
 
-    private Page records(HttpExchange exchange) {
-        Form q = Form.parse(exchange.getRequestURI().getRawQuery());
+    private Page records(Context ctx) {
+        Form q = Form.parse(ctx.queryString());
         String facility = q.nonBlank("facility");
         String rule = q.nonBlank("rule");
         String decision = q.nonBlank("decision");
@@ -500,8 +502,8 @@ public final class ReviewConsole {
         return out.append("</div>").toString();
     }
 
-    private Page history(HttpExchange exchange) {
-        Form q = Form.parse(exchange.getRequestURI().getRawQuery());
+    private Page history(Context ctx) {
+        Form q = Form.parse(ctx.queryString());
         int limit = 100;
         if (q.nonBlank("limit") != null) {
             try {
@@ -563,16 +565,13 @@ public final class ReviewConsole {
 
     // ---------------------------------------------------------------- plumbing
 
-    private Page css(HttpExchange exchange) throws IOException {
+    private Page css(Context ctx) throws IOException {
         try (InputStream in = ReviewConsole.class.getClassLoader().getResourceAsStream(CSS)) {
             if (in == null) {
                 return notFound();
             }
-            byte[] bytes = in.readAllBytes();
-            setSecurityHeaders(exchange);
-            exchange.getResponseHeaders().set("Content-Type", "text/css; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
+            setSecurityHeaders(ctx);
+            ctx.contentType("text/css; charset=utf-8").result(in.readAllBytes());
             return null;
         }
     }
@@ -590,33 +589,24 @@ public final class ReviewConsole {
     }
 
     /** The security headers every console response has. */
-    static void setSecurityHeaders(HttpExchange exchange) {
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
+    static void setSecurityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
     }
 
-    private void send(HttpExchange exchange, Page page, ConsoleSessions.Session session) throws IOException {
+    private void send(Context ctx, Page page, ConsoleSessions.Session session) {
         if (page == null) {
             return; // already answered (the style sheet)
         }
-        setSecurityHeaders(exchange);
+        setSecurityHeaders(ctx);
         if (page.location() != null) {
-            exchange.getResponseHeaders().set("Location", page.location());
-            exchange.sendResponseHeaders(page.status(), -1);
+            ctx.status(page.status()).header("Location", page.location());
             return;
         }
-        byte[] bytes = layout(page, session).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(page.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(page.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        ctx.status(page.status()).contentType("text/html; charset=utf-8").result(layout(page, session).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String layout(Page page, ConsoleSessions.Session session) {
