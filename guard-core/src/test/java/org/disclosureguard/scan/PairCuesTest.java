@@ -362,6 +362,29 @@ class PairCuesTest {
     }
 
     /**
+     * What the thirty-fourth and thirty-fifth writers taught (policy 2026.12.12), in this test's own words: a document
+     * that "shows" or "reads" a harm (lê-se que, consta que, montre ke), the clinical or psychological file, the
+     * therapeutic interview. And their benign twins: a video-call session with the family, a legal counselor in Kreyòl.
+     */
+    @Test
+    void whatAFileSaysTheClinicalFileAndTheTherapeuticInterviewInOtherWords() {
+        for (String text : List.of(
+                "The attached chart reflects that his uncle made him sell crack outside the school.",
+                "No relatório psicológico consta que o padrasto a trancava no quarto sem comer nem beber.",
+                "Na entrevista terapêutica de março ela falou da travessia.",
+                "Le document indique qu'un passeur lui a pris son passeport à Tapachula.",
+                "Rapò sikolojik la montre ke gang lan te fòse l pote zam.")) {
+            assertTrue(BUNDLED.matches(text), text);
+        }
+        for (String text : List.of(
+                "Video call session with the family: he talked with his mother for 20 minutes.",
+                "Sessão de videochamada com a família: ela falou com a avó.",
+                "Li te gen randevou ak konseye legal li pou dosye SIJS la.")) {
+            assertEquals(List.of(), terms(text), text);
+        }
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

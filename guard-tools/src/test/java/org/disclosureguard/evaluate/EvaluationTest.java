@@ -182,7 +182,10 @@ class EvaluationTest {
             Map.entry("tuning-t/en/session", 4),
             // the twenty-sixth writer: "dice que ... en el torneo de FIFA de la recreación los mató a todos" (a telling
             // and "los mató"; the game is named five words before, too far for an exclusion of word sequences)
-            Map.entry("tuning-x/es/everyday", 3));
+            Map.entry("tuning-x/es/everyday", 3),
+            // the thirty-fifth writer: "uma depressão grande no asfalto" (a pothole) on a record the generator gave a
+            // medical source, where provenance.medical-psychiatric reads "depress"
+            Map.entry("tuning-ag/pt/everyday", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -201,20 +204,20 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The thirty-fourth writer (enforcement-facing and federal-oversight
-     * paperwork that cites counseling: field specialists' case notes, incident addenda, enforcement summaries,
-     * government counsel's evidence lists, asylum officers' notes, records requests, audits, data-system dumps; written
-     * in three parts by writers who saw neither the dictionary nor the other templates) on its first run, policy
-     * 2026.12.11 with the classifier trained on thirty-one writers: 882/888 and 2/624.
+     * has read its failures to tune on them. The thirty-sixth writer (e-mail and messaging threads pasted into case
+     * records: forwarded chains with quoted replies, headers, signatures, confidentiality footers, ticket comments,
+     * chat exports; written in three parts by writers who saw neither the dictionary nor the other templates) on its
+     * first run, policy 2026.12.12 with the classifier trained on thirty-three writers: 888/888 and 20/624 (with
+     * 2026.12.10: 888/888 and 26/624).
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(882, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(2, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 164, "ht", 166);
+        assertEquals(new Rate(888, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(20, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
