@@ -92,11 +92,23 @@ final class ReviewCommand implements Callable<Integer> {
         @Option(names = "--state", defaultValue = "PENDING", description = "PENDING, AWAITING_SECOND_APPROVAL, CONFIRMED_HOLD, RELEASED_REDACTED, FALSE_POSITIVE_RELEASED or all (default: ${DEFAULT-VALUE}).")
         String state;
 
-        @Option(names = "--facility", description = "Only this facility.")
+        @Option(names = "--facility", description = "Only facilities whose id contains this (any case).")
         String facility;
 
-        @Option(names = "--rule", description = "Only records held by this rule.")
+        @Option(names = "--rule", description = "Only records held by a rule whose id contains this (any case).")
         String rule;
+
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only records whose case id or quarantine id contains this (any case).")
+        String search;
+
+        @Option(names = "--sort", defaultValue = "oldest", description = "oldest, newest, facility, case or rule (default: ${DEFAULT-VALUE}).")
+        String sort;
+
+        @Option(names = "--offset", defaultValue = "0", description = "Records to skip, for the next page (default: ${DEFAULT-VALUE}).")
+        int offset;
+
+        @Option(names = "--limit", defaultValue = "100", description = "Records to list, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+        int limit;
 
         @Option(names = "--min-age", defaultValue = "0", paramLabel = "SECONDS", description = "Only records held at least this long.")
         long minAge;
@@ -110,6 +122,10 @@ final class ReviewCommand implements Callable<Integer> {
             if (rule != null) {
                 path.append("&rule=").append(enc(rule));
             }
+            if (search != null) {
+                path.append("&q=").append(enc(search));
+            }
+            path.append("&sort=").append(enc(sort)).append("&offset=").append(offset).append("&limit=").append(limit);
             JsonNode answer = parent.call("GET", path.toString(), null);
             JsonNode records = answer.path("records");
             PrintWriter out = parent.spec.commandLine().getOut();
@@ -118,7 +134,9 @@ final class ReviewCommand implements Callable<Integer> {
                 out.printf("%-28s %-8s %-24s %-14s %8d  %s%n", r.path("quarantineId").asText(), r.path("disposition").asText(),
                         r.path("state").asText(), r.path("facilityId").asText(""), r.path("ageSeconds").asLong(), r.path("ruleIds"));
             }
-            out.printf("%d record(s)%n", records.size());
+            int total = answer.path("total").asInt(records.size());
+            out.printf("%d record(s)%s%n", records.size(), total > records.size()
+                    ? " of " + total + " (next page: --offset " + (offset + records.size()) + ")" : "");
             out.flush();
             if (!answer.path("complete").asBoolean(false)) {
                 // Part of the group did not answer: say so, and exit non-zero so a script does not take this as the queue.

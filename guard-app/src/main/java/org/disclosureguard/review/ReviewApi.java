@@ -65,8 +65,20 @@ public final class ReviewApi {
             if (rest.isEmpty()) {
                 handle(ctx, Principal::canViewPayloads, (principal, auth) -> {
                     Map<String, String> q = HttpRoutes.query(ctx);
-                    return group("records", service.list(q.getOrDefault("state", "PENDING").equalsIgnoreCase("all") ? null : q.getOrDefault("state", "PENDING"),
-                            q.get("facility"), q.get("rule"), q.get("disposition"), Long.parseLong(q.getOrDefault("minAgeSeconds", "0"))));
+                    String state = q.getOrDefault("state", "PENDING");
+                    TriageQuery query = new TriageQuery(state.equalsIgnoreCase("all") ? null : state, blankToNull(q.get("facility")),
+                            blankToNull(q.get("rule")), blankToNull(q.get("disposition")), Long.parseLong(q.getOrDefault("minAgeSeconds", "0")),
+                            blankToNull(q.get("q")), TriageQuery.Sort.parse(q.get("sort")), Integer.parseInt(q.getOrDefault("offset", "0")),
+                            Integer.parseInt(q.getOrDefault("limit", String.valueOf(TriageQuery.MAX_LIMIT))));
+                    ReviewService.Group<TriageQuery.Page> page = service.triage(query);
+                    Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    body.put("records", page.value().records());
+                    body.put("total", page.value().total());
+                    body.put("offset", page.value().offset());
+                    body.put("limit", page.value().limit());
+                    body.put("complete", page.complete());
+                    body.put("unavailable", page.unavailable());
+                    return ok(body);
                 });
             } else if (rest.endsWith("/decisions")) {
                 handle(ctx, Principal::canDecide, (principal, auth) -> decide(ctx, rest.substring(0, rest.length() - "/decisions".length()),
@@ -169,6 +181,10 @@ public final class ReviewApi {
 
     private interface Handler {
         Answer answer(Principal principal, String authorization) throws Exception;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static Answer ok(Object body) {

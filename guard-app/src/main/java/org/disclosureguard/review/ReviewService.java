@@ -274,18 +274,19 @@ public final class ReviewService implements AutoCloseable {
     }
 
     public Group<List<Summary>> list(String state, String facility, String rule, String disposition, long minAgeSeconds) {
-        List<Summary> summaries = new ArrayList<>();
+        Group<TriageQuery.Page> page = triage(new TriageQuery(state, facility, rule, disposition, minAgeSeconds, null,
+                TriageQuery.Sort.OLDEST, 0, TriageQuery.MAX_LIMIT));
+        return new Group<>(page.value().records(), page.unavailable());
+    }
+
+    /** One page of the group's queue, filtered, searched and sorted as {@code query} says. */
+    public Group<TriageQuery.Page> triage(TriageQuery query) {
         Group<List<Entry>> group = allEntries();
+        List<Summary> summaries = new ArrayList<>(group.value().size());
         for (Entry entry : group.value()) {
-            Summary s = summary(entry);
-            if ((state == null || state.equalsIgnoreCase(s.state())) && (facility == null || facility.equals(s.facilityId()))
-                    && (rule == null || s.ruleIds().contains(rule)) && (disposition == null || disposition.equalsIgnoreCase(s.disposition()))
-                    && s.ageSeconds() >= minAgeSeconds) {
-                summaries.add(s);
-            }
+            summaries.add(summary(entry));
         }
-        summaries.sort(Comparator.comparingLong(Summary::heldAt)); // oldest first: the backlog's head
-        return new Group<>(summaries, group.unavailable());
+        return new Group<>(query.apply(summaries), group.unavailable());
     }
 
     /** The record as a reviewer sees it, of an entry found by {@link #entry}; the caller must record the view ({@link #send}). */

@@ -24,6 +24,7 @@ import org.disclosureguard.review.ReviewModel.Cut;
 import org.disclosureguard.review.ReviewModel.Event;
 import org.disclosureguard.review.ReviewModel.State;
 import org.disclosureguard.review.ReviewService;
+import org.disclosureguard.review.TriageQuery;
 import org.disclosureguard.review.auth.Principal;
 import org.disclosureguard.review.auth.UserStore;
 import org.slf4j.Logger;
@@ -250,12 +251,27 @@ public final class ReviewConsole {
                 throw new IllegalArgumentException("the minimum age is a whole number of minutes");
             }
         }
-        ReviewService.Group<List<ReviewService.Summary>> group = service.list(state.equals("ALL") ? null : state, facility, rule,
-                decision, minAgeMinutes * 60);
-        List<ReviewService.Summary> list = group.value();
+        String search = q.nonBlank("q");
+        TriageQuery.Sort sort = TriageQuery.Sort.parse(q.nonBlank("sort"));
+        int page = 1;
+        if (q.nonBlank("page") != null) {
+            try {
+                page = Math.max(1, Integer.parseInt(q.nonBlank("page")));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the page is a whole number");
+            }
+        }
+        if ((long) (page - 1) * TriageQuery.DEFAULT_PAGE > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("no such page");
+        }
+        ReviewService.Group<TriageQuery.Page> group = service.triage(new TriageQuery(state.equals("ALL") ? null : state, facility,
+                rule, decision, minAgeMinutes * 60, search, sort, (page - 1) * TriageQuery.DEFAULT_PAGE, TriageQuery.DEFAULT_PAGE));
+        TriageQuery.Page shown = group.value();
+        List<ReviewService.Summary> list = shown.records();
         StringBuilder body = new StringBuilder(partialBanner(group));
         body.append("<form method=\"get\" action=\"/review/records\" class=\"filters\" aria-label=\"Filter records\">")
-                .append("<fieldset><legend>Filters</legend>")
+                .append("<fieldset><legend>Find and filter</legend>")
+                .append(textInput("q", "Case or record id", search, "search"))
                 .append(textInput("facility", "Facility", facility, "text"))
                 .append(textInput("rule", "Rule id", rule, "text"))
                 .append(select("decision", "Decision type", decision == null ? "" : decision,
@@ -266,10 +282,21 @@ public final class ReviewConsole {
             states.add(new String[] {s.name(), s.name()});
         }
         states.add(new String[] {"ALL", "Any state"});
+        List<String[]> sorts = new ArrayList<>();
+        for (TriageQuery.Sort s : TriageQuery.Sort.values()) {
+            sorts.add(new String[] {s.name().toLowerCase(Locale.ROOT), s.label()});
+        }
         body.append(select("state", "State", state, states.toArray(new String[0][])))
-                .append("<p class=\"actions\"><button type=\"submit\">Apply filters</button> <a href=\"/review/records\">Clear</a></p>")
+                .append(select("sort", "Order", sort.name().toLowerCase(Locale.ROOT), sorts.toArray(new String[0][])))
+                .append("<p class=\"actions\"><button type=\"submit\">Apply</button> <a href=\"/review/records\">Clear</a></p>")
                 .append("</fieldset></form>");
-        body.append("<p role=\"status\" id=\"record-count\">").append(list.size()).append(" record(s), oldest first.</p>");
+        body.append("<p role=\"status\" id=\"record-count\">");
+        if (list.isEmpty()) {
+            body.append(shown.total()).append(" record(s)").append(shown.total() > 0 ? " (none on this page)" : "").append(".</p>");
+        } else {
+            body.append("Records ").append(shown.offset() + 1).append("–").append(shown.offset() + list.size()).append(" of ")
+                    .append(shown.total()).append(", ").append(Html.escape(sort.label())).append(".</p>");
+        }
         if (!list.isEmpty()) {
             body.append("<div class=\"table-wrap\"><table id=\"records\"><caption>Quarantined records</caption><thead><tr>")
                     .append("<th scope=\"col\">Record</th><th scope=\"col\">State</th><th scope=\"col\">Decision</th>")
@@ -285,6 +312,7 @@ public final class ReviewConsole {
             }
             body.append("</tbody></table></div>");
         }
+        body.append(pager(q, page, shown));
         return new Page(200, "Held records", body.toString(), null);
     }
 
@@ -637,6 +665,31 @@ public final class ReviewConsole {
 
     private static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
+    }
+
+    /** Previous and next links that keep the filters, search and order. */
+    private static String pager(Form q, int page, TriageQuery.Page shown) {
+        if (page == 1 && !shown.hasNext()) {
+            return "";
+        }
+        StringBuilder keep = new StringBuilder();
+        for (String name : List.of("q", "facility", "rule", "decision", "minAge", "state", "sort")) {
+            String value = q.nonBlank(name);
+            if (value != null) {
+                keep.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        StringBuilder out = new StringBuilder("<nav class=\"pager\" aria-label=\"Pages\"><p>");
+        if (page > 1) {
+            out.append("<a rel=\"prev\" id=\"page-prev\" href=\"").append(Html.escape("/review/records?page=" + (page - 1) + keep))
+                    .append("\">Previous page</a> ");
+        }
+        out.append("Page ").append(page).append(" of ").append(Math.max(1, (shown.total() + shown.limit() - 1) / shown.limit()));
+        if (shown.hasNext()) {
+            out.append(" <a rel=\"next\" id=\"page-next\" href=\"").append(Html.escape("/review/records?page=" + (page + 1) + keep))
+                    .append("\">Next page</a>");
+        }
+        return out.append("</p></nav>").toString();
     }
 
     private static String textInput(String name, String label, String value, String type) {

@@ -54,6 +54,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -113,9 +114,18 @@ class ReviewConsoleBrowserIT {
 
                 // Both held records appear in the list (oldest first); find each by its case id.
                 awaitListed(browser, 2);
-                assertEquals("2 record(s), oldest first.", browser.findElement(By.id("record-count")).getText());
+                assertEquals("Records 1–2 of 2, oldest first.", browser.findElement(By.id("record-count")).getText());
                 String notesUrl = recordLink(browser, "case-notes");
                 String sourceUrl = recordLink(browser, "case-source");
+
+                // The queue is searched by part of a case id, in any case, and sorted: one record left, the search kept.
+                browser.findElement(By.id("f-q")).sendKeys("CASE-SOU");
+                new Select(browser.findElement(By.id("f-sort"))).selectByValue("newest");
+                browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+                wait.until(d -> d.getCurrentUrl().contains("q=CASE-SOU"));
+                assertEquals("Records 1–1 of 1, newest first.", browser.findElement(By.id("record-count")).getText());
+                assertEquals(sourceUrl, recordLink(browser, "case-source"));
+                assertEquals("CASE-SOU", browser.findElement(By.id("f-q")).getAttribute("value"));
 
                 // The therapy record: the matched term is highlighted; release a redacted version cutting the prefilled span.
                 browser.get(notesUrl);
