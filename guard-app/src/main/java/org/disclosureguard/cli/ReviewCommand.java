@@ -175,7 +175,12 @@ final class ReviewCommand implements Callable<Integer> {
             }
             out.println("\nFields:");
             for (JsonNode f : detail.path("fields")) {
-                out.printf("  %s: %s%n", f.path("path").asText(), highlighted(f.path("text").asText(), f.path("highlights")));
+                String text = f.path("text").asText();
+                out.printf("  %s: %s%n", f.path("path").asText(), highlighted(text, f.path("highlights")));
+                List<int[]> matches = merged(text.length(), f.path("highlights"));
+                if (!matches.isEmpty()) {
+                    out.printf("    matched at %s%n", String.join(", ", matches.stream().map(m -> m[0] + "-" + m[1]).toList()));
+                }
             }
             JsonNode cutsToMake = detail.path("releaseCuts");
             if (!cutsToMake.isEmpty()) {
@@ -201,19 +206,40 @@ final class ReviewCommand implements Callable<Integer> {
             return 0;
         }
 
+        /**
+         * The text with its matched spans in [[...]]: overlapping and nested spans ("counseling" inside "counseling
+         * session") are merged first, so the markers never interleave.
+         */
         static String highlighted(String text, JsonNode spans) {
             StringBuilder out = new StringBuilder(text);
-            List<JsonNode> sorted = new java.util.ArrayList<>();
-            spans.forEach(sorted::add);
-            sorted.sort((a, b) -> Integer.compare(b.get(0).asInt(), a.get(0).asInt()));
-            for (JsonNode span : sorted) {
-                int start = span.get(0).asInt();
-                int end = span.get(1).asInt();
-                if (start >= 0 && end <= out.length() && start < end) {
-                    out.insert(end, "]]").insert(start, "[[");
-                }
+            List<int[]> merged = merged(text.length(), spans);
+            for (int i = merged.size() - 1; i >= 0; i--) {
+                out.insert(merged.get(i)[1], "]]").insert(merged.get(i)[0], "[[");
             }
             return out.toString();
+        }
+
+        /** The spans within the text, sorted and with overlapping or touching ones merged. */
+        static List<int[]> merged(int length, JsonNode spans) {
+            List<int[]> sorted = new java.util.ArrayList<>();
+            for (JsonNode span : spans) {
+                int start = span.get(0).asInt();
+                int end = span.get(1).asInt();
+                if (start >= 0 && end <= length && start < end) {
+                    sorted.add(new int[] {start, end});
+                }
+            }
+            sorted.sort(java.util.Comparator.comparingInt((int[] span) -> span[0]));
+            List<int[]> merged = new java.util.ArrayList<>();
+            for (int[] span : sorted) {
+                int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                if (last != null && span[0] <= last[1]) {
+                    last[1] = Math.max(last[1], span[1]);
+                } else {
+                    merged.add(span);
+                }
+            }
+            return merged;
         }
     }
 
