@@ -99,6 +99,9 @@ public final class ReviewApi {
                 });
             }
         });
+        // Confirm the hold of every pending record a filter matches, if exactly as many match as the caller saw.
+        http.addContext("/api/review/bulk/confirm-hold", ctx -> handle(ctx, Principal::canDecide,
+                (principal, auth) -> bulkConfirm(ctx, principal)));
         // An admin lifts a reviewer's sign-in lock-out on every instance (each keeps its own).
         http.addContext("/api/review/users", ctx -> handle(ctx, p -> p.role() == Role.ADMIN,
                 (principal, auth) -> unlock(ctx, HttpRoutes.tail(ctx, "/api/review/users"), principal)));
@@ -115,6 +118,42 @@ public final class ReviewApi {
                 (principal, auth) -> group("events", service.history(Integer.parseInt(HttpRoutes.query(ctx).getOrDefault("limit", "100"))))));
         http.addContext("/api/review/counts", ctx -> handle(ctx, p -> p.canAudit() || p.canDecide(),
                 (principal, auth) -> group("counts", service.counts())));
+    }
+
+    /**
+     * {@code POST /api/review/bulk/confirm-hold} with {@code {"filter": {"facility", "rule", "disposition", "q",
+     * "minAgeSeconds"}, "expected": N, "justification": "..."}}: 409 when the pending records that match are not N.
+     */
+    private Answer bulkConfirm(Context ctx, Principal principal) throws IOException {
+        if (!"POST".equals(ctx.method().name())) {
+            return new Answer(405, Map.of("error", "POST a bulk confirmation"));
+        }
+        String contentType = ctx.header("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return new Answer(415, Map.of("error", "bulk confirmations are JSON (Content-Type: application/json)"));
+        }
+        byte[] raw = ctx.bodyInputStream().readNBytes(MAX_DECISION_BYTES + 1);
+        if (raw.length > MAX_DECISION_BYTES) {
+            return new Answer(413, Map.of("error", "a bulk confirmation is at most " + MAX_DECISION_BYTES + " bytes"));
+        }
+        JsonNode body = ReviewModel.JSON.readTree(raw);
+        JsonNode filter = body.path("filter");
+        if (!body.path("expected").canConvertToInt()) {
+            return new Answer(400, Map.of("error", "expected: the number of matching records you saw"));
+        }
+        TriageQuery query = new TriageQuery(null, text(filter, "facility"), text(filter, "rule"), text(filter, "disposition"),
+                filter.path("minAgeSeconds").asLong(0), text(filter, "q"), TriageQuery.Sort.OLDEST, 0, TriageQuery.MAX_LIMIT);
+        try {
+            int sent = service.confirmAll(query, body.path("expected").asInt(), principal.name(), text(body, "justification"));
+            LOG.info("Bulk CONFIRM_HOLD of {} records by {}", sent, principal.name());
+            return ok(Map.of("sent", sent));
+        } catch (ReviewService.StaleSelectionException e) {
+            return new Answer(409, Map.of("error", e.getMessage()));
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) && !node.get(field).asText().isBlank() ? node.get(field).asText() : null;
     }
 
     /** {@code POST /api/review/users/{name}/unlock}: here and on every other instance. */

@@ -279,6 +279,59 @@ public final class ReviewService implements AutoCloseable {
         return new Group<>(page.value().records(), page.unavailable());
     }
 
+    /** The queue changed between what the reviewer saw and the bulk action: nothing was sent. */
+    public static final class StaleSelectionException extends RuntimeException {
+        StaleSelectionException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Confirms the hold of every pending record {@code query} matches, as {@code reviewer} with one justification:
+     * each record gets its own command and its own audited decision. Refused, with nothing sent, unless the whole
+     * group answered and exactly {@code expected} records match (the number the reviewer was shown): a record held
+     * in between is not confirmed unseen. At most {@link TriageQuery#MAX_LIMIT} at once. Answers how many were sent.
+     */
+    public int confirmAll(TriageQuery query, int expected, String reviewer, String justification) {
+        if (justification == null || justification.isBlank()) {
+            throw new IllegalArgumentException("a bulk confirmation needs a justification");
+        }
+        TriageQuery pending = new TriageQuery(ReviewModel.State.PENDING.name(), query.facility(), query.rule(), query.disposition(),
+                query.minAgeSeconds(), query.search(), query.sort(), 0, TriageQuery.MAX_LIMIT);
+        Group<TriageQuery.Page> selection = triage(pending);
+        if (!selection.complete()) {
+            throw new StaleSelectionException("part of the group did not answer (" + String.join("; ", selection.unavailable())
+                    + "): nothing was confirmed");
+        }
+        TriageQuery.Page page = selection.value();
+        if (page.total() != expected) {
+            throw new StaleSelectionException(page.total() + " pending records match now, not " + expected
+                    + ": nothing was confirmed; look at the list again");
+        }
+        if (page.total() > page.records().size()) {
+            throw new IllegalArgumentException("at most " + TriageQuery.MAX_LIMIT + " records at once: narrow the filter");
+        }
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
+        for (Summary s : page.records()) {
+            Command command = new Command(null, s.quarantineId(), ReviewModel.Action.CONFIRM_HOLD, reviewer, justification,
+                    List.of(), List.of(), 0).sent(UUID.randomUUID().toString(), clock.millis());
+            sent.add(producer.send(new ProducerRecord<>(topics.reviewCommands(), command.quarantineId().getBytes(StandardCharsets.UTF_8),
+                    ReviewModel.write(command))));
+        }
+        producer.flush();
+        for (var future : sent) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("could not write a command: " + e.getCause(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending the confirmations", e);
+            }
+        }
+        return sent.size();
+    }
+
     /** One page of the group's queue, filtered, searched and sorted as {@code query} says. */
     public Group<TriageQuery.Page> triage(TriageQuery query) {
         Group<List<Entry>> group = allEntries();

@@ -150,7 +150,13 @@ public final class ReviewConsole {
             if (!principal.canViewPayloads()) {
                 return forbidden(principal);
             }
-            return get ? records(ctx) : methodNotAllowed();
+            return get ? records(ctx, session) : methodNotAllowed();
+        }
+        if (path.equals("/review/bulk-confirm")) {
+            if (!principal.canDecide()) {
+                return forbidden(principal);
+            }
+            return post ? bulkConfirm(session, form) : methodNotAllowed();
         }
         if (path.startsWith("/review/records/")) {
             String rest = path.substring("/review/records/".length());
@@ -231,7 +237,7 @@ public final class ReviewConsole {
 
     // ---------------------------------------------------------------- pages
 
-    private Page records(Context ctx) {
+    private Page records(Context ctx, ConsoleSessions.Session session) {
         Form q = Form.parse(ctx.queryString());
         String facility = q.nonBlank("facility");
         String rule = q.nonBlank("rule");
@@ -313,6 +319,17 @@ public final class ReviewConsole {
             body.append("</tbody></table></div>");
         }
         body.append(pager(q, page, shown));
+        if (session.principal().canDecide() && state.equals(State.PENDING.name()) && shown.total() > 0
+                && shown.total() <= TriageQuery.MAX_LIMIT) {
+            // One justification for every pending record the filter matches; bound to the count shown here.
+            String fields = hidden("q", search) + hidden("facility", facility) + hidden("rule", rule) + hidden("decision", decision)
+                    + hidden("minAge", minAgeMinutes == 0 ? null : Long.toString(minAgeMinutes))
+                    + hidden("expected", Integer.toString(shown.total()))
+                    + "<p>Every one of the " + shown.total() + " pending record(s) this filter matches, on every page, stays held;"
+                    + " each gets its own decision in the history.</p>" + justification("bulk-justification", true);
+            body.append(form(session, "/review/bulk-confirm", "confirm_hold", "Confirm the hold of all " + shown.total() + " record(s)",
+                    fields, "bulk-confirm"));
+        }
         return new Page(200, "Held records", body.toString(), null);
     }
 
@@ -462,6 +479,31 @@ public final class ReviewConsole {
             }
         }
         return removable;
+    }
+
+    private Page bulkConfirm(ConsoleSessions.Session session, Form form) {
+        long minAgeMinutes = form.nonBlank("minAge") == null ? 0 : Math.max(0, Long.parseLong(form.nonBlank("minAge")));
+        String decision = form.nonBlank("decision");
+        if (decision != null && !decision.equals("HOLD") && !decision.equals("REJECT")) {
+            decision = null;
+        }
+        TriageQuery query = new TriageQuery(State.PENDING.name(), form.nonBlank("facility"), form.nonBlank("rule"), decision,
+                minAgeMinutes * 60, form.nonBlank("q"), TriageQuery.Sort.OLDEST, 0, TriageQuery.MAX_LIMIT);
+        int expected;
+        try {
+            expected = Integer.parseInt(form.nonBlank("expected") == null ? "" : form.nonBlank("expected"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the form lost the number of records it showed");
+        }
+        try {
+            int sent = service.confirmAll(query, expected, session.principal().name(), form.nonBlank("justification"));
+            LOG.info("Review console: bulk CONFIRM_HOLD of {} records by {}", sent, session.principal().name());
+            return new Page(200, "Holds confirmed", notice("ok", sent + " confirmation(s) sent; each record's history shows it.",
+                    List.of()) + "<p><a href=\"/review/records\">Back to the queue</a></p>", null);
+        } catch (ReviewService.StaleSelectionException e) {
+            return new Page(409, "The queue changed", notice("error", e.getMessage(), List.of())
+                    + "<p><a href=\"/review/records\">Back to the queue</a></p>", null);
+        }
     }
 
     private Page decide(ConsoleSessions.Session session, String id, Form form) throws InterruptedException {

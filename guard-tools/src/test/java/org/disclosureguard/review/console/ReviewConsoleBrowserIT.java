@@ -51,6 +51,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -155,6 +156,49 @@ class ReviewConsoleBrowserIT {
                 outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
                 assertTrue(outcome.getText().contains("CONFIRMED_HOLD"), outcome.getText());
                 assertEquals("CONFIRMED_HOLD", browser.findElement(By.id("state")).getText());
+
+                // Bulk: two more counseling-source holds, confirmed at once from the filtered list with one
+                // justification. A form whose count went stale (a third arrived since) is refused and sends nothing.
+                send(client, topics.input(), TestEvents.benign().setCaseId("case-bulk-1")
+                        .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+                send(client, topics.input(), TestEvents.benign().setCaseId("case-bulk-2")
+                        .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+                browser.get(url + "/review/records?q=case-bulk");
+                awaitListed(browser, 2);
+                assertEquals("Records 1–2 of 2, oldest first.", browser.findElement(By.id("record-count")).getText());
+                assertTrue(browser.getPageSource().contains("Confirm the hold of all 2 record(s)"), "the bulk form names its count");
+                send(client, topics.input(), TestEvents.benign().setCaseId("case-bulk-3")
+                        .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+                String listTab = browser.getWindowHandle();
+                browser.switchTo().newWindow(WindowType.TAB);
+                browser.get(url + "/review/records?q=case-bulk");
+                awaitListed(browser, 3);
+                browser.close();
+                browser.switchTo().window(listTab);
+                browser.findElement(By.id("bulk-justification")).sendKeys("counseling-source holds, all of them");
+                browser.findElement(By.id("submit-bulk-confirm")).click();
+                WebElement stale = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                assertTrue(stale.getText().contains("3 pending records match now, not 2"), stale.getText());
+                browser.get(url + "/review/records?q=case-bulk");
+                assertEquals("Records 1–3 of 3, oldest first.", browser.findElement(By.id("record-count")).getText(),
+                        "the refused form confirmed nothing");
+                browser.findElement(By.id("bulk-justification")).sendKeys("counseling-source holds, all of them");
+                browser.findElement(By.id("submit-bulk-confirm")).click();
+                outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                assertEquals("3 confirmation(s) sent; each record's history shows it.", outcome.getText());
+                browser.get(url + "/review/records?q=case-bulk&state=CONFIRMED_HOLD");
+                awaitListed(browser, 3);
+                // The API's bulk confirmation is bound to the count the same way: none pending match now, not 3.
+                java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/review/bulk/confirm-hold"))
+                                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                        .encodeToString("rita:rita-password-1".getBytes(StandardCharsets.UTF_8)))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"filter\": {\"q\": \"case-bulk\"}, \"expected\": 3, \"justification\": \"again\"}"))
+                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(409, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("0 pending records match now, not 3"), refused.body());
 
                 // Sign out; the auditor sees the history, not the records.
                 browser.findElement(By.id("sign-out")).click();
