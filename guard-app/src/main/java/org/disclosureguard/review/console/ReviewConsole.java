@@ -174,7 +174,7 @@ public final class ReviewConsole {
             if (!principal.canViewPayloads()) {
                 return forbidden(principal);
             }
-            return get ? record(session, id) : methodNotAllowed();
+            return get ? record(session, id, "text".equals(Form.parse(ctx.queryString()).nonBlank("reveal"))) : methodNotAllowed();
         }
         return notFound();
     }
@@ -333,7 +333,12 @@ public final class ReviewConsole {
         return new Page(200, "Held records", body.toString(), null);
     }
 
-    private Page record(ConsoleSessions.Session session, String id) throws InterruptedException {
+    /**
+     * A record's page. Its text is shown only when asked ({@code ?reveal=text}), and that look is the audited view:
+     * a reviewer can read why it was held and confirm the hold without reading what the child said; releasing it,
+     * or approving a release, needs the text on screen.
+     */
+    private Page record(ConsoleSessions.Session session, String id, boolean reveal) throws InterruptedException {
         Principal principal = session.principal();
         ReviewService.Lookup found = service.entry(id);
         if (found.unavailable() != null) {
@@ -343,8 +348,10 @@ public final class ReviewConsole {
         if (found.entry().isEmpty()) {
             return notFound();
         }
-        // The look itself is audited: who, which record, when (answered asynchronously).
-        service.send(new Command(null, id, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), Duration.ZERO);
+        if (reveal) {
+            // The look itself is audited: who, which record, when (answered asynchronously).
+            service.send(new Command(null, id, Action.VIEW, principal.name(), null, List.of(), List.of(), 0), Duration.ZERO);
+        }
         ReviewService.Detail detail = service.detailOf(found.entry().get());
         ReviewService.Summary s = detail.summary();
         StringBuilder body = new StringBuilder();
@@ -375,22 +382,33 @@ public final class ReviewConsole {
             body.append("</li>");
         }
         body.append("</ol></section>");
-        body.append("<section aria-labelledby=\"fields-h\"><h2 id=\"fields-h\">The record</h2>")
-                .append("<p class=\"hint\">Matched text is <mark>highlighted</mark>.</p><dl class=\"fields\">");
-        for (ReviewService.FieldView f : detail.fields()) {
-            body.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd><div class=\"field-text\" id=\"field-")
-                    .append(Html.escape(f.path())).append("\">").append(Html.highlight(f.text(), f.highlights())).append("</div></dd>");
+        body.append("<section aria-labelledby=\"fields-h\"><h2 id=\"fields-h\">The record</h2>");
+        if (reveal) {
+            body.append("<p class=\"hint\">Matched text is <mark>highlighted</mark>. This view is recorded in the history.</p><dl class=\"fields\">");
+            for (ReviewService.FieldView f : detail.fields()) {
+                body.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd><div class=\"field-text\" id=\"field-")
+                        .append(Html.escape(f.path())).append("\">").append(Html.highlight(f.text(), f.highlights())).append("</div></dd>");
+            }
+        } else {
+            body.append("<p id=\"text-hidden\">The text is not shown: what a child said is read only when a decision needs it. ")
+                    .append("<a id=\"reveal\" href=\"").append(Html.escape(recordUrl(id) + "?reveal=text"))
+                    .append("\">Show the text</a> (recorded in the history as your view).</p><dl class=\"fields\">");
+            for (ReviewService.FieldView f : detail.fields()) {
+                body.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd>")
+                        .append(f.text() == null ? 0 : f.text().length()).append(" characters, ").append(f.highlights().size())
+                        .append(" match(es)</dd>");
+            }
         }
         body.append("</dl></section>");
         if (principal.canDecide()) {
-            body.append(decisionForms(session, id, detail));
+            body.append(decisionForms(session, id, detail, reveal));
         }
         body.append("<section aria-labelledby=\"history-h\"><h2 id=\"history-h\">History</h2>")
                 .append(historyTable(detail.history() == null ? List.of() : detail.history(), false)).append("</section>");
         return new Page(200, "Record " + id, body.toString(), null);
     }
 
-    private String decisionForms(ConsoleSessions.Session session, String id, ReviewService.Detail detail) {
+    private String decisionForms(ConsoleSessions.Session session, String id, ReviewService.Detail detail, boolean revealed) {
         State state = State.valueOf(detail.summary().state());
         StringBuilder out = new StringBuilder("<section aria-labelledby=\"decide-h\"><h2 id=\"decide-h\">Decide</h2>");
         if (state.decided()) {
@@ -403,6 +421,13 @@ public final class ReviewConsole {
                     .append(Html.escape(pending.action().equals("FALSE_POSITIVE") ? "unchanged, as a false positive" : "redacted"))
                     .append("</strong>, asked by ").append(Html.escape(pending.requestedBy())).append(" (release <code id=\"pending-digest\">")
                     .append(Html.escape(pending.digest())).append("</code>).</p>");
+            if (!revealed) {
+                // Declining keeps the record held; approving forwards text, so the approver reads it first.
+                return out.append("<p id=\"reveal-to-approve\">To approve it, <a href=\"").append(Html.escape(recordUrl(id) + "?reveal=text"))
+                        .append("\">show the text and the preview</a> of what it forwards.</p>")
+                        .append(form(session, action, "decline", "Decline the release", justification("decline-justification", false), "decline"))
+                        .append("</section>").toString();
+            }
             if (!pending.preview().isEmpty()) {
                 out.append("<h3>What it forwards of the fields it changes</h3><dl id=\"pending-preview\">");
                 for (ReviewService.FieldView f : pending.preview()) {
@@ -418,6 +443,10 @@ public final class ReviewConsole {
             return out.append("</section>").toString();
         }
         out.append(form(session, action, "confirm_hold", "Confirm the hold", justification("confirm-justification", true), "confirm-hold"));
+        if (!revealed) {
+            return out.append("<p id=\"reveal-to-release\">To release this record, <a href=\"").append(Html.escape(recordUrl(id) + "?reveal=text"))
+                    .append("\">show its text</a> first.</p></section>").toString();
+        }
         if (detail.fields().stream().anyMatch(f -> f.path().equals("(payload)"))) {
             // Not kept, sealed with a key this guard does not have, or undecodable: no release could succeed.
             return out.append("<p id=\"no-release\">This record's content cannot be opened here, so it cannot be released; it can be "

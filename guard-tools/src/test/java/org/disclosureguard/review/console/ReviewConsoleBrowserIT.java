@@ -128,9 +128,16 @@ class ReviewConsoleBrowserIT {
                 assertEquals(sourceUrl, recordLink(browser, "case-source"));
                 assertEquals("CASE-SOU", browser.findElement(By.id("f-q")).getAttribute("value"));
 
-                // The therapy record: the matched term is highlighted; release a redacted version cutting the prefilled span.
+                // The therapy record opens without its text: the reasons, the fields' sizes, and confirming only. The
+                // text is shown when asked, and then the matched term is highlighted; release a redacted version
+                // cutting the prefilled span.
                 browser.get(notesUrl);
                 assertEquals("PENDING", browser.findElement(By.id("state")).getText());
+                assertFalse(browser.getPageSource().contains("crossing"), "no text before the reveal");
+                assertTrue(browser.findElements(By.id("submit-release-redacted")).isEmpty(), "no release without reading");
+                assertFalse(browser.findElements(By.id("submit-confirm-hold")).isEmpty(), "a hold can be confirmed unread");
+                browser.findElement(By.id("reveal")).click();
+                wait.until(d -> d.getCurrentUrl().endsWith("?reveal=text"));
                 List<WebElement> marks = browser.findElements(By.cssSelector("#field-caseNotes mark"));
                 assertFalse(marks.isEmpty(), "the matched span is marked");
                 assertTrue(marks.stream().anyMatch(m -> m.getText().toLowerCase().contains("therapist")),
@@ -255,7 +262,7 @@ class ReviewConsoleBrowserIT {
                 signIn(browser, url, "rita", "rita-password-1");
                 wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
                 awaitListed(browser, 1);
-                String recordUrl = recordLink(browser, "case-4eyes");
+                String recordUrl = recordLink(browser, "case-4eyes") + "?reveal=text";
                 browser.get(recordUrl);
                 browser.findElement(By.id("release-justification")).sendKeys("the therapist's sentence cut");
                 browser.findElement(By.id("submit-release-redacted")).click();
