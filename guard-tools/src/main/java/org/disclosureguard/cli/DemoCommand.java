@@ -100,7 +100,9 @@ final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         EmbeddedKafka broker = null;
-        Path stateDir = Files.createTempDirectory("disclosure-guard-demo-state");
+        // Not under the OS temp directory, which the OS may clear under a running app (Kafka Streams warns at every
+        // start there): a fresh folder in the user's cache, removed at the end.
+        Path stateDir = demoStateDirectory();
         try {
             // The same settings as `run` (--config, then DG_* variables): the port, four eyes, the sealing key ... A
             // cluster is used when they name one; otherwise the demo brings its own broker.
@@ -121,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Kafka at %s; topics %s%n", bootstrap, topics.all());
 
             Map<String, Object> streamsSettings = new HashMap<>(settings);
-            streamsSettings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            streamsSettings.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             streamsSettings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
             streamsSettings.putIfAbsent(GuardConfig.HTTP_PORT, portOrAnyFree(GuardConfig.DEFAULT_HTTP_PORT));
             if (reviewers != null) {
@@ -249,4 +251,13 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+
+    /** A fresh folder under {@code $XDG_CACHE_HOME} (or {@code ~/.cache})/disclosure-guard for this run's state stores. */
+    static Path demoStateDirectory() throws java.io.IOException {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path root = (cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache))
+                .resolve("disclosure-guard");
+        Files.createDirectories(root);
+        return Files.createTempDirectory(root, "demo-state-");
+    }
 }
