@@ -37,6 +37,7 @@ public final class ConsoleSessions {
         private final String csrfToken;
         private volatile Instant lastSeen;
         private final Map<String, String> notices = new ConcurrentHashMap<>();
+        private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
 
         Session(Principal principal, String csrfToken, Instant now) {
             this.principal = principal;
@@ -65,6 +66,16 @@ public final class ConsoleSessions {
         /** Keeps a one-time notice for the next page of {@code key} (a record's outcome after a decision). */
         public void notice(String key, String value) {
             notices.put(key, value);
+        }
+
+        /** Keeps what a reviewer typed into a refused form, to fill it again on the record's next page, once. */
+        public void draft(String key, Draft draft) {
+            drafts.put(key, draft);
+        }
+
+        /** The draft for {@code key}, once. */
+        public Optional<Draft> takeDraft(String key) {
+            return Optional.ofNullable(drafts.remove(key));
         }
 
         /** The notice for {@code key}, once. */
@@ -208,6 +219,13 @@ public final class ConsoleSessions {
             return Base64.getEncoder().encodeToString(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** A refused form's input: its action, the justification and the cuts as typed. */
+    public record Draft(String action, String justification, List<String> cuts) {
+        public Draft {
+            cuts = cuts == null ? List.of() : List.copyOf(cuts);
         }
     }
 }

@@ -401,14 +401,15 @@ public final class ReviewConsole {
         }
         body.append("</dl></section>");
         if (principal.canDecide()) {
-            body.append(decisionForms(session, id, detail, reveal));
+            body.append(decisionForms(session, id, detail, reveal, session.takeDraft(id).orElse(null)));
         }
         body.append("<section aria-labelledby=\"history-h\"><h2 id=\"history-h\">History</h2>")
                 .append(historyTable(detail.history() == null ? List.of() : detail.history(), false)).append("</section>");
         return new Page(200, "Record " + id, body.toString(), null);
     }
 
-    private String decisionForms(ConsoleSessions.Session session, String id, ReviewService.Detail detail, boolean revealed) {
+    private String decisionForms(ConsoleSessions.Session session, String id, ReviewService.Detail detail, boolean revealed,
+                                 ConsoleSessions.Draft draft) {
         State state = State.valueOf(detail.summary().state());
         StringBuilder out = new StringBuilder("<section aria-labelledby=\"decide-h\"><h2 id=\"decide-h\">Decide</h2>");
         if (state.decided()) {
@@ -437,12 +438,14 @@ public final class ReviewConsole {
                 out.append("</dl>");
             }
             out.append(form(session, action, "approve", "Approve the release",
-                            hidden("approves", pending.digest()) + justification("approve-justification", false), "approve"))
+                            hidden("approves", pending.digest()) + justification("approve-justification", false,
+                                    typed(draft, Action.APPROVE)), "approve"))
                     .append(form(session, action, "decline", "Decline the release",
                             justification("decline-justification", false), "decline"));
             return out.append("</section>").toString();
         }
-        out.append(form(session, action, "confirm_hold", "Confirm the hold", justification("confirm-justification", true), "confirm-hold"));
+        out.append(form(session, action, "confirm_hold", "Confirm the hold", justification("confirm-justification", true,
+                typed(draft, Action.CONFIRM_HOLD)), "confirm-hold"));
         if (!revealed) {
             return out.append("<p id=\"reveal-to-release\">To release this record, <a href=\"").append(Html.escape(recordUrl(id) + "?reveal=text"))
                     .append("\">show its text</a> first.</p></section>").toString();
@@ -468,8 +471,12 @@ public final class ReviewConsole {
                 + "sentence of each match to the end of its field (what follows a therapy reference is what was retold). You may cut "
                 + "more, or remove the field, never less.</p>");
         List<String> cuts = new ArrayList<>();
-        for (Cut cut : detail.releaseCuts()) {
-            cuts.add(cut.field() + " " + cut.start() + " " + cut.end());
+        if (draft != null && draft.action().equals(Action.RELEASE_REDACTED.name()) && !draft.cuts().isEmpty()) {
+            draft.cuts().stream().filter(c -> !c.isBlank()).forEach(cuts::add); // as typed before the refusal
+        } else {
+            for (Cut cut : detail.releaseCuts()) {
+                cuts.add(cut.field() + " " + cut.start() + " " + cut.end());
+            }
         }
         cuts.add("");
         cuts.add("");
@@ -478,10 +485,10 @@ public final class ReviewConsole {
                     .append("<input name=\"cut\" id=\"cut-").append(i).append("\" aria-describedby=\"cut-hint\" value=\"")
                     .append(Html.escape(cuts.get(i))).append("\"></p>");
         }
-        release.append("</fieldset>").append(justification("release-justification", true));
+        release.append("</fieldset>").append(justification("release-justification", true, typed(draft, Action.RELEASE_REDACTED)));
         out.append(form(session, action, "release_redacted", "Release a redacted version", release.toString(), "release-redacted"));
         out.append(form(session, action, "false_positive", "Release unchanged as a false positive",
-                justification("false-positive-justification", true), "false-positive"));
+                justification("false-positive-justification", true, typed(draft, Action.FALSE_POSITIVE)), "false-positive"));
         return out.append("</section>").toString();
     }
 
@@ -493,8 +500,18 @@ public final class ReviewConsole {
     }
 
     private static String justification(String id, boolean required) {
+        return justification(id, required, null);
+    }
+
+    private static String justification(String id, boolean required, String typed) {
         return "<p><label for=\"" + id + "\">Justification" + (required ? " (required)" : " (optional)") + "</label>"
-                + "<textarea name=\"justification\" id=\"" + id + "\" rows=\"2\"" + (required ? " required" : "") + "></textarea></p>";
+                + "<textarea name=\"justification\" id=\"" + id + "\" rows=\"2\"" + (required ? " required" : "") + ">"
+                + Html.escape(typed) + "</textarea></p>";
+    }
+
+    /** The draft's justification when the draft is of {@code action}, else null. */
+    private static String typed(ConsoleSessions.Draft draft, Action action) {
+        return draft != null && draft.action().equals(action.name()) ? draft.justification() : null;
     }
 
     /** Top-level fields that are present and may be null in the case-record schema. */
@@ -555,7 +572,8 @@ public final class ReviewConsole {
                 Optional<Cut> cut = parseCut(text);
                 if (cut.isEmpty()) {
                     session.notice(id, notice("error", "Not sent: a cut must be a field name and two offsets, like caseNotes 20 37.", List.of()));
-                    return Page.redirect(recordUrl(id));
+                    session.draft(id, new ConsoleSessions.Draft(action.name(), form.get("justification"), form.all("cut")));
+                    return Page.redirect(recordUrl(id) + "?reveal=text");
                 }
                 cuts.add(cut.get());
             }
@@ -569,10 +587,14 @@ public final class ReviewConsole {
             session.notice(id, notice("", "Sent; no decision yet. Reload the page in a moment.", List.of()));
         } else if (event.get().type() == ReviewModel.EventType.REFUSED) {
             session.notice(id, notice("error", "Outcome: REFUSED", event.get().reasons() == null ? List.of() : event.get().reasons()));
+            // What the reviewer typed is kept for the form they come back to.
+            session.draft(id, new ConsoleSessions.Draft(action.name(), form.get("justification"), form.all("cut")));
         } else {
             session.notice(id, notice("success", "Outcome: " + event.get().type().name(), List.of()));
         }
-        return Page.redirect(recordUrl(id));
+        // Back to the page the form was on: a release or an approval was made with the text shown.
+        boolean neededText = action == Action.RELEASE_REDACTED || action == Action.FALSE_POSITIVE || action == Action.APPROVE;
+        return Page.redirect(recordUrl(id) + (neededText ? "?reveal=text" : ""));
     }
 
     /** "field start end" (or "field:start:end"), offsets non-negative and start before end. */

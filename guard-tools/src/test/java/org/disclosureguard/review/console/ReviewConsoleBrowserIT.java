@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -146,9 +147,25 @@ class ReviewConsoleBrowserIT {
                 String prefilled = browser.findElement(By.id("cut-0")).getAttribute("value");
                 assertEquals("caseNotes " + NOTES.indexOf("Per the therapist") + " " + NOTES.length(), prefilled,
                         "prefilled: the matched term's sentence and all that follows it");
+                // A release that cuts only the word is refused; the form comes back with what was typed in it.
+                int word = NOTES.indexOf("therapist");
+                String tooLittle = "caseNotes " + word + " " + (word + "therapist".length());
+                browser.findElement(By.id("cut-0")).clear();
+                browser.findElement(By.id("cut-0")).sendKeys(tooLittle);
+                browser.findElement(By.id("release-justification")).sendKeys("only the word");
+                browser.findElement(By.id("submit-release-redacted")).click();
+                WebElement refusal = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                assertTrue(refusal.getText().contains("REFUSED"), refusal.getText());
+                assertEquals("only the word", browser.findElement(By.id("release-justification")).getAttribute("value"));
+                assertEquals(tooLittle, browser.findElement(By.id("cut-0")).getAttribute("value"));
+                browser.findElement(By.id("cut-0")).clear();
+                browser.findElement(By.id("cut-0")).sendKeys(prefilled);
+                browser.findElement(By.id("release-justification")).clear();
                 browser.findElement(By.id("release-justification")).sendKeys("therapy reference cut");
                 browser.findElement(By.id("submit-release-redacted")).click();
-                WebElement outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                // The refusal's notice is on the page until the next one loads: wait for this outcome's.
+                WebElement outcome = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.id("outcome")).stream()
+                        .filter(e -> !e.getText().contains("REFUSED")).findFirst().orElse(null));
                 assertTrue(outcome.getText().contains("RELEASED_REDACTED"), outcome.getText());
                 assertEquals("RELEASED_REDACTED", browser.findElement(By.id("state")).getText());
                 Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
