@@ -58,7 +58,7 @@ import org.disclosureguard.contract.PlainJson;
 public final class ReviewService implements AutoCloseable {
     /** A quarantined record in a list: metadata only. */
     public record Summary(String quarantineId, String disposition, String state, String caseId, String facilityId,
-                          String eventType, List<String> ruleIds, long heldAt, long ageSeconds) {}
+                          String eventType, List<String> ruleIds, long heldAt, long ageSeconds, String eventId) {}
 
     /** A field of the original record as a reviewer sees it, with the matched spans to highlight. */
     public record FieldView(String path, String text, List<int[]> highlights) {}
@@ -409,7 +409,7 @@ public final class ReviewService implements AutoCloseable {
             return new Summary(entry.quarantineId(), review.getDisposition().name(), entry.state().name(), review.getCaseId(),
                     review.getFacilityId(), review.getEventType(),
                     review.getReasons().stream().map(Reason::getRuleId).distinct().toList(), heldAt,
-                    Math.max(0, (clock.millis() - heldAt) / 1000));
+                    Math.max(0, (clock.millis() - heldAt) / 1000), review.getEventId());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.disclosureguard.review.ReviewService.Summary;
 
 /**
- * What a reviewer asks of the queue: which records (state, facility, rule, decision, minimum age, a search by case or
- * record id), in which order, and which page. Text filters ignore case and match a part ("tx-01" finds FAC-TX-014);
+ * What a reviewer asks of the queue: which records (state, facility, rule, decision, minimum age, a search by case,
+ * event or record id), in which order, and which page. Text filters ignore case and match a part ("tx-01" finds FAC-TX-014);
  * a record matches a rule filter when any of its rules does. A pure function of the summaries, so the console and
  * the API page the same way.
  *
@@ -16,7 +16,7 @@ import org.disclosureguard.review.ReviewService.Summary;
  * @param facility    part of the facility id, or null
  * @param rule        part of a rule id, or null
  * @param disposition HOLD or REJECT, or null
- * @param search      part of the case id or the record's id, or null
+ * @param search      part of the case id, the event id or the record's id, or null
  * @param sort        the order
  * @param offset      records skipped (from 0)
  * @param limit       records answered at most
@@ -106,7 +106,7 @@ public record TriageQuery(String state, String facility, String rule, String dis
                 && (rule == null || s.ruleIds().stream().anyMatch(r -> contains(r, rule)))
                 && (disposition == null || disposition.equalsIgnoreCase(s.disposition()))
                 && s.ageSeconds() >= minAgeSeconds
-                && (search == null || contains(s.caseId(), search) || contains(s.quarantineId(), search));
+                && (search == null || contains(s.caseId(), search) || contains(s.quarantineId(), search) || contains(s.eventId(), search));
     }
 
     private static boolean contains(String value, String part) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TriageQueryTest {
     private static Summary held(int n, String facility, String caseId, String rule, long heldAt) {
-        return new Summary("in-0-" + n, "HOLD", "PENDING", caseId, facility, "CASE_NOTE", List.of(rule), heldAt, 100_000 - heldAt);
+        return new Summary("in-0-" + n, "HOLD", "PENDING", caseId, facility, "CASE_NOTE", List.of(rule), heldAt, 100_000 - heldAt, "evt-" + n + "-x");
     }
 
     private static final List<Summary> QUEUE = List.of(
@@ -34,6 +34,7 @@ class TriageQueryTest {
         assertEquals(List.of("in-0-3", "in-0-1"), ids(query(null, "THERAPY", null, null, 0, 50).apply(QUEUE)));
         assertEquals(List.of("in-0-3", "in-0-1"), ids(query(null, null, "case-745", null, 0, 50).apply(QUEUE)), "case ids in any case");
         assertEquals(List.of("in-0-2"), ids(query(null, null, "IN-0-2", null, 0, 50).apply(QUEUE)), "by record id");
+        assertEquals(List.of("in-0-3"), ids(query(null, null, "EVT-3", null, 0, 50).apply(QUEUE)), "by event id");
         assertEquals(List.of(), ids(query(null, null, "nothing", null, 0, 50).apply(QUEUE)));
     }
 

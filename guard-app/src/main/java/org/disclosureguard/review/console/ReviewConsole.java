@@ -277,7 +277,7 @@ public final class ReviewConsole {
         StringBuilder body = new StringBuilder(partialBanner(group));
         body.append("<form method=\"get\" action=\"/review/records\" class=\"filters\" aria-label=\"Filter records\">")
                 .append("<fieldset><legend>Find and filter</legend>")
-                .append(textInput("q", "Case or record id", search, "search"))
+                .append(textInput("q", "Case, event or record id", search, "search"))
                 .append(textInput("facility", "Facility", facility, "text"))
                 .append(textInput("rule", "Rule id", rule, "text"))
                 .append(select("decision", "Decision type", decision == null ? "" : decision,
