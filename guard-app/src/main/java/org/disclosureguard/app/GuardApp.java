@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.disclosureguard.http.PeerClient;
 import org.disclosureguard.metrics.BacklogGauges;
 import org.disclosureguard.pipeline.GuardMeters;
 import org.disclosureguard.metrics.MetricsApi;
@@ -167,18 +168,19 @@ public final class GuardApp implements AutoCloseable {
                 http.serveMetrics(meters);
                 LOG.info("Health, policy and Prometheus endpoints on {}://localhost:{}/ (health/ready, policy, metrics)", http.scheme(), http.port());
             }
+            PeerClient peers = config.peerClient(); // one client (and trust store) for the dashboards and the review
             if (metrics != null) {
                 MetricsQueries queries = new MetricsQueries(stores, MetricsTopology.countsTopic(applicationId),
                         new QuarantineBacklog(stores, config.topics().review()));
                 BacklogGauges.register(meters, queries);
                 if (http != null) {
-                    http.serveDashboards(new MetricsApi(stores, queries, Clock.systemUTC(), config.peerClient()));
+                    http.serveDashboards(new MetricsApi(stores, queries, Clock.systemUTC(), peers));
                 }
             }
             String usersFile = config.reviewUsersFile();
             if (http != null && !usersFile.isBlank()) {
                 ReviewService review = new ReviewService(streams, settings(streamsProperties), config.topics(),
-                        seal, wireFormats.inputCodec(), Clock.systemUTC(), PeerToken.of(Path.of(usersFile)), stores, config.peerClient());
+                        seal, wireFormats.inputCodec(), Clock.systemUTC(), PeerToken.of(Path.of(usersFile)), stores, peers);
                 companions.add(review);
                 UserStore users = UserStore.load(Path.of(usersFile)); // one store: API and console share the lock-outs
                 new ReviewApi(review, users).register(http);

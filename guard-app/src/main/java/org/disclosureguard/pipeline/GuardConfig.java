@@ -239,7 +239,7 @@ public final class GuardConfig extends AbstractConfig {
     public PeerClient peerClient() {
         String trustStore = getString(HTTP_TLS_TRUSTSTORE_FILE);
         var password = getPassword(HTTP_TLS_TRUSTSTORE_PASSWORD);
-        return PeerClient.of(!getString(HTTP_TLS_KEYSTORE_FILE).isBlank(), trustStore.isBlank() ? null : Path.of(trustStore),
+        return PeerClient.of(httpSettings().tls(), trustStore.isBlank() ? null : Path.of(trustStore),
                 password == null ? null : password.value());
     }
 

@@ -71,14 +71,9 @@ public final class ReviewApi {
                             blankToNull(q.get("q")), TriageQuery.Sort.parse(q.get("sort")), Integer.parseInt(q.getOrDefault("offset", "0")),
                             Integer.parseInt(q.getOrDefault("limit", String.valueOf(TriageQuery.MAX_LIMIT))));
                     ReviewService.Group<TriageQuery.Page> page = service.triage(query);
-                    Map<String, Object> body = new java.util.LinkedHashMap<>();
-                    body.put("records", page.value().records());
-                    body.put("total", page.value().total());
-                    body.put("offset", page.value().offset());
-                    body.put("limit", page.value().limit());
-                    body.put("complete", page.complete());
-                    body.put("unavailable", page.unavailable());
-                    return ok(body);
+                    TriageQuery.Page shown = page.value();
+                    return group("records", new ReviewService.Group<>(shown.records(), page.unavailable()),
+                            Map.of("total", shown.total(), "offset", shown.offset(), "limit", shown.limit()));
                 });
             } else if (rest.endsWith("/decisions")) {
                 handle(ctx, Principal::canDecide, (principal, auth) -> decide(ctx, rest.substring(0, rest.length() - "/decisions".length()),
@@ -125,18 +120,11 @@ public final class ReviewApi {
      * "minAgeSeconds"}, "expected": N, "justification": "..."}}: 409 when the pending records that match are not N.
      */
     private Answer bulkConfirm(Context ctx, Principal principal) throws IOException {
-        if (!"POST".equals(ctx.method().name())) {
-            return new Answer(405, Map.of("error", "POST a bulk confirmation"));
+        JsonPost post = JsonPost.read(ctx, "bulk confirmation");
+        if (post.refusal() != null) {
+            return post.refusal();
         }
-        String contentType = ctx.header("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            return new Answer(415, Map.of("error", "bulk confirmations are JSON (Content-Type: application/json)"));
-        }
-        byte[] raw = ctx.bodyInputStream().readNBytes(MAX_DECISION_BYTES + 1);
-        if (raw.length > MAX_DECISION_BYTES) {
-            return new Answer(413, Map.of("error", "a bulk confirmation is at most " + MAX_DECISION_BYTES + " bytes"));
-        }
-        JsonNode body = ReviewModel.JSON.readTree(raw);
+        JsonNode body = post.body();
         JsonNode filter = body.path("filter");
         if (!body.path("expected").canConvertToInt()) {
             return new Answer(400, Map.of("error", "expected: the number of matching records you saw"));
@@ -176,23 +164,11 @@ public final class ReviewApi {
     }
 
     private Answer decide(Context ctx, String quarantineId, Principal principal, String auth) throws Exception {
-        if (!"POST".equals(ctx.method().name())) {
-            return new Answer(405, Map.of("error", "POST a decision"));
+        JsonPost post = JsonPost.read(ctx, "decision");
+        if (post.refusal() != null) {
+            return post.refusal();
         }
-        String contentType = ctx.header("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            return new Answer(415, Map.of("error", "decisions are JSON (Content-Type: application/json)"));
-        }
-        byte[] raw = ctx.bodyInputStream().readNBytes(MAX_DECISION_BYTES + 1);
-        if (raw.length > MAX_DECISION_BYTES) {
-            return new Answer(413, Map.of("error", "a decision is at most " + MAX_DECISION_BYTES + " bytes"));
-        }
-        JsonNode body;
-        try {
-            body = ReviewModel.JSON.readTree(raw);
-        } catch (IOException e) {
-            return new Answer(400, Map.of("error", "the decision is not JSON"));
-        }
+        JsonNode body = post.body();
         Action action;
         try {
             action = Action.valueOf(body.path("action").asText("").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
@@ -218,6 +194,35 @@ public final class ReviewApi {
 
     private record Answer(int status, Object body) {}
 
+    /**
+     * A POSTed JSON body of at most {@link #MAX_DECISION_BYTES}, read unless it is refused: not a POST (405), not JSON
+     * (415), too large (413, the rest unread), not parseable (400). JSON only: a cross-site form cannot send it.
+     */
+    private record JsonPost(JsonNode body, Answer refusal) {
+        static JsonPost read(Context ctx, String what) throws IOException {
+            if (!"POST".equals(ctx.method().name())) {
+                return refused(405, "POST a " + what);
+            }
+            String contentType = ctx.header("Content-Type");
+            if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                return refused(415, what + "s are JSON (Content-Type: application/json)");
+            }
+            byte[] raw = ctx.bodyInputStream().readNBytes(MAX_DECISION_BYTES + 1);
+            if (raw.length > MAX_DECISION_BYTES) {
+                return refused(413, "a " + what + " is at most " + MAX_DECISION_BYTES + " bytes");
+            }
+            try {
+                return new JsonPost(ReviewModel.JSON.readTree(raw), null);
+            } catch (IOException e) {
+                return refused(400, "the " + what + " is not JSON");
+            }
+        }
+
+        private static JsonPost refused(int status, String error) {
+            return new JsonPost(null, new Answer(status, Map.of("error", error)));
+        }
+    }
+
     private interface Handler {
         Answer answer(Principal principal, String authorization) throws Exception;
     }
@@ -235,8 +240,14 @@ public final class ReviewApi {
      * 200 either way (what did answer is worth reading), but a partial answer says so in its body.
      */
     private static Answer group(String field, ReviewService.Group<?> group) {
+        return group(field, group, Map.of());
+    }
+
+    /** A group answer with more fields beside the value (a page's total, offset and limit). */
+    private static Answer group(String field, ReviewService.Group<?> group, Map<String, Object> more) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put(field, group.value());
+        body.putAll(more);
         body.put("complete", group.complete());
         body.put("unavailable", group.unavailable());
         return ok(body);

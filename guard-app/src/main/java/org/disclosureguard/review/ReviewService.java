@@ -23,11 +23,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -279,6 +281,12 @@ public final class ReviewService implements AutoCloseable {
         return new Group<>(page.value().records(), page.unavailable());
     }
 
+    /** Writes a command to the commands topic, keyed by its record so one partition orders a record's commands. */
+    private Future<RecordMetadata> write(Command command) {
+        return producer.send(new ProducerRecord<>(topics.reviewCommands(), command.quarantineId().getBytes(StandardCharsets.UTF_8),
+                ReviewModel.write(command)));
+    }
+
     /** The queue changed between what the reviewer saw and the bulk action: nothing was sent. */
     public static final class StaleSelectionException extends RuntimeException {
         StaleSelectionException(String message) {
@@ -311,12 +319,11 @@ public final class ReviewService implements AutoCloseable {
         if (page.total() > page.records().size()) {
             throw new IllegalArgumentException("at most " + TriageQuery.MAX_LIMIT + " records at once: narrow the filter");
         }
-        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Summary s : page.records()) {
             Command command = new Command(null, s.quarantineId(), ReviewModel.Action.CONFIRM_HOLD, reviewer, justification,
                     List.of(), List.of(), 0).sent(UUID.randomUUID().toString(), clock.millis());
-            sent.add(producer.send(new ProducerRecord<>(topics.reviewCommands(), command.quarantineId().getBytes(StandardCharsets.UTF_8),
-                    ReviewModel.write(command))));
+            sent.add(write(command));
         }
         producer.flush();
         for (var future : sent) {
@@ -385,8 +392,7 @@ public final class ReviewService implements AutoCloseable {
     public Optional<Event> send(Command request, Duration timeout) throws InterruptedException {
         Command command = request.sent(request.commandId() == null ? UUID.randomUUID().toString() : request.commandId(), clock.millis());
         try {
-            producer.send(new ProducerRecord<>(topics.reviewCommands(), command.quarantineId().getBytes(StandardCharsets.UTF_8),
-                    ReviewModel.write(command))).get();
+            write(command).get();
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("could not write the command: " + e.getCause(), e);
         }

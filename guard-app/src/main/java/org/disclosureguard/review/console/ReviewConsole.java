@@ -237,27 +237,44 @@ public final class ReviewConsole {
 
     // ---------------------------------------------------------------- pages
 
+    /**
+     * The queue's filter as the list's query and the bulk form carry it: parts of a facility and a rule id, HOLD or
+     * REJECT (anything else: either), a minimum age in minutes, and a search by case, event or record id.
+     */
+    private record QueueFilter(String facility, String rule, String decision, long minAgeMinutes, String search) {
+        static QueueFilter of(Form q) {
+            String decision = q.nonBlank("decision");
+            if (decision != null && !decision.equals("HOLD") && !decision.equals("REJECT")) {
+                decision = null;
+            }
+            long minAgeMinutes = 0;
+            if (q.nonBlank("minAge") != null) {
+                try {
+                    minAgeMinutes = Math.max(0, Long.parseLong(q.nonBlank("minAge")));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("the minimum age is a whole number of minutes");
+                }
+            }
+            return new QueueFilter(q.nonBlank("facility"), q.nonBlank("rule"), decision, minAgeMinutes, q.nonBlank("q"));
+        }
+
+        TriageQuery query(String state, TriageQuery.Sort sort, int offset, int limit) {
+            return new TriageQuery(state, facility, rule, decision, minAgeMinutes * 60, search, sort, offset, limit);
+        }
+    }
+
     private Page records(Context ctx, ConsoleSessions.Session session) {
         Form q = Form.parse(ctx.queryString());
-        String facility = q.nonBlank("facility");
-        String rule = q.nonBlank("rule");
-        String decision = q.nonBlank("decision");
-        if (decision != null && !decision.equals("HOLD") && !decision.equals("REJECT")) {
-            decision = null;
-        }
+        QueueFilter filter = QueueFilter.of(q);
+        String facility = filter.facility();
+        String rule = filter.rule();
+        String decision = filter.decision();
         String state = q.nonBlank("state") == null ? State.PENDING.name() : q.nonBlank("state");
         if (!state.equals("ALL") && Arrays.stream(State.values()).noneMatch(s -> s.name().equals(state))) {
             throw new IllegalArgumentException("unknown state");
         }
-        long minAgeMinutes = 0;
-        if (q.nonBlank("minAge") != null) {
-            try {
-                minAgeMinutes = Math.max(0, Long.parseLong(q.nonBlank("minAge")));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the minimum age is a whole number of minutes");
-            }
-        }
-        String search = q.nonBlank("q");
+        long minAgeMinutes = filter.minAgeMinutes();
+        String search = filter.search();
         TriageQuery.Sort sort = TriageQuery.Sort.parse(q.nonBlank("sort"));
         int page = 1;
         if (q.nonBlank("page") != null) {
@@ -270,8 +287,8 @@ public final class ReviewConsole {
         if ((long) (page - 1) * TriageQuery.DEFAULT_PAGE > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("no such page");
         }
-        ReviewService.Group<TriageQuery.Page> group = service.triage(new TriageQuery(state.equals("ALL") ? null : state, facility,
-                rule, decision, minAgeMinutes * 60, search, sort, (page - 1) * TriageQuery.DEFAULT_PAGE, TriageQuery.DEFAULT_PAGE));
+        ReviewService.Group<TriageQuery.Page> group = service.triage(filter.query(state.equals("ALL") ? null : state, sort,
+                (page - 1) * TriageQuery.DEFAULT_PAGE, TriageQuery.DEFAULT_PAGE));
         TriageQuery.Page shown = group.value();
         List<ReviewService.Summary> list = shown.records();
         StringBuilder body = new StringBuilder(partialBanner(group));
@@ -528,13 +545,7 @@ public final class ReviewConsole {
     }
 
     private Page bulkConfirm(ConsoleSessions.Session session, Form form) {
-        long minAgeMinutes = form.nonBlank("minAge") == null ? 0 : Math.max(0, Long.parseLong(form.nonBlank("minAge")));
-        String decision = form.nonBlank("decision");
-        if (decision != null && !decision.equals("HOLD") && !decision.equals("REJECT")) {
-            decision = null;
-        }
-        TriageQuery query = new TriageQuery(State.PENDING.name(), form.nonBlank("facility"), form.nonBlank("rule"), decision,
-                minAgeMinutes * 60, form.nonBlank("q"), TriageQuery.Sort.OLDEST, 0, TriageQuery.MAX_LIMIT);
+        TriageQuery query = QueueFilter.of(form).query(State.PENDING.name(), TriageQuery.Sort.OLDEST, 0, TriageQuery.MAX_LIMIT);
         int expected;
         try {
             expected = Integer.parseInt(form.nonBlank("expected") == null ? "" : form.nonBlank("expected"));
