@@ -228,7 +228,7 @@ class PairCuesTest {
     void aHarmSomeoneElseNamesOrAStoryIsAboutIsNoDisclosure() {
         // Written for this test: the police, an attorney, a coach or the news naming a harm, a film about one, a
         // wish to end one. None is the child telling what was done to them or what they did.
-        for (String text : List.of(
+        assertCross(
                 "Police report attached: officers said the suspect in the downtown shooting belonged to a gang.",
                 "The attorney explained that asylum claims based on gang violence need evidence from the home country.",
                 "He said the movie about the cartel was scary and asked to sleep with the light on.",
@@ -245,9 +245,7 @@ class PairCuesTest {
                 "Youth said he wants to be a nurse so he can help people who were shot in his town.",
                 "He said he killed the spider in the bathroom and everyone laughed.",
                 "The girl told staff that the boys in cottage 4 were smoking weed behind the gym; nothing was found.",
-                "Li di yon lòt ti gason te vòlè telefòn li nan otobis la.")) {
-            assertEquals(List.of(), terms(text), text);
-        }
+                "Li di yon lòt ti gason te vòlè telefòn li nan otobis la.");
         // The same harm told by the child is held.
         assertTrue(BUNDLED.matches("He said the older boys made him sell drugs for the gang before he left."));
     }
@@ -260,7 +258,7 @@ class PairCuesTest {
      */
     @Test
     void everydayBurnsFarmAnimalsGameScoresAndPaperworkAreNoDisclosure() {
-        for (String text : List.of(
+        assertCross(
                 "He was telling me how he burned his finger grabbing a tortilla off the comal.",
                 "She said she burned her tongue eating the soup too fast.",
                 "He told me his little brother nearly killed the chickens by leaving the gate open.",
@@ -278,10 +276,8 @@ class PairCuesTest {
                 "Jèn nan fini sesyon terapi okipasyonèl li apre ponyèt li te kase a.",
                 "Terapi fè kòmanse pou anemi; refè CBC nan 4 semèn.",
                 "Pt told nurse she burned her fingertip making tortillas years ago.",
-                "El consejero del proveedor de servicios legales pide copia de la cartilla de vacunación.")) {
-            assertEquals(List.of(), terms(text), text);
-        }
-        for (String text : List.of(
+                "El consejero del proveedor de servicios legales pide copia de la cartilla de vacunación.");
+        assertHeld(
                 "He told me they burned his finger when he would not pay.",
                 "She told me her stepfather burned her hand on the stove.",
                 "He told me they got murdered on the road north.",
@@ -293,9 +289,7 @@ class PairCuesTest {
                 // the twenty-third writer's lessons: coercion with an enclitic pronoun, drugs carried, a burn with a spoon
                 "Refere que os mais velhos do bairro obrigavam-no a roubar telemóveis.",
                 "O jovem contou que atravessou a fronteira levando uma mochila com droga.",
-                "Ela contou que a madrasta a queimava com uma colher quente.")) {
-            assertTrue(BUNDLED.matches(text), text);
-        }
+                "Ela contou que a madrasta a queimava com uma colher quente.");
     }
 
     /**
@@ -306,7 +300,7 @@ class PairCuesTest {
      */
     @Test
     void theLaterWritersTellingsAndHarmsInOtherWords() {
-        for (String text : List.of(
+        assertHeld(
                 "At the end of group she whispers that she swallowed a whole bottle of her cousin's sleeping pills last spring.",
                 "From the night nurse's notes, he watched the soldiers shoot his uncle in the market.",
                 "He comments that his job in the favela was to hold the radio for the older guys.",
@@ -317,17 +311,13 @@ class PairCuesTest {
                 "A menina cochichou que o padrasto batia-lhe com o fio do ferro.",
                 "O menino sussurrou que ficava com o radinho na laje quando os homens mandavam.",
                 "Ti gason an reponn ke yo te akize l se lougawou epi yo te vle lapide l.",
-                "Dapre nòt sikològ la, yon vwazen te konn fè l bagay lè manman l pa la.")) {
-            assertTrue(BUNDLED.matches(text), text);
-        }
-        for (String text : List.of(
+                "Dapre nòt sikològ la, yon vwazen te konn fè l bagay lè manman l pa la.");
+        assertCross(
                 "Abx therapy day 3 of 10, afebrile, tolerating meals.",
                 "Per her notes from math class, she finished the fractions unit.",
                 "He comments that the fireworks on New Year's Eve were loud.",
                 "Señaló que prefiere las tortillas de maíz al pan.",
-                "La clínica del albergue me comentó que el tío ya mandó los papeles.")) {
-            assertEquals(List.of(), terms(text), text);
-        }
+                "La clínica del albergue me comentó que el tío ya mandó los papeles.");
     }
 
     /**
@@ -339,7 +329,7 @@ class PairCuesTest {
      */
     @Test
     void standingAppointmentsTheChildsWordsAndProjectiveTestsInOtherWords() {
-        for (String text : List.of(
+        assertHeld(
                 "Update from his Thursday appointment is that the men at the border kept his passport until the debt was paid.",
                 "The people who meet him every week tell us that he sold weed for the older guys in his barrio.",
                 "HTP administered; asked about the drawing, the boy explained that he was kept in a stash house for a month.",
@@ -348,17 +338,13 @@ class PairCuesTest {
                 "Test de l'arbre en séance : il a dit que des hommes armés ont brûlé sa maison.",
                 "La conseillère a confirmé que les paroles de la jeune en séance étaient que son oncle la battait.",
                 "Nos encontros reservados de quinta, a menina deixou claro que o padrasto a trancava no quarto.",
-                "Moun ki wè l chak madi di m ke gang lan te fòse l pote zam.")) {
-            assertTrue(BUNDLED.matches(text), text);
-        }
-        for (String text : List.of(
+                "Moun ki wè l chak madi di m ke gang lan te fòse l pote zam.");
+        assertCross(
                 "Her Thursday appointment with the dentist is moved; she said that the crown feels fine.",
                 "The coach who sees him every Monday said that he scored twice.",
                 "Su cita de los martes con la abogada se cambió; dijo que la audiencia es en enero.",
                 "Atelier cuisine : on a tué le poulet pour le repas de fête, d'après les jeunes.",
-                "Mataron el pollo para el caldo del domingo, según la cocinera.")) {
-            assertEquals(List.of(), terms(text), text);
-        }
+                "Mataron el pollo para el caldo del domingo, según la cocinera.");
     }
 
     /**
@@ -368,20 +354,16 @@ class PairCuesTest {
      */
     @Test
     void whatAFileSaysTheClinicalFileAndTheTherapeuticInterviewInOtherWords() {
-        for (String text : List.of(
+        assertHeld(
                 "The attached chart reflects that his uncle made him sell crack outside the school.",
                 "No relatório psicológico consta que o padrasto a trancava no quarto sem comer nem beber.",
                 "Na entrevista terapêutica de março ela falou da travessia.",
                 "Le document indique qu'un passeur lui a pris son passeport à Tapachula.",
-                "Rapò sikolojik la montre ke gang lan te fòse l pote zam.")) {
-            assertTrue(BUNDLED.matches(text), text);
-        }
-        for (String text : List.of(
+                "Rapò sikolojik la montre ke gang lan te fòse l pote zam.");
+        assertCross(
                 "Video call session with the family: he talked with his mother for 20 minutes.",
                 "Sessão de videochamada com a família: ela falou com a avó.",
-                "Li te gen randevou ak konseye legal li pou dosye SIJS la.")) {
-            assertEquals(List.of(), terms(text), text);
-        }
+                "Li te gen randevou ak konseye legal li pou dosye SIJS la.");
     }
 
     /**
@@ -422,6 +404,20 @@ class PairCuesTest {
     void aSchoolCounselorNamedTwiceIsForwardedAndACounselorWhoHeardAHarmIsNot() {
         assertEquals(List.of(), terms("The school counselor phoned about credits. The counselor will see her Tuesday."));
         assertTrue(BUNDLED.matches("The school counselor phoned about credits. The counselor says she cried about the journey."));
+    }
+
+    /** Every text holds with the bundled policy (the text names itself when it does not). */
+    private static void assertHeld(String... texts) {
+        for (String text : texts) {
+            assertTrue(BUNDLED.matches(text), text);
+        }
+    }
+
+    /** No text has a term or pair hit with the bundled policy. */
+    private static void assertCross(String... texts) {
+        for (String text : texts) {
+            assertEquals(List.of(), terms(text), text);
+        }
     }
 
     private static List<String> terms(String text) {
