@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.contract.Placement;
@@ -81,7 +82,9 @@ class UnreadableTextTest {
         "cyrillic|Подросток рассказал, что продавал наркотики для банды.",
         // two words spelled with letters no covered language uses (ș, ă) are enough to ask the detector
         "id|Dia bilang kepada konselor bahwa dia menjual narkoba untuk geng dan dia takut pulang.",
-        "ro|În ședința de terapie, fata i-a spus psihologului că unchiul ei o atingea noaptea."})
+        "ro|În ședința de terapie, fata i-a spus psihologului că unchiul ei o atingea noaptea.",
+        // a short last line of another language is not taken for a signature
+        "it|Les aviso para coordinar con el FFS. Gli ha parlato della banda."})
     void textInALanguageWithoutADictionaryIsHeldNamingTheLanguage(String language, String notes) throws Exception {
         Finding finding = only(screenNotes(notes), "content.language-not-covered");
         assertTrue(finding.detail().contains(language), finding.detail());
@@ -107,9 +110,37 @@ class UnreadableTextTest {
         // a Kreyòl clothing issue and a vehicle check (once read as Shona and Tagalog)
         "Rad bay: 1 jip, 2 mayo, 1 swètè ak yon pè tenis.",
         "Kamyonèt 1 pase enspeksyon, limyè yo bon.",
+        // a signature is judged with the sentence before it (once read as Latin and Shona)
+        "La jueza le concedió la salida voluntaria al joven a petición de su abogado. Les aviso para coordinar con el FFS. Lic. Sergio Batz, Enlace Legal",
+        "A fono avaliou o bebê do quarto 2: língua presa confirmada no teste da linguinha. Abraço, Priscila Moura, fonoaudióloga CRFa",
+
         "OK"})
     void routineNotesInEveryCoveredLanguageCross(String notes) throws Exception {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);
+    }
+
+    /**
+     * Structured text (HL7 segments, a FHIR resource, a key=value log line) is read for its prose: its keys and codes
+     * are no words of a language (they made such records read as Yoruba, Latin or Sesotho), but prose of another
+     * language between them is still held.
+     */
+    @Test
+    void structuredTextIsJudgedByItsProse() throws Exception {
+        for (String routine : List.of(
+                "MSH|^~\\&|RLS_EHR|REFIJ|CM|RLS|20240211213000||ORU^R01|RT-0045|P|2.5.1\nOBX|1|TX|RT-NOTE^Terapi respiratwa||"
+                        + "Tretman nebilizasyon albitewòl 2.5 mg pou kriz opresyon (asm). SpO2 93%→98%.||||||F",
+                "{\"resourceType\":\"Appointment\",\"status\":\"booked\",\"serviceType\":[{\"text\":\"Control de niño sano\"}],"
+                        + "\"comment\":\"No requiere ayuno. Traer cartilla de vacunación del país de origen si la tiene.\"}",
+                "2024-06-03T08:01:44Z auth=sso user=lbaptiste session_id=9f2c1a7e event=LOGIN ip=10.22.4.31 mfa=ok")) {
+            assertEquals(Decision.FORWARD, screenNotes(routine).decision(), routine);
+        }
+        for (String italian : List.of(
+                "{\"resourceType\":\"Communication\",\"note\":[{\"text\":\"Il ragazzo ha raccontato alla psicologa che lo zio lo picchiava ogni sera.\"}]}",
+                "OBX|1|TX|NOTE^Nota||Il ragazzo ha raccontato alla psicologa che lo zio lo picchiava ogni sera.||||||F",
+                "note=Il|ragazzo|ha|raccontato|alla|psicologa|che|lo|zio|lo|picchiava|ogni|sera")) {
+            Finding finding = only(screenNotes(italian), "content.language-not-covered");
+            assertTrue(finding.detail().contains("it"), finding.detail());
+        }
     }
 
     @Test
@@ -147,6 +178,17 @@ class UnreadableTextTest {
         CaseRecordEvent recordsRelease = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("Disclosure of records to the child's attorney (G-28 on file); immunization card copied.").build();
         assertEquals(Decision.FORWARD, screen(recordsRelease).decision(), "a records disclosure to the attorney is no confidence");
+
+        for (String everyday : List.of(
+                "History class: Unit 7, the Great Depression and the New Deal, quiz 82%. Vision screen passed.",
+                "La camioneta cayó en una depresión del camino junto al portón; se revisó la llanta.",
+                "Census: 3 new admits tonight, 2 discharges. Vaccines updated for all.",
+                "Triagem jurídica dos novos admitidos na quarta; exame de vista normal.",
+                "The minor was admitted on 01/15 and completed the medical screening. Sincerely, Dr. L. Hayes",
+                "The winter slowdown is always a depressing time for our crew; the nephew's vaccines are up to date.")) {
+            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(everyday).build();
+            assertEquals(Decision.FORWARD, screen(medical).decision(), everyday);
+        }
 
         CaseRecordEvent confidence = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
                 .setCaseNotes("Allergy band applied (penicillin). During the exam she disclosed what her uncle did at night.").build();

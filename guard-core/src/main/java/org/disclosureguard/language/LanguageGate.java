@@ -20,9 +20,11 @@ import java.util.Set;
  *       Latin-script languages likely to appear: covered if a covered language wins, or if the detector is
  *       undecided and nothing points away from the covered languages.</li>
  * </ol>
- * Each sentence long enough to tell is judged on its own (short ones join the next), so a paragraph in another
- * language inside an English note is found. Text too short to tell is let through to the content scan. One pass
- * over the text, one hash lookup per word. Thread-safe.
+ * Structured text (HL7 segments, JSON, key=value logs, CSV rows) is read for its prose: a key, code or identifier
+ * ({@link MachineText}) is no word of any language, and the detector reads the values between them.
+ * Each sentence long enough to tell is judged on its own (short ones join the next, a short last one the one
+ * before), so a paragraph in another language inside an English note is found. Text too short to tell is let
+ * through to the content scan. One pass over the text, one hash lookup per word. Thread-safe.
  */
 public final class LanguageGate {
 
@@ -130,30 +132,45 @@ public final class LanguageGate {
             return LanguageVerdict.notCovered(foreignScript, "script", 0);
         }
         Segment segment = new Segment(coveredCodes.length, otherCodes.length);
+        Segment previous = new Segment(coveredCodes.length, otherCodes.length);
         LanguageVerdict first = null;
         char[] word = new char[64];
         int length = 0;
         int hash = 0;
         boolean wordForeign = false;
+        boolean wordMachine = false;
+        int chunkEnd = 0;
+        boolean chunkMachine = false;
         int n = s.length();
         for (int i = 0; i <= n; i++) {
             char c = i < n ? s.charAt(i) : '\n';
+            if (i >= chunkEnd && i < n && !Character.isWhitespace(c)) {
+                chunkEnd = MachineText.chunkEnd(s, i);
+                chunkMachine = MachineText.isMachine(s, i, chunkEnd);
+            }
             char folded = MarkerWords.fold(c);
             if (folded == MarkerWords.MARK) {
                 continue;
             }
             if (folded != 0) {
+                if (length == 0) {
+                    wordMachine = chunkMachine;
+                }
                 if (length == word.length) {
                     word = java.util.Arrays.copyOf(word, length * 2);
                 }
                 word[length++] = folded;
                 hash = 31 * hash + folded;
-                wordForeign |= c >= 0xC0 && !coveredLetters.contains(Character.toLowerCase(c))
-                        && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+                if (c >= 0xC0 && !coveredLetters.contains(Character.toLowerCase(c))) {
+                    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                    wordForeign |= script == Character.UnicodeScript.LATIN;
+                    segment.otherScriptLetters |= script != Character.UnicodeScript.LATIN
+                            && script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED;
+                }
                 continue;
             }
             if (length > 0) {
-                count(segment, wordBits.get(word, length, hash), length, wordForeign);
+                count(segment, wordBits.get(word, length, hash), length, wordForeign, wordMachine);
                 length = 0;
                 hash = 0;
                 wordForeign = false;
@@ -161,6 +178,11 @@ public final class LanguageGate {
             boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && endsSentence(s, i);
             if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n) || segment.words >= MAX_SEGMENT_WORDS) {
                 segment.end = Math.min(i + 1, n);
+                if (i == n && previous.words > 0 && segment.words < SEGMENT_WORDS && segment.onlyOurLetters()) {
+                    // A short last line (a signature: "Lic. Sergio Batz, Enlace Legal") cannot join a next sentence:
+                    // it is judged with the one before it, as short sentences elsewhere are with the one after.
+                    segment.absorb(previous);
+                }
                 LanguageVerdict verdict = decide(segment, s);
                 if (!verdict.covered()) {
                     return verdict;
@@ -168,6 +190,7 @@ public final class LanguageGate {
                 if (first == null || "short".equals(first.method())) {
                     first = verdict;
                 }
+                previous.copyOf(segment);
                 segment.reset(segment.end);
             }
         }
@@ -202,8 +225,13 @@ public final class LanguageGate {
         return next >= n || s.charAt(next) != '\n' && !Character.isLowerCase(s.charAt(next));
     }
 
-    private void count(Segment segment, int bits, int length, boolean foreignLetters) {
+    private void count(Segment segment, int bits, int length, boolean foreignLetters, boolean machine) {
         if (length < 2 && bits == WordTable.ABSENT) {
+            return;
+        }
+        if (machine && bits == WordTable.ABSENT && !foreignLetters) {
+            // A key, a code or an identifier of structured text (HL7, JSON, key=value, CSV) is no word of any
+            // language; a known word there still counts, ours or another language's.
             return;
         }
         segment.words++;
@@ -250,7 +278,7 @@ public final class LanguageGate {
         if (bestCount >= MIN_MARKERS && share >= MARKER_SHARE && bestCount >= MARKER_LEAD * secondCount && fewForeign) {
             return LanguageVerdict.covered(label, "markers", share);
         }
-        String segmentText = text.substring(segment.start, Math.min(segment.end, segment.start + MAX_DETECTOR_CHARS));
+        String segmentText = MachineText.prose(text.substring(segment.start, Math.min(segment.end, segment.start + MAX_DETECTOR_CHARS)));
         LinguaDetector.Detection detected = detector.likeliest(segmentText);
         if (detected != null && coveredSet.contains(detected.language())) {
             return LanguageVerdict.covered(detected.language(), "detector", detected.margin());
@@ -285,6 +313,8 @@ public final class LanguageGate {
         int words;
         int coveredWords;
         int foreignLetterWords;
+        /** Letters of another script than Latin were read (a short tail with them is never absorbed). */
+        boolean otherScriptLetters;
         int start;
         int end;
 
@@ -301,7 +331,41 @@ public final class LanguageGate {
             words = 0;
             coveredWords = 0;
             foreignLetterWords = 0;
+            otherScriptLetters = false;
             start = from;
+        }
+
+        /** Nothing in this segment is another language's: no marker of one, no letter we do not write with. */
+        boolean onlyOurLetters() {
+            return maxForeign() == 0 && foreignLetterWords == 0 && !otherScriptLetters;
+        }
+
+        /** Adds the counts of the segment just before this one and starts where it started. */
+        void absorb(Segment before) {
+            for (int i = 0; i < own.length; i++) {
+                own[i] += before.own[i];
+                anyOf[i] += before.anyOf[i];
+            }
+            for (int j = 0; j < foreign.length; j++) {
+                foreign[j] += before.foreign[j];
+            }
+            words += before.words;
+            coveredWords += before.coveredWords;
+            foreignLetterWords += before.foreignLetterWords;
+            otherScriptLetters |= before.otherScriptLetters;
+            start = before.start;
+        }
+
+        void copyOf(Segment other) {
+            System.arraycopy(other.own, 0, own, 0, own.length);
+            System.arraycopy(other.anyOf, 0, anyOf, 0, anyOf.length);
+            System.arraycopy(other.foreign, 0, foreign, 0, foreign.length);
+            words = other.words;
+            coveredWords = other.coveredWords;
+            foreignLetterWords = other.foreignLetterWords;
+            otherScriptLetters = other.otherScriptLetters;
+            start = other.start;
+            end = other.end;
         }
 
         /** The covered language with the most words of its own, or -1 when there are none. */
