@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
+import org.disclosureguard.replay.StateFolders;
 import org.disclosureguard.pipeline.ClientSettings;
 import org.disclosureguard.app.GuardApp;
 import org.disclosureguard.app.GuardStart;
@@ -102,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedKafka broker = null;
         // Not under the OS temp directory, which the OS may clear under a running app (Kafka Streams warns at every
         // start there): a fresh folder in the user's cache, removed at the end.
-        Path stateDir = demoStateDirectory();
+        Path stateDir = StateFolders.fresh("demo-state-");
         try {
             // The same settings as `run` (--config, then DG_* variables): the port, four eyes, the sealing key ... A
             // cluster is used when they name one; otherwise the demo brings its own broker.
@@ -249,15 +250,5 @@ final class DemoCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(ClientSettings.admin(settings))) {
             TopicPlan.create(admin, TopicPlan.newTopics(topics, partitions, replication));
         }
-    }
-
-
-    /** A fresh folder under {@code $XDG_CACHE_HOME} (or {@code ~/.cache})/disclosure-guard for this run's state stores. */
-    static Path demoStateDirectory() throws java.io.IOException {
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path root = (cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(cache))
-                .resolve("disclosure-guard");
-        Files.createDirectories(root);
-        return Files.createTempDirectory(root, "demo-state-");
     }
 }

@@ -68,8 +68,8 @@ public final class Replay {
         Properties props = GuardConfig.streamsProperties("disclosure-guard-replay", "replay:9092", topics, policy, Map.of());
         Files.createDirectories(outDir);
         // A state folder of its own: two replays at once (two evaluations, a test and a command) must not share
-        // the driver's stores.
-        Path stateDir = Files.createTempDirectory(outDir, ".replay-state-");
+        // the driver's stores; outside the OS temp directory, where an evaluation's output lives.
+        Path stateDir = StateFolders.fresh("replay-state-");
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try {
             return run(input, outDir, topics, props);
