@@ -367,6 +367,38 @@ class PairCuesTest {
     }
 
     /**
+     * What the thirty-sixth to thirty-ninth writers taught (policy 2026.12.13), in this test's own words: the clinical
+     * or psychological file in French and Spanish. And their benign twins: a claim's CPT column and a
+     * physical-therapy procedure coded in HL7, a board's private session and its minutes, counselors who are not
+     * clinicians, a therapy gym, a meeting that is "our group therapy", a dish that "gave me PTSD", dialysis sessions
+     * in a sworn statement, medical "or clinical" records, football as "my therapy", a pupil with a psychologist's soul.
+     */
+    @Test
+    void theFileInOtherLanguagesAndBillingBoardsAndFiguresOfSpeech() {
+        assertHeld(
+                "Selon le dossier clinique, il a vendu de la drogue pour le gang à Port-au-Prince.",
+                "En el expediente psicológico consta que la golpeaban en la casa de su tía.",
+                "Completed CPT session 6 of 12 on his stuck points about the crossing.");
+        assertCross(
+                "Ln DOS POS CPT Mod Units Charge Description 1 05/06/2024 11 97110 GP 2 $120.00 Therapeutic exercise",
+                "OBR|1||PT-2291|97110^Therapeutic exercise^CPT|||20240318100000",
+                "El consejo pasó a sesión privada para tratar el arrendamiento; no hubo acuerdos en la sesión privada.",
+                "Resumen de la sesión del cabildo: se aprobó la ampliación del comedor.",
+                "Legal counselors are not clinicians; they explain court procedures.",
+                "Set up the therapy gym earlier so the morning sessions start on time.",
+                "« La réunion du lundi, c'est notre thérapie de groupe : on râle et on repart motivés. »",
+                "Cozinhar, diz ela, é a melhor terapia.",
+                "The salsa was so hot it gave me PTSD, said one of the judges.",
+                "Un compte rendu de la séance du conseil d'administration est joint.",
+                "Sikoloji koulè nan piblisite se pwojè lekòl li.",
+                "Bajo juramento declaro que la menor acude a sesiones de hemodiálisis tres veces por semana.",
+                "No se solicitaron ni se entregaron expedientes médicos o clínicos.",
+                "« Le shopping, c'est sa thérapie. Moi, ma thérapie, c'est le foot. »",
+                "Mariama a une vraie âme de psychologue avec ses camarades.",
+                "A minha educadora diz que ir ao shopping é a terapia dela. A minha terapia é futebol.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

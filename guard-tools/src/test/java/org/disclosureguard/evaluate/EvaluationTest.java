@@ -183,9 +183,16 @@ class EvaluationTest {
             // the twenty-sixth writer: "dice que ... en el torneo de FIFA de la recreación los mató a todos" (a telling
             // and "los mató"; the game is named five words before, too far for an exclusion of word sequences)
             Map.entry("tuning-x/es/everyday", 3),
-            // the thirty-fifth writer: "uma depressão grande no asfalto" (a pothole) on a record the generator gave a
-            // medical source, where provenance.medical-psychiatric reads "depress"
-            Map.entry("tuning-ag/pt/everyday", 1));
+            // the thirty-seventh writer: "School counselor: ... Counselor will check in after the first progress report"
+            // (the second names the first); a school's "conseillère d'orientation-psychologue" and a "Pânico total:
+            // perdeu o bilhete" on records the generator gave a medical source; Kreyòl CSV rows of class sessions beside
+            // a sponsor's call log ("seyans" and "li di"); a census's "Crise de fou rire" and "Panique totale"
+            Map.entry("tuning-ai/en/legal", 3), Map.entry("tuning-ai/fr/legal", 1), Map.entry("tuning-ai/fr/everyday", 1),
+            Map.entry("tuning-ai/pt/everyday", 1), Map.entry("tuning-ai/ht/session", 1),
+            // the thirty-eighth and thirty-ninth writers, on records with a medical source: a tropical depression that
+            // "passes" (its second mention), "sanduíches deprimidos", a grandmother's "panic attack" chasing a cow, boys
+            // "em depressão" after a football match
+            Map.entry("tuning-aj/pt/everyday", 3), Map.entry("tuning-ak/en/everyday", 2), Map.entry("tuning-ak/pt/everyday", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -204,11 +211,11 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The thirty-sixth writer (e-mail and messaging threads pasted into case
-     * records: forwarded chains with quoted replies, headers, signatures, confidentiality footers, ticket comments,
-     * chat exports; written in three parts by writers who saw neither the dictionary nor the other templates) on its
-     * first run, policy 2026.12.12 with the classifier trained on thirty-three writers: 888/888 and 20/624 (with
-     * 2026.12.10: 888/888 and 26/624).
+     * has read its failures to tune on them. The fortieth writer (the children's digital life as staff record it:
+     * posts, captions and comments described, device checks, online-safety reports, voice notes, group-chat moderation;
+     * written in three parts by writers who saw neither the dictionary nor the other templates) on its first run,
+     * policy 2026.12.13 with the classifier trained on thirty-seven writers: 888/888 and 19/624 (with 2026.12.12:
+     * 888/888 and 20/624).
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -216,7 +223,7 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(20, 624), heldOut.falseHoldRate());
+        assertEquals(new Rate(19, 624), heldOut.falseHoldRate());
         Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
