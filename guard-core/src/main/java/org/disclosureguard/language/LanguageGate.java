@@ -138,15 +138,21 @@ public final class LanguageGate {
         int length = 0;
         int hash = 0;
         boolean wordForeign = false;
-        boolean wordMachine = false;
-        int chunkEnd = 0;
-        boolean chunkMachine = false;
+        // The white-space-delimited chunk a word is in; whether it is machine text is asked only of unknown words,
+        // once a chunk (most words of prose are known, and most chunks have none).
+        int chunkStart = 0;
+        boolean inChunk = false;
+        int wordChunk = 0;
+        int judgedChunk = -1;
+        boolean judgedMachine = false;
         int n = s.length();
         for (int i = 0; i <= n; i++) {
             char c = i < n ? s.charAt(i) : '\n';
-            if (i >= chunkEnd && i < n && !Character.isWhitespace(c)) {
-                chunkEnd = MachineText.chunkEnd(s, i);
-                chunkMachine = MachineText.isMachine(s, i, chunkEnd);
+            if (c <= ' ' || c > 0x7F && Character.isWhitespace(c)) {
+                inChunk = false;
+            } else if (!inChunk) {
+                inChunk = true;
+                chunkStart = i;
             }
             char folded = MarkerWords.fold(c);
             if (folded == MarkerWords.MARK) {
@@ -154,7 +160,7 @@ public final class LanguageGate {
             }
             if (folded != 0) {
                 if (length == 0) {
-                    wordMachine = chunkMachine;
+                    wordChunk = chunkStart;
                 }
                 if (length == word.length) {
                     word = java.util.Arrays.copyOf(word, length * 2);
@@ -170,7 +176,16 @@ public final class LanguageGate {
                 continue;
             }
             if (length > 0) {
-                count(segment, wordBits.get(word, length, hash), length, wordForeign, wordMachine);
+                int bits = wordBits.get(word, length, hash);
+                boolean machine = false;
+                if (bits == WordTable.ABSENT && length >= 2 && !wordForeign) {
+                    if (judgedChunk != wordChunk) {
+                        judgedChunk = wordChunk;
+                        judgedMachine = MachineText.chunk(s, wordChunk) < 0;
+                    }
+                    machine = judgedMachine;
+                }
+                count(segment, bits, length, wordForeign, machine);
                 length = 0;
                 hash = 0;
                 wordForeign = false;

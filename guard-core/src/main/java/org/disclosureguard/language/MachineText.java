@@ -15,39 +15,48 @@ final class MachineText {
     private MachineText() {
     }
 
-    /** The end (exclusive) of the chunk that starts at {@code from}: the next white space, or the end of the text. */
-    static int chunkEnd(CharSequence s, int from) {
-        int end = from;
-        while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
-            end++;
-        }
-        return end;
-    }
-
-    /** Whether the chunk {@code [from, to)} is a piece of structured text rather than a word of prose. */
-    static boolean isMachine(CharSequence s, int from, int to) {
-        for (int i = from; i < to; i++) {
+    /**
+     * The chunk that starts at {@code from}, read once: its end (exclusive; the next white space or the end of the
+     * text), or {@code ~end} (negative) when it is machine text.
+     */
+    static int chunk(CharSequence s, int from) {
+        int n = s.length();
+        boolean machine = false;
+        int i = from;
+        for (; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '|', '^', '=', '{', '}', '[', ']', '<', '>', '\\', '~':
-                    return true;
-                case '"':
-                    if (i + 1 < to && s.charAt(i + 1) == ':') {
-                        return true;
-                    }
-                    break;
-                case ',', ';':
-                    // "a,b" and "x;y" are fields; "1,5" is a number and "well, then" prose
-                    boolean inNumber = i > from && Character.isDigit(s.charAt(i - 1)) && i + 1 < to && Character.isDigit(s.charAt(i + 1));
-                    if (i + 1 < to && !inNumber) {
-                        return true;
-                    }
-                    break;
-                default:
-                    break;
+            if (c <= ' ' || c > 0x7F && Character.isWhitespace(c)) {
+                break;
+            }
+            if (!machine && c < 0x80 && MARKS[c]) {
+                machine = isMachineAt(s, from, i, c);
             }
         }
-        return false;
+        return machine ? ~i : i;
+    }
+
+    /** ASCII characters that can make a chunk machine text (some only with what follows them). */
+    private static final boolean[] MARKS = new boolean[0x80];
+
+    static {
+        for (char c : "|^={}[]<>\\~\",;".toCharArray()) {
+            MARKS[c] = true;
+        }
+    }
+
+    private static boolean isMachineAt(CharSequence s, int from, int i, char c) {
+        switch (c) {
+            case '"':
+                return i + 1 < s.length() && s.charAt(i + 1) == ':';
+            case ',', ';':
+                // "a,b" and "x;y" are fields; "1,5" is a number and "well, then" prose
+                if (i + 1 >= s.length() || Character.isWhitespace(s.charAt(i + 1))) {
+                    return false;
+                }
+                return !(i > from && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1)));
+            default:
+                return true;
+        }
     }
 
     /** The text without its machine chunks (for the detector), or the text itself when too little prose is left. */
@@ -62,8 +71,9 @@ final class MachineText {
                 i++;
                 continue;
             }
-            int end = chunkEnd(text, i);
-            if (isMachine(text, i, end)) {
+            int chunk = chunk(text, i);
+            int end = chunk < 0 ? ~chunk : chunk;
+            if (chunk < 0) {
                 machine = true;
             } else {
                 for (int j = i; j < end; j++) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class MachineTextTest {
 
     private static boolean machine(String chunk) {
-        return MachineText.isMachine(chunk, 0, chunk.length());
+        int read = MachineText.chunk(chunk + " next", 0);
+        assertEquals(chunk.length(), read < 0 ? ~read : read, "the chunk ends at the white space");
+        return read < 0;
     }
 
     @Test
