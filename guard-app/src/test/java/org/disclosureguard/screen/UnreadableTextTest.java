@@ -119,6 +119,16 @@ class UnreadableTextTest {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);
     }
 
+    /** Control characters inside words and between them are decided on, never a stall (they once stalled the reader). */
+    @Test
+    void controlCharactersInFreeTextAreDecidedOn() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            only(screenNotes("\u0007Il\u0000ragazzo ha raccontato\u0001alla psicologa che lo zio\u0002lo picchiava ogni sera."),
+                    "content.language-not-covered");
+            screenNotes("Youth\u0000attended\u0007school\u0001and played soccer during recreation with his friends.");
+        });
+    }
+
     /**
      * Structured text (HL7 segments, a FHIR resource, a key=value log line) is read for its prose: its keys and codes
      * are no words of a language (they made such records read as Yoruba, Latin or Sesotho), but prose of another

@@ -148,7 +148,7 @@ public final class LanguageGate {
         int n = s.length();
         for (int i = 0; i <= n; i++) {
             char c = i < n ? s.charAt(i) : '\n';
-            if (c <= ' ' || c > 0x7F && Character.isWhitespace(c)) {
+            if (MachineText.separates(c)) {
                 inChunk = false;
             } else if (!inChunk) {
                 inChunk = true;

@@ -25,7 +25,7 @@ final class MachineText {
         int i = from;
         for (; i < n; i++) {
             char c = s.charAt(i);
-            if (c <= ' ' || c > 0x7F && Character.isWhitespace(c)) {
+            if (separates(c)) {
                 break;
             }
             if (!machine && c < 0x80 && MARKS[c]) {
@@ -59,6 +59,14 @@ final class MachineText {
         }
     }
 
+    /**
+     * Whether a char ends a chunk: white space and every control character (a chunk must never be empty, or a reader
+     * that steps from chunk to chunk would stand still on a control character that is not white space).
+     */
+    static boolean separates(char c) {
+        return c <= ' ' || c == 0x7F || c > 0x7F && (Character.isWhitespace(c) || Character.isISOControl(c));
+    }
+
     /** The text without its machine chunks (for the detector), or the text itself when too little prose is left. */
     static String prose(String text) {
         StringBuilder prose = new StringBuilder(text.length());
@@ -66,7 +74,7 @@ final class MachineText {
         boolean machine = false;
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (separates(c)) {
                 prose.append(c);
                 i++;
                 continue;
@@ -81,7 +89,7 @@ final class MachineText {
                 }
                 prose.append(text, i, end);
             }
-            i = end;
+            i = Math.max(end, i + 1); // a chunk is never empty; said again so that no input can stall this loop
         }
         return !machine || letters < MIN_PROSE_LETTERS ? text : prose.toString();
     }

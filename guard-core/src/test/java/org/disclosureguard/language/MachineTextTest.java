@@ -2,8 +2,10 @@ package org.disclosureguard.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class MachineTextTest {
@@ -33,6 +35,18 @@ class MachineTextTest {
         assertFalse(machine("Kreyòl/Fransè"));
         assertFalse(machine("\"quoted\""));
         assertFalse(machine("y/o"));
+    }
+
+    /** A control character that is not white space once stalled the reader (a chunk of no chars): hostile input. */
+    @Test
+    void controlCharactersEndChunksAndNeverStallTheReader() {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertEquals("\u0000\u0007 x \u0001\u001F", MachineText.prose("\u0000\u0007 x \u0001\u001F"));
+            String hostile = "\u0007Il\u0000ragazzo ha raccontato\u0001alla psicologa che lo zio a=b\u0085lo picchiava.";
+            MachineText.prose(hostile);
+            assertEquals(1, MachineText.chunk("a\u0000b", 0));
+            assertEquals(1, MachineText.chunk("a\u0085b", 0));
+        });
     }
 
     @Test
