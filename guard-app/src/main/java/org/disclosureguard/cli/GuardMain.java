@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "therapy-derived content never crosses.",
         subcommands = {RunCommand.class, TopicsCommand.class, ConfigCommand.class, LintCommand.class,
                 PublishPolicyCommand.class, HealthCommand.class, SealKeyCommand.class, UserAddCommand.class,
-                ReviewCommand.class, CommandLine.HelpCommand.class})
+                SchemasCommand.class, ReviewCommand.class, CommandLine.HelpCommand.class})
 public final class GuardMain {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -22,6 +22,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
+import org.disclosureguard.contract.Fingerprints;
 import org.disclosureguard.contract.AuthorRole;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.contract.EventType;
@@ -293,8 +294,15 @@ class ScreeningTopologyTest {
         assertEquals(List.of("reject.empty"), audit.get(1).getRuleIds());
         assertEquals(List.of("reject.malformed"), audit.get(2).getRuleIds());
         assertEquals(List.of("reject.unknown-schema"), audit.get(3).getRuleIds());
-        assertEquals(4, guard.reviewValues().size());
+        List<QuarantinedRecord> review = guard.reviewValues();
+        assertEquals(4, review.size());
         assertTrue(guard.enforcementRecords().isEmpty());
+        // The reason shows the header's fingerprint and the released ones in hex, as a producer's author compares them.
+        String detail = String.valueOf(review.get(3).getReasons().get(0).getDetail());
+        long sent = java.nio.ByteBuffer.wrap(unknownFingerprint, 2, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        assertTrue(detail.contains(Fingerprints.hex(sent)) && detail.contains(Fingerprints.headerHex(sent)), detail);
+        long current = Fingerprints.of(SchemaCatalog.bundled().current(SchemaCatalog.CASE_RECORD_EVENT));
+        assertTrue(detail.contains(Fingerprints.hex(current)), detail);
     }
 
     @Test

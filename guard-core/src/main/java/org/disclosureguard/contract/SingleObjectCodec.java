@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BadHeaderException;
@@ -35,7 +34,7 @@ public final class SingleObjectCodec implements WireCodec {
         this.decoder = new BinaryMessageDecoder<>(GenericData.get(), current);
         for (SchemaCatalog.SchemaVersion version : catalog.versions(subject)) {
             decoder.addSchema(version.schema());
-            writers.put(SchemaNormalization.parsingFingerprint64(version.schema()), version.schema());
+            writers.put(Fingerprints.of(version.schema()), version.schema());
         }
         this.encoder = new BinaryMessageEncoder<>(GenericData.get(), current);
     }
@@ -60,7 +59,7 @@ public final class SingleObjectCodec implements WireCodec {
         try {
             return decoder.decode(bytes);
         } catch (MissingSchemaException e) {
-            throw new UndecodableRecordException(UndecodableRecordException.Cause.UNKNOWN_SCHEMA, e.getMessage(), e);
+            throw new UndecodableRecordException(UndecodableRecordException.Cause.UNKNOWN_SCHEMA, unknownWriter(bytes), e);
         } catch (BadHeaderException e) {
             throw new UndecodableRecordException(UndecodableRecordException.Cause.NOT_SINGLE_OBJECT, e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -70,16 +69,31 @@ public final class SingleObjectCodec implements WireCodec {
         }
     }
 
+    /** Which fingerprint the header names and which ones the contract has: what a producer's author compares. */
+    private String unknownWriter(byte[] bytes) {
+        long fingerprint = fingerprintOf(bytes);
+        StringBuilder released = new StringBuilder();
+        writers.keySet().stream().sorted().forEach(known -> released.append(released.length() == 0 ? "" : ", ")
+                .append(Fingerprints.hex(known)));
+        return "the header names writer schema fingerprint " + Fingerprints.hex(fingerprint) + " (header "
+                + Fingerprints.headerHex(fingerprint) + "), not a released version of " + current.getFullName()
+                + " (" + released + "; CRC-64-AVRO of the Parsing Canonical Form, little-endian)";
+    }
+
+    private static long fingerprintOf(byte[] bytes) {
+        long fingerprint = 0;
+        for (int i = HEADER - 1; i >= 2; i--) {
+            fingerprint = fingerprint << 8 | (bytes[i] & 0xff);
+        }
+        return fingerprint;
+    }
+
     /** The released writer schema the header names, or null (no header, or an unknown one: Avro's decoder says which). */
     private Schema writerOf(byte[] bytes) {
         if (bytes.length < HEADER || bytes[0] != (byte) 0xC3 || bytes[1] != 0x01) {
             return null;
         }
-        long fingerprint = 0;
-        for (int i = HEADER - 1; i >= 2; i--) {
-            fingerprint = fingerprint << 8 | (bytes[i] & 0xff);
-        }
-        return writers.get(fingerprint);
+        return writers.get(fingerprintOf(bytes));
     }
 
     @Override
