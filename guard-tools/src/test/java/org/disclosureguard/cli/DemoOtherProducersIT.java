@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.disclosureguard.app.TopicPlan;
 import org.disclosureguard.demo.EventFeeder;
 import org.disclosureguard.embedded.EmbeddedKafka;
 import org.disclosureguard.embedded.FreePorts;
@@ -30,7 +31,7 @@ class DemoOtherProducersIT {
     void recordsFromOtherProducersAreReportedAndDoNotFailTheDemo(@TempDir Path dir) throws Exception {
         try (EmbeddedKafka broker = EmbeddedKafka.start()) {
             Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-            broker.createTopics(org.disclosureguard.app.TopicPlan.newTopics(Topics.defaults(), 3, (short) 1));
+            broker.createTopics(TopicPlan.newTopics(Topics.defaults(), 3, (short) 1));
             EventFeeder other = new EventFeeder(client, Topics.defaults().input(), 200, 0.0, 99, 7);
             other.run();
             assertEquals(7, other.produced());
