@@ -125,7 +125,7 @@ public final class GuardApp implements AutoCloseable {
             JvmGcMetrics gc = new JvmGcMetrics();
             gc.bindTo(meters);
             companions.add(gc);
-            ProcessorParts parts = configured.with(wireFormats, new GuardMeters(meters));
+            ProcessorParts parts = configured.with(wireFormats, new GuardMeters(meters, config.metricsMaxLabelValues()));
             streamsProperties.put(GuardConfig.PARTS, parts); // for the exception handler, which Kafka Streams instantiates
             GuardConfig.HealthSettings healthSettings = config.healthSettings();
             AdminClusterProbe probe = new AdminClusterProbe(streamsProperties, Duration.ofMillis(

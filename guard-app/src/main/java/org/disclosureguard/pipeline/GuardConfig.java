@@ -49,6 +49,8 @@ public final class GuardConfig extends AbstractConfig {
     public static final String POLICY_TOPIC = "guard.policy.topic";
     public static final String POLICY_WATCH_MS = "guard.policy.watch.ms";
     public static final String HEALTH_CLUSTER_TIMEOUT_MS = "guard.health.cluster.timeout.ms";
+    public static final String METRICS_MAX_LABEL_VALUES = "guard.metrics.max.label.values";
+    public static final int DEFAULT_METRICS_MAX_LABEL_VALUES = 500;
     public static final String INSTANCE_NAME = "guard.instance.name";
     public static final String ROCKSDB_MEMORY_BYTES = "guard.rocksdb.memory.bytes";
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 64L * 1024 * 1024;
@@ -155,6 +157,12 @@ public final class GuardConfig extends AbstractConfig {
                             + "instance's (a StatefulSet pod name, a host name). Set: static group membership (the consumers' "
                             + "group.instance.id), so that an instance restarted after a crash takes its partitions back at once "
                             + "instead of waiting out the session timeout of the member that died. Empty: dynamic membership.")
+            .define(METRICS_MAX_LABEL_VALUES, ConfigDef.Type.INT, DEFAULT_METRICS_MAX_LABEL_VALUES, ConfigDef.Range.between(1, 100_000),
+                    ConfigDef.Importance.LOW,
+                    "At most this many distinct values of a Prometheus label that comes from the input or from reviewers "
+                            + "(guard_facility_blocks_total's facility, guard_review_false_positive_terms_total's term), per "
+                            + "instance; later values count under 'other', and a value that is no identifier (over 64 chars, or "
+                            + "characters an id does not have) under 'invalid'. Bounds the series a producer's data can make.")
             .define(HEALTH_CLUSTER_TIMEOUT_MS, ConfigDef.Type.LONG, 30_000L, ConfigDef.Range.atLeast(1_000), ConfigDef.Importance.MEDIUM,
                     "Readiness (/health/ready) goes 503 when the app has not reached the Kafka cluster for this long (it asks "
                             + "the cluster for its nodes every few seconds), and 200 again once it does.")
@@ -218,6 +226,11 @@ public final class GuardConfig extends AbstractConfig {
     /** Largest input record the guard screens (value, key and headers together). */
     public int maxRecordBytes() {
         return getInt(MAX_RECORD_BYTES);
+    }
+
+    /** How many distinct values a Prometheus label fed by the input or by reviewers may take (GuardMeters). */
+    public int metricsMaxLabelValues() {
+        return getInt(METRICS_MAX_LABEL_VALUES);
     }
 
     /** Port of the HTTP endpoints: 0 any free port, -1 none. */
