@@ -399,6 +399,24 @@ class PairCuesTest {
     }
 
     /**
+     * What the fortieth writer taught (policy 2026.12.14): sessions of a computer, an account or a court, told in a
+     * sentence with a telling ("se le explicó", "comentó"), and a console's family account. The same tellings beside a
+     * session that is one still hold.
+     */
+    @Test
+    void loginCourtAndConsoleSessionsAreNoSessionsOfTherapy() {
+        assertCross(
+                "Se le explicó al joven el traslado. Registro de inicio de sesión: Chromebook CB-114; la sesión se cerró sola por inactividad.",
+                "Un joven comentó que la sesión del tribunal del condado se transmite por YouTube.",
+                "Rapport Xbox Family : session FIFA de 19h à 21h30, console verrouillée.",
+                "Le counselor du service juridique confirme la date de l'audience.",
+                "O jovem explicou que a sessão expirou por inatividade no Chromebook.");
+        assertHeld(
+                "Se le explicó al joven que en la sesión con la psicóloga puede hablar de lo que vivió.",
+                "Un joven comentó en la sesión de terapia que su padrastro lo golpeaba.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

@@ -192,7 +192,12 @@ class EvaluationTest {
             // the thirty-eighth and thirty-ninth writers, on records with a medical source: a tropical depression that
             // "passes" (its second mention), "sanduíches deprimidos", a grandmother's "panic attack" chasing a cow, boys
             // "em depressão" after a football match
-            Map.entry("tuning-aj/pt/everyday", 3), Map.entry("tuning-ak/en/everyday", 2), Map.entry("tuning-ak/pt/everyday", 1));
+            Map.entry("tuning-aj/pt/everyday", 3), Map.entry("tuning-ak/en/everyday", 2), Map.entry("tuning-ak/pt/everyday", 1),
+            // the fortieth writer: a school counselor thanked for a place on the football team ("gracias a mi consejera
+            // la Sra. Park"); a county court's session streamed on YouTube and "la grabación de la sesión" beside "un
+            // joven comentó"; a gamer's "ataque de pánico" and a fan "em depressão" on records with a medical source
+            Map.entry("tuning-al/es/legal", 3), Map.entry("tuning-al/es/session", 3), Map.entry("tuning-al/es/everyday", 2),
+            Map.entry("tuning-al/pt/everyday", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -211,11 +216,11 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The fortieth writer (the children's digital life as staff record it:
-     * posts, captions and comments described, device checks, online-safety reports, voice notes, group-chat moderation;
-     * written in three parts by writers who saw neither the dictionary nor the other templates) on its first run,
-     * policy 2026.12.13 with the classifier trained on thirty-seven writers: 888/888 and 19/624 (with 2026.12.12:
-     * 888/888 and 20/624).
+     * has read its failures to tune on them. The forty-first writer (pharmacy, medication and med-management records:
+     * MARs and med-pass notes, prescriptions and refills, prior authorizations and informed consent for psychotropics,
+     * pharmacist consults, PRN logs, refusal reports; written in three parts by writers who saw neither the dictionary
+     * nor the other templates) on its first run, policy 2026.12.14 with the classifier trained on thirty-eight writers:
+     * 888/888 and 39/624 (the same with the 2026.12.13 policy file).
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -223,7 +228,7 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(19, 624), heldOut.falseHoldRate());
+        assertEquals(new Rate(39, 624), heldOut.falseHoldRate());
         Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
