@@ -110,6 +110,11 @@ class UnreadableTextTest {
         // a Kreyòl clothing issue and a vehicle check (once read as Shona and Tagalog)
         "Rad bay: 1 jip, 2 mayo, 1 swètè ak yon pè tenis.",
         "Kamyonèt 1 pase enspeksyon, limyè yo bon.",
+        // medication records: a Kreyòl note full of English shorthand and drug names (once read as Tagalog and
+        // Polish), and an e-prescription's terse English (once read as Esperanto)
+        "Preskripsyon apre swen dantè: Amoksisilin 500 mg PO TID x7 jou apre ekstraksyon molè. Ibipwofèn 400 mg PO chak 6 è PRN doulè. Rense bouch ak dlo sèl tyèd apre manje.",
+        "Vizit pedyat, egzamen inisyal: pwa 42 kg, tay 152 cm, anemi fè lejè. Lòd: sulfat fereu 325 mg PO chak jou x3 mwa. Swivi: CBC nan 6 semèn.",
+        "NewRx ferrous sulfate 325 mg tab, 1 PO daily with orange juice x 90 days. Dx: iron deficiency anemia, Hgb 10.1. Qty 90, RF 0.",
         // a signature is judged with the sentence before it (once read as Latin and Shona)
         "La jueza le concedió la salida voluntaria al joven a petición de su abogado. Les aviso para coordinar con el FFS. Lic. Sergio Batz, Enlace Legal",
         "A fono avaliou o bebê do quarto 2: língua presa confirmada no teste da linguinha. Abraço, Priscila Moura, fonoaudióloga CRFa",

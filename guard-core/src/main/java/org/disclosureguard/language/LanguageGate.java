@@ -46,6 +46,9 @@ public final class LanguageGate {
     static final double CHANCE_FOREIGN_SHARE = 0.2;
     /** A covered language the detector does not model (Haitian Creole) is settled by its markers at this share. */
     static final double UNMODELLED_MARKER_SHARE = 0.2;
+    /** ... and with this many times more of its own words than any other covered language's (a Kreyòl medication
+     * note carries "PO", "PRN", "mg" and drug names that English also writes). */
+    static final double UNMODELLED_LEAD = 3.0;
     /** Below this margin the detector has not decided between its top two languages. */
     static final double UNDECIDED_MARGIN = 0.1;
     /** When the detector is undecided, this share of covered words with one covered language's own decides. */
@@ -311,8 +314,9 @@ public final class LanguageGate {
             }
         }
         // A covered language the detector has no model for (Haitian Creole) cannot win there: its own words decide,
-        // when no other covered language's and no other language's are present.
-        if (best >= 0 && !modelled[best] && secondCount == 0 && share >= UNMODELLED_MARKER_SHARE && fewForeign) {
+        // when they far outnumber any other covered language's and little or nothing of another language is present.
+        if (best >= 0 && !modelled[best] && bestCount >= UNMODELLED_LEAD * secondCount && share >= UNMODELLED_MARKER_SHARE
+                && fewForeign) {
             return LanguageVerdict.covered(label, "markers", share);
         }
         int foreignBest = segment.bestForeign();

@@ -399,8 +399,9 @@ class PairCuesTest {
     }
 
     /**
-     * What the fortieth writer taught (policy 2026.12.14): sessions of a computer, an account or a court, told in a
-     * sentence with a telling ("se le explicó", "comentó"), and a console's family account. The same tellings beside a
+     * What the fortieth and forty-first writers taught (policies 2026.12.14 and 2026.12.15): sessions of a computer, an
+     * account, a court or a game, told in a sentence with a telling ("se le explicó", "comentó"), a console's family
+     * account, a fax machine that "needs therapy". The same tellings beside a
      * session that is one still hold.
      */
     @Test
@@ -410,7 +411,9 @@ class PairCuesTest {
                 "Un joven comentó que la sesión del tribunal del condado se transmite por YouTube.",
                 "Rapport Xbox Family : session FIFA de 19h à 21h30, console verrouillée.",
                 "Le counselor du service juridique confirme la date de l'audience.",
-                "O jovem explicou que a sessão expirou por inatividade no Chromebook.");
+                "O jovem explicou que a sessão expirou por inatividade no Chromebook.",
+                "FIFA tournament session 18:00-19:30 in the rec room; the youth told staff Pod A won.",
+                "Pharmacy tech: this fax machine needs therapy. The refill was resent by e-Rx.");
         assertHeld(
                 "Se le explicó al joven que en la sesión con la psicóloga puede hablar de lo que vivió.",
                 "Un joven comentó en la sesión de terapia que su padrastro lo golpeaba.");

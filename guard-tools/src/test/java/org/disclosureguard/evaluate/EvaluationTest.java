@@ -197,7 +197,10 @@ class EvaluationTest {
             // la Sra. Park"); a county court's session streamed on YouTube and "la grabación de la sesión" beside "un
             // joven comentó"; a gamer's "ataque de pánico" and a fan "em depressão" on records with a medical source
             Map.entry("tuning-al/es/legal", 3), Map.entry("tuning-al/es/session", 3), Map.entry("tuning-al/es/everyday", 2),
-            Map.entry("tuning-al/pt/everyday", 1));
+            Map.entry("tuning-al/pt/everyday", 1),
+            // the forty-first writer: a physical-therapy plan whose title says so, then "antes de cada sesión de terapia"
+            // two sentences on; a pharmacy aide's joke "a este fax hay que mandarlo al psicólogo"
+            Map.entry("tuning-am/es/physical", 3), Map.entry("tuning-am/es/everyday", 3));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -216,11 +219,11 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The forty-first writer (pharmacy, medication and med-management records:
-     * MARs and med-pass notes, prescriptions and refills, prior authorizations and informed consent for psychotropics,
-     * pharmacist consults, PRN logs, refusal reports; written in three parts by writers who saw neither the dictionary
-     * nor the other templates) on its first run, policy 2026.12.14 with the classifier trained on thirty-eight writers:
-     * 888/888 and 39/624 (the same with the 2026.12.13 policy file).
+     * has read its failures to tune on them. The forty-second writer (behavior management and group living: point
+     * sheets, behavior contracts, de-escalation and restraint reports with their debriefings, room searches, safety
+     * plans, house meetings, grievances; written in three parts by writers who saw neither the dictionary nor the other
+     * templates) on its first run, policy 2026.12.15 with the classifier trained on thirty-nine writers (threshold
+     * 12.5): 888/888 and 29/624 (the same with the 2026.12.14 policy file).
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -228,7 +231,7 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(39, 624), heldOut.falseHoldRate());
+        assertEquals(new Rate(29, 624), heldOut.falseHoldRate());
         Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
