@@ -208,8 +208,10 @@ public final class LanguageGate {
                 if (first == null || "short".equals(first.method())) {
                     first = verdict;
                 }
-                previous.copyOf(segment);
-                segment.reset(segment.end);
+                Segment judged = segment;
+                segment = previous;
+                previous = judged;
+                segment.reset(judged.end);
             }
         }
         return first != null ? first : LanguageVerdict.covered("none", "short", 0);
@@ -247,9 +249,9 @@ public final class LanguageGate {
         if (length < 2 && bits == WordTable.ABSENT) {
             return;
         }
-        if (machine && bits == WordTable.ABSENT && !foreignLetters) {
+        if (machine) {
             // A key, a code or an identifier of structured text (HL7, JSON, key=value, CSV) is no word of any
-            // language; a known word there still counts, ours or another language's.
+            // language (the caller asks only of unknown words; a known word there still counts).
             return;
         }
         segment.words++;
@@ -373,18 +375,6 @@ public final class LanguageGate {
             foreignLetterWords += before.foreignLetterWords;
             otherScriptLetters |= before.otherScriptLetters;
             start = before.start;
-        }
-
-        void copyOf(Segment other) {
-            System.arraycopy(other.own, 0, own, 0, own.length);
-            System.arraycopy(other.anyOf, 0, anyOf, 0, anyOf.length);
-            System.arraycopy(other.foreign, 0, foreign, 0, foreign.length);
-            words = other.words;
-            coveredWords = other.coveredWords;
-            foreignLetterWords = other.foreignLetterWords;
-            otherScriptLetters = other.otherScriptLetters;
-            start = other.start;
-            end = other.end;
         }
 
         /** The covered language with the most words of its own, or -1 when there are none. */

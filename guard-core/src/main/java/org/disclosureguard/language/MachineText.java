@@ -50,7 +50,7 @@ final class MachineText {
                 return i + 1 < s.length() && s.charAt(i + 1) == ':';
             case ',', ';':
                 // "a,b" and "x;y" are fields; "1,5" is a number and "well, then" prose
-                if (i + 1 >= s.length() || Character.isWhitespace(s.charAt(i + 1))) {
+                if (i + 1 >= s.length() || separates(s.charAt(i + 1))) {
                     return false;
                 }
                 return !(i > from && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1)));
