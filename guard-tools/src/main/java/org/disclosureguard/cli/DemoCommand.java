@@ -5,15 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 import org.disclosureguard.replay.StateFolders;
 import org.disclosureguard.pipeline.ClientSettings;
@@ -31,6 +28,7 @@ import org.disclosureguard.policy.Policy;
 import org.disclosureguard.synthetic.CaseEventGenerator;
 import org.disclosureguard.audit.AuditChainVerifier;
 import org.disclosureguard.verify.AuditTrail;
+import org.disclosureguard.verify.TopicReader;
 import org.disclosureguard.verify.ConservationChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -259,26 +257,12 @@ final class DemoCommand implements Callable<Integer> {
         return report.clean() && chain.intact() ? 0 : FriendlyErrors.FAILURE;
     }
 
-    /** How many records the input topic holds (its offsets: the demo's producer and plain producers write no markers). */
+    /** How many records the input topic holds, or 0 if the cluster does not say: this only sets how long to wait. */
     private static long inputRecords(Map<String, Object> settings, String topic) {
-        try (Admin admin = Admin.create(ClientSettings.admin(settings))) {
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> {
-                        earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
-                        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
-                    });
-            long records = 0;
-            for (var end : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                records += end.getValue().offset();
-            }
-            for (var start : admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                records -= start.getValue().offset();
-            }
-            return records;
-        } catch (Exception e) {
-            return 0; // the check below reads the topic anyway; this only sets how long to wait
+        try {
+            return TopicReader.offsetSpan(settings, topic, Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            return 0; // the check below reads the topic anyway
         }
     }
 

@@ -35,6 +35,23 @@ public final class TopicReader {
         return records;
     }
 
+    /**
+     * How many offsets the topic spans, first to end, over its partitions: its record count when its producers write
+     * no transaction markers (the demo's feeder and plain producers), an upper bound otherwise.
+     */
+    public static long offsetSpan(Map<String, Object> clientSettings, String topic, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ClientSettings.committedReader(clientSettings),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = assignAll(consumer, topic, timeout);
+            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, timeout);
+            long span = 0;
+            for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(partitions, timeout).entrySet()) {
+                span += end.getValue() - first.get(end.getKey());
+            }
+            return span;
+        }
+    }
+
     /** Assigns every partition of {@code topic} to the (group-less) consumer; returns them. */
     public static List<TopicPartition> assignAll(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
