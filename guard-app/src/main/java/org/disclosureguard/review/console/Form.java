@@ -65,6 +65,28 @@ public final class Form {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /**
+     * The value as a whole number from {@code min} to {@code max} (the range of the type it is read into), or
+     * {@code absent} when missing or blank.
+     *
+     * @throws IllegalArgumentException with {@code problem} when it is no whole number or out of that range
+     */
+    public long wholeNumber(String name, long absent, long min, long max, String problem) {
+        String value = nonBlank(name);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(problem);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }

@@ -247,14 +247,8 @@ public final class ReviewConsole {
             if (decision != null && !decision.equals("HOLD") && !decision.equals("REJECT")) {
                 decision = null;
             }
-            long minAgeMinutes = 0;
-            if (q.nonBlank("minAge") != null) {
-                try {
-                    minAgeMinutes = Math.max(0, Long.parseLong(q.nonBlank("minAge")));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("the minimum age is a whole number of minutes");
-                }
-            }
+            long minAgeMinutes = Math.max(0, q.wholeNumber("minAge", 0, Long.MIN_VALUE, Long.MAX_VALUE,
+                    "the minimum age is a whole number of minutes"));
             return new QueueFilter(q.nonBlank("facility"), q.nonBlank("rule"), decision, minAgeMinutes, q.nonBlank("q"));
         }
 
@@ -276,14 +270,8 @@ public final class ReviewConsole {
         long minAgeMinutes = filter.minAgeMinutes();
         String search = filter.search();
         TriageQuery.Sort sort = TriageQuery.Sort.parse(q.nonBlank("sort"));
-        int page = 1;
-        if (q.nonBlank("page") != null) {
-            try {
-                page = Math.max(1, Integer.parseInt(q.nonBlank("page")));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the page is a whole number");
-            }
-        }
+        int page = (int) Math.max(1, q.wholeNumber("page", 1, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                "the page is a whole number"));
         if ((long) (page - 1) * TriageQuery.DEFAULT_PAGE > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("no such page");
         }
@@ -636,14 +624,8 @@ public final class ReviewConsole {
 
     private Page history(Context ctx) {
         Form q = Form.parse(ctx.queryString());
-        int limit = 100;
-        if (q.nonBlank("limit") != null) {
-            try {
-                limit = Math.max(1, Math.min(10_000, Integer.parseInt(q.nonBlank("limit"))));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the limit is a whole number");
-            }
-        }
+        int limit = (int) Math.max(1, Math.min(10_000, q.wholeNumber("limit", 100, Integer.MIN_VALUE, Integer.MAX_VALUE,
+                "the limit is a whole number")));
         // Counts and history of the same entries: the group is asked once for the page.
         ReviewService.Group<List<ReviewModel.Entry>> group = service.allEntries();
         StringBuilder body = new StringBuilder(partialBanner(group))
