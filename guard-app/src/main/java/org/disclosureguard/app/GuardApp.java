@@ -31,7 +31,7 @@ import org.disclosureguard.metrics.MetricsApi;
 import org.disclosureguard.metrics.MetricsQueries;
 import org.disclosureguard.query.LocalStores;
 import org.disclosureguard.query.PartitionCounts;
-import org.disclosureguard.query.RestoringPartitions;
+import org.disclosureguard.query.RunningTasks;
 import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.review.PeerToken;
@@ -150,16 +150,15 @@ public final class GuardApp implements AutoCloseable {
                 companions.add(PolicyFileWatcher.start(Path.of(policyFile), Duration.ofMillis(config.policyWatchMs()), reloader));
             }
             MetricsTopology.Settings metrics = MetricsTopology.Settings.from(config);
+            RunningTasks running = new RunningTasks(); // answers read only partitions whose task runs here
             KafkaStreams streams = new KafkaStreams(GuardTopology.build(parts, config.reviewFourEyes(),
-                    metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient()))), streamsProperties);
+                    metrics, MetricsTopology.reader(GuardRecordReader.of(wireFormats.registryClient())), running), streamsProperties);
             streamsRef.set(streams);
-            RestoringPartitions restoring = new RestoringPartitions();
-            streams.setGlobalStateRestoreListener(restoring); // before start: answers skip partitions still restoring
             PartitionCounts partitionCounts = PartitionCounts.of(settings(streamsProperties));
             companions.add(partitionCounts);
             Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
             LocalStores stores = new LocalStores(streams, server == null ? null : HostInfo.buildFromEndpoint(String.valueOf(server)),
-                    restoring, partitionCounts);
+                    running, partitionCounts);
             String applicationId = String.valueOf(streamsProperties.get(StreamsConfig.APPLICATION_ID_CONFIG));
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(meters);

@@ -11,6 +11,7 @@ import org.disclosureguard.pipeline.GuardConfig;
 import org.disclosureguard.pipeline.ProcessorParts;
 import org.disclosureguard.pipeline.ScreeningTopology;
 import org.disclosureguard.pipeline.Topics;
+import org.disclosureguard.query.RunningTasks;
 import org.disclosureguard.registry.GuardRecordReader;
 import org.disclosureguard.review.ReviewTopology;
 import org.disclosureguard.screen.Screener;
@@ -28,17 +29,24 @@ public final class GuardTopology {
      * @param fourEyes     whether a release needs a second reviewer's approval
      * @param metrics      the dashboards' settings, or null for none
      * @param readDecision how the dashboards read an audit record (null when {@code metrics} is)
+     * @param running      told which partitions of the queried stores run here (the review and dashboard answers)
      */
     public static Topology build(ProcessorParts parts, boolean fourEyes, MetricsTopology.Settings metrics,
-                                 Function<byte[], ScreeningDecision> readDecision) {
+                                 Function<byte[], ScreeningDecision> readDecision, RunningTasks running) {
         StreamsBuilder builder = new StreamsBuilder();
         if (metrics != null) {
-            MetricsTopology.addTo(builder, parts.topics().audit(), parts.topics().metrics(), metrics, readDecision);
+            MetricsTopology.addTo(builder, parts.topics().audit(), parts.topics().metrics(), metrics, readDecision, running);
         }
         Topology topology = builder.build();
         ScreeningTopology.addTo(topology, parts);
-        ReviewTopology.addTo(topology, parts, fourEyes);
+        ReviewTopology.addTo(topology, parts, fourEyes, running);
         return topology;
+    }
+
+    /** As above, for a topology whose stores nobody queries (tests, replay, benchmarks). */
+    public static Topology build(ProcessorParts parts, boolean fourEyes, MetricsTopology.Settings metrics,
+                                 Function<byte[], ScreeningDecision> readDecision) {
+        return build(parts, fourEyes, metrics, readDecision, new RunningTasks());
     }
 
     /** The topology the guard's settings describe (four eyes, dashboards), built with {@code parts}. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,7 +18,9 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -25,6 +28,7 @@ import org.disclosureguard.contract.audit.ScreeningDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.disclosureguard.registry.GuardRecordReader;
+import org.disclosureguard.query.RunningTasks;
 
 /**
  * The dashboards' aggregations, a second sub-topology of the same app: it reads the audit topic back and counts
@@ -36,7 +40,7 @@ import org.disclosureguard.registry.GuardRecordReader;
  */
 public final class MetricsTopology {
     public static final String TOTALS_STORE = "metrics-total";
-    /** The grouping's name: the counts are repartitioned by dimension key through {@link #countsTopic}. */
+    /** The repartitioning's name: the counts are repartitioned by dimension key through {@link #countsTopic}. */
     private static final String BY_DIMENSION = "metrics-by-dimension";
     private static final Logger LOG = LoggerFactory.getLogger(MetricsTopology.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +67,7 @@ public final class MetricsTopology {
     private MetricsTopology() {}
 
     /**
-     * The internal topic the counting sub-topology reads (Kafka Streams names a named grouping's repartition topic
+     * The internal topic the counting sub-topology reads (Kafka Streams names a named repartition topic
      * {@code <application.id>-<name>-repartition}): the metrics stores' partitions are its partitions.
      */
     public static String countsTopic(String applicationId) {
@@ -76,17 +80,24 @@ public final class MetricsTopology {
      * @param auditTopic   where the decisions are read from
      * @param metricsTopic where window updates are written
      * @param readDecision the audit topic's wire format; returns null for a record it cannot read (skipped)
+     * @param running      told which partitions of the counting stores run here
      */
     public static void addTo(StreamsBuilder builder, String auditTopic, String metricsTopic, Settings settings,
-                             Function<byte[], ScreeningDecision> readDecision) {
+                             Function<byte[], ScreeningDecision> readDecision, RunningTasks running) {
         var decisions = builder.stream(auditTopic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("metrics-audit-source"))
                 .mapValues(readDecision::apply, Named.as("metrics-read-decision"))
                 .filter((key, decision) -> decision != null, Named.as("metrics-readable"));
 
-        KGroupedStream<String, Long> byDimension = decisions
+        // Repartitioned explicitly (the topic's name is the one a named grouping gives) so that the counting
+        // sub-topology can hold the marker that says when its stores may be read.
+        KStream<String, Long> counted = decisions
                 .flatMap((key, decision) -> Dimension.keysOf(decision).stream().map(k -> KeyValue.pair(k, 1L)).toList(),
                         Named.as("metrics-dimensions"))
-                .groupByKey(Grouped.with(BY_DIMENSION, Serdes.String(), Serdes.Long()));
+                .repartition(Repartitioned.<String, Long>as(BY_DIMENSION).withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+        List<String> stores = new ArrayList<>(List.of(TOTALS_STORE));
+        granularities().forEach(g -> stores.add(g.storeName()));
+        counted.process(running.<String, Long>marker(stores.toArray(String[]::new)), Named.as("metrics-running"));
+        KGroupedStream<String, Long> byDimension = counted.groupByKey(Grouped.with(Serdes.String(), Serdes.Long()));
 
         for (Granularity granularity : Granularity.values()) {
             byDimension.windowedBy(TimeWindows.ofSizeAndGrace(granularity.size(), settings.grace()))

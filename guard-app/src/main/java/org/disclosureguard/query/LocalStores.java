@@ -14,22 +14,22 @@ import org.apache.kafka.streams.state.QueryableStoreType;
 
 /**
  * This instance's state stores, read one partition at a time: only the partitions the group assigned here, and only
- * once they are restored. A query over "all local stores" silently leaves out a task that is still restoring (Kafka
- * Streams answers from it, with the state updater) and an answer without its records would look whole; reading
+ * once their task runs ({@link RunningTasks}). A query over "all local stores" silently reads a task that is not
+ * restored yet (Kafka Streams answers from it, with the state updater) and an answer without its records would look whole; reading
  * partition by partition lets every answer say which partitions it holds, so the group's answer can count them.
  * A store's partitions are those of the topic its sub-topology reads ({@code sourceTopic} below).
  */
 public final class LocalStores {
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final RestoringPartitions restoring;
+    private final RunningTasks running;
     private final PartitionCounts counts;
 
     /** @param self this instance's application.server, or null when it has none (a single instance serves everything) */
-    public LocalStores(KafkaStreams streams, HostInfo self, RestoringPartitions restoring, PartitionCounts counts) {
+    public LocalStores(KafkaStreams streams, HostInfo self, RunningTasks running, PartitionCounts counts) {
         this.streams = streams;
         this.self = self;
-        this.restoring = restoring;
+        this.running = running;
         this.counts = counts;
     }
 
@@ -99,12 +99,12 @@ public final class LocalStores {
     /**
      * One partition of a store.
      *
-     * @throws InvalidStateStoreException when the partition is not this instance's, is still restoring, or the
+     * @throws InvalidStateStoreException when the partition is not this instance's, is not restored yet, or the
      *         store is not queryable (starting, rebalancing, closing)
      */
     public <T> T store(String name, QueryableStoreType<T> type, int partition) {
-        if (restoring.restoring(name, partition)) {
-            throw new InvalidStateStoreException(name + " partition " + partition + " is still restoring");
+        if (!running.running(name, partition)) {
+            throw new InvalidStateStoreException(name + " partition " + partition + " is not running here (not assigned, or not restored yet)");
         }
         return streams.store(StoreQueryParameters.fromNameAndType(name, type).withPartition(partition));
     }

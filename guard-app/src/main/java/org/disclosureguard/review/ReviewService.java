@@ -4,6 +4,7 @@ import org.disclosureguard.http.PeerClient;
 import org.disclosureguard.pipeline.PayloadSeal;
 import org.disclosureguard.query.GroupParts;
 import org.disclosureguard.query.LocalStores;
+import org.disclosureguard.query.RunningTasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -145,8 +146,8 @@ public final class ReviewService implements AutoCloseable {
     /**
      * This instance's part of the review store, read partition by partition: the entries of each review partition the
      * group assigned here, and the assigned partitions it cannot read yet. A partition is read only through its own
-     * task ({@code withPartition}) and only once it has been restored ({@link RestoringPartitions}): Kafka Streams
-     * answers from a task that is still restoring, and a list without its records would look complete.
+     * task ({@code withPartition}) and only once its task runs ({@link RunningTasks}): Kafka Streams
+     * answers from a task that is not restored yet, and a list without its records would look complete.
      */
     public record LocalPart(Map<Integer, List<Entry>> partitions, Set<Integer> unreadable, String state) {}
 
@@ -186,7 +187,7 @@ public final class ReviewService implements AutoCloseable {
         return "this instance's review store is not ready (" + streams.state() + ")";
     }
 
-    /** One partition of the quarantine store; not readable here while it is still restoring. */
+    /** One partition of the quarantine store; not readable here until its task runs. */
     private ReadOnlyKeyValueStore<String, byte[]> store(int partition) {
         return stores.store(ReviewTopology.QUARANTINE_STORE, QueryableStoreTypes.keyValueStore(), partition);
     }
