@@ -124,6 +124,23 @@ class UnreadableTextTest {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);
     }
 
+    /**
+     * Initials, abbreviations, e-mail and web addresses are no words of a language: a point sheet's rows of staff
+     * initials had read as Somali, a Kreyòl computer-lab log with a help-desk address as Esperanto.
+     */
+    @Test
+    void initialsAndAddressesAreNoWordsOfALanguage() throws Exception {
+        for (String routine : List.of(
+                "BEHAVIOR POINT SHEET\nPeriod | Respect | Directions | Safe body | Init\nAM | 2 | 2 | 2 | LT\nMid | 2 | 2 | 2 | LT\n"
+                        + "PM | 2 | 1 | 2 | OV\nTotal: 17/18\nComment: off unit 1000-1100 for physical therapy (right knee sprain from soccer).",
+                "Kont: jen-b09 (Woodly P.) | 3 move modpas → kont bloke, IT avize (helpdesk@kaylespwa.example.org)")) {
+            assertEquals(Decision.FORWARD, screenNotes(routine).decision(), routine);
+        }
+        Finding finding = only(screenNotes("Il ragazzo ha raccontato alla psicologa (psi@centro.example.it, https://centro.example.it/note) "
+                + "che lo zio lo picchiava ogni sera. AM LT OV"), "content.language-not-covered");
+        assertTrue(finding.detail().contains("it"), finding.detail());
+    }
+
     /** Control characters inside words and between them are decided on, never a stall (they once stalled the reader). */
     @Test
     void controlCharactersInFreeTextAreDecidedOn() {

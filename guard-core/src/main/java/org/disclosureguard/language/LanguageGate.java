@@ -30,6 +30,12 @@ public final class LanguageGate {
 
     /** Fewer words (of two letters or more, or markers) than this cannot be told apart; the scan still reads them. */
     static final int MIN_WORDS = 5;
+    /**
+     * An unknown word of at most this many letters, all capitals, is initials or an abbreviation (a staff member's
+     * initials in a point sheet's columns, "AM", "OV"): not counted as a word of any language. A point sheet's rows
+     * of initials had read as Somali.
+     */
+    static final int MAX_INITIALISM = 3;
     /** Sentences are judged in segments of at least this many words (short sentences join the next). */
     static final int SEGMENT_WORDS = 6;
     /** With this share of the covered languages' words and nothing of another language, text is prose of ours. */
@@ -141,6 +147,7 @@ public final class LanguageGate {
         int length = 0;
         int hash = 0;
         boolean wordForeign = false;
+        boolean wordLower = false;
         // The white-space-delimited chunk a word is in; whether it is machine text is asked only of unknown words,
         // once a chunk (most words of prose are known, and most chunks have none).
         int chunkStart = 0;
@@ -170,6 +177,7 @@ public final class LanguageGate {
                 }
                 word[length++] = folded;
                 hash = 31 * hash + folded;
+                wordLower |= Character.isLowerCase(c);
                 if (c >= 0xC0 && !coveredLetters.contains(Character.toLowerCase(c))) {
                     Character.UnicodeScript script = Character.UnicodeScript.of(c);
                     wordForeign |= script == Character.UnicodeScript.LATIN;
@@ -181,7 +189,9 @@ public final class LanguageGate {
             if (length > 0) {
                 int bits = wordBits.get(word, length, hash);
                 boolean machine = false;
-                if (bits == WordTable.ABSENT && length >= 2 && !wordForeign) {
+                if (bits == WordTable.ABSENT && length <= MAX_INITIALISM && !wordLower) {
+                    machine = true; // initials or an abbreviation ("LT", "OV", "AM"): no word of any language
+                } else if (bits == WordTable.ABSENT && length >= 2 && !wordForeign) {
                     if (judgedChunk != wordChunk) {
                         judgedChunk = wordChunk;
                         judgedMachine = MachineText.chunk(s, wordChunk) < 0;
@@ -192,6 +202,7 @@ public final class LanguageGate {
                 length = 0;
                 hash = 0;
                 wordForeign = false;
+                wordLower = false;
             }
             boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && endsSentence(s, i);
             if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n) || segment.words >= MAX_SEGMENT_WORDS) {

@@ -3,7 +3,8 @@ package org.disclosureguard.language;
 /**
  * Tells the chunks of structured text (HL7 v2 segments, JSON and XML, key=value log lines, CSV rows) from prose: a
  * chunk (a run without white space) is machine text when it holds a character prose does not put inside a word
- * (| ^ = { } [ ] < > \ ~), a JSON key ({@code ":}), or a comma or semicolon with no space after it. Its unknown
+ * (| ^ = { } [ ] < > \ ~), a JSON key ({@code ":}), a comma or semicolon with no space after it, an e-mail
+ * address or handle ({@code @}) or a web address ({@code ://}). Its unknown
  * words are keys, codes and identifiers ("resourceType", "MSH", "session_id"), not words of a language: counting
  * them made HL7 messages and FHIR resources read as Sesotho or Latin.
  */
@@ -39,7 +40,7 @@ final class MachineText {
     private static final boolean[] MARKS = new boolean[0x80];
 
     static {
-        for (char c : "|^={}[]<>\\~\",;".toCharArray()) {
+        for (char c : "|^={}[]<>\\~\",;@/".toCharArray()) {
             MARKS[c] = true;
         }
     }
@@ -48,6 +49,12 @@ final class MachineText {
         switch (c) {
             case '"':
                 return i + 1 < s.length() && s.charAt(i + 1) == ':';
+            case '@':
+                // an e-mail address or a handle: "helpdesk@shelter.example.org", "@maria_g" (not a lone "@" or "@ 3pm")
+                return i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i + 1));
+            case '/':
+                // an address: "https://...", "www.example.org/path" (a date or "and/or" is not machine text)
+                return i > from && s.charAt(i - 1) == ':' && i + 1 < s.length() && s.charAt(i + 1) == '/';
             case ',', ';':
                 // "a,b" and "x;y" are fields; "1,5" is a number and "well, then" prose
                 if (i + 1 >= s.length() || separates(s.charAt(i + 1))) {

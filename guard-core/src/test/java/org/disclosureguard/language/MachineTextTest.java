@@ -25,6 +25,9 @@ class MachineTextTest {
         assertTrue(machine("klas_id,seyans,dat,pwofesè"));
         assertTrue(machine("date;jeune;événement"));
         assertTrue(machine("<text>Le"));
+        assertTrue(machine("(helpdesk@kaylespwa.example.org)"), "an e-mail address");
+        assertTrue(machine("@maria_g"), "a handle");
+        assertTrue(machine("https://portal.example.org/case/44"), "a web address");
     }
 
     @Test
@@ -35,6 +38,10 @@ class MachineTextTest {
         assertFalse(machine("Kreyòl/Fransè"));
         assertFalse(machine("\"quoted\""));
         assertFalse(machine("y/o"));
+        assertFalse(machine("02/10"), "a date");
+        assertFalse(machine("and/or"));
+        assertFalse(machine("@"), "a lone at sign");
+        assertFalse(machine("Note:"));
     }
 
     /** A control character that is not white space once stalled the reader (a chunk of no chars): hostile input. */

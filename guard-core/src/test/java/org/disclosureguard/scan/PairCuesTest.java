@@ -420,6 +420,26 @@ class PairCuesTest {
     }
 
     /**
+     * What the forty-second writer taught (policy 2026.12.16): a lab session left logged in, class sessions on a Kreyòl
+     * point sheet, a school counselor who sends attendance reports (Spanish and Kreyòl), shopping called "their
+     * therapy". A counselor or a session that heard a harm still holds.
+     */
+    @Test
+    void classAndLabSessionsAndSchoolCounselorsAreNoTherapy() {
+        assertCross(
+                "Y.R. left her session logged in on lab PC #4 and another youth opened her school email.",
+                "Sesyon klas ESL 9–11am: 5/5. Sesyon matematik 1–2pm: 3/5 (li pale twòp).",
+                "La consejera enviará un reporte cada viernes sobre asistencia y calificaciones.",
+                "Ak konseye oryantasyon lekòl la. Konseye a ap voye yon rapò chak vandredi sou prezans ak nòt.",
+                "Les filles ont décrété que le shopping de samedi, c'était « leur thérapie ».",
+                "As meninas decidiram que as compras de sábado foram a \"terapia\" delas.",
+                "Las chicas decidieron que las compras del sábado fueron su terapia.");
+        assertHeld(
+                "La consejera dijo que el joven le contó que su padrastro lo golpeaba.",
+                "Nan sesyon an, jèn nan te rakonte ke tonton l te bat li chak swa.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

@@ -193,14 +193,29 @@ class EvaluationTest {
             // "passes" (its second mention), "sanduíches deprimidos", a grandmother's "panic attack" chasing a cow, boys
             // "em depressão" after a football match
             Map.entry("tuning-aj/pt/everyday", 3), Map.entry("tuning-ak/en/everyday", 2), Map.entry("tuning-ak/pt/everyday", 1),
-            // the fortieth writer: a school counselor thanked for a place on the football team ("gracias a mi consejera
-            // la Sra. Park"); a county court's session streamed on YouTube and "la grabación de la sesión" beside "un
+            // the fortieth writer: a county court's session streamed on YouTube and "la grabación de la sesión" beside "un
             // joven comentó"; a gamer's "ataque de pánico" and a fan "em depressão" on records with a medical source
-            Map.entry("tuning-al/es/legal", 3), Map.entry("tuning-al/es/session", 3), Map.entry("tuning-al/es/everyday", 2),
+            Map.entry("tuning-al/es/session", 3), Map.entry("tuning-al/es/everyday", 2),
             Map.entry("tuning-al/pt/everyday", 1),
             // the forty-first writer: a physical-therapy plan whose title says so, then "antes de cada sesión de terapia"
             // two sentences on; a pharmacy aide's joke "a este fax hay que mandarlo al psicólogo"
-            Map.entry("tuning-am/es/physical", 3), Map.entry("tuning-am/es/everyday", 3));
+            Map.entry("tuning-am/es/physical", 3), Map.entry("tuning-am/es/everyday", 3),
+            // the forty-second writer: a youth's grievance "I'm depressed with this internet" on a record with a
+            // medical source (a child who says they are depressed stays held)
+            Map.entry("tuning-an/en/everyday", 1), Map.entry("tuning-an/es/everyday", 1),
+            // the forty-third writer, held on purpose: an interpreter booked for the child's appointment with the
+            // psychologist ("cita con psicóloga", "biwo sikològ la, 50 min", "consultório da psicóloga") and invoices
+            // whose session type is "behavioral health" or "mental health": that a child is in mental-health care
+            // is itself what must not cross. Not on purpose: a speech therapist named two sentences after the
+            // context, staff hyperbole ("j'ai besoin d'un psy", "vou precisar de terapia", "m bezwen terapi"), a
+            // glossary that quotes "the rapist" and "therapist", posters about "counseling" vs "consejería"
+            Map.entry("tuning-ao/en/physical", 1), Map.entry("tuning-ao/en/session", 5), Map.entry("tuning-ao/en/everyday", 3),
+            Map.entry("tuning-ao/en/routine", 5), Map.entry("tuning-ao/es/physical", 6), Map.entry("tuning-ao/es/everyday", 5),
+            Map.entry("tuning-ao/es/routine", 5), Map.entry("tuning-ao/fr/physical", 1), Map.entry("tuning-ao/fr/session", 1),
+            Map.entry("tuning-ao/fr/everyday", 3), Map.entry("tuning-ao/fr/routine", 2), Map.entry("tuning-ao/pt/physical", 1),
+            Map.entry("tuning-ao/pt/legal", 1), Map.entry("tuning-ao/pt/everyday", 3), Map.entry("tuning-ao/pt/routine", 2),
+            Map.entry("tuning-ao/ht/physical", 1), Map.entry("tuning-ao/ht/everyday", 7), Map.entry("tuning-ao/ht/routine", 3),
+            Map.entry("tuning-ao/all/codes", 2));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -219,11 +234,11 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The forty-second writer (behavior management and group living: point
-     * sheets, behavior contracts, de-escalation and restraint reports with their debriefings, room searches, safety
-     * plans, house meetings, grievances; written in three parts by writers who saw neither the dictionary nor the other
-     * templates) on its first run, policy 2026.12.15 with the classifier trained on thirty-nine writers (threshold
-     * 12.5): 888/888 and 29/624 (the same with the 2026.12.14 policy file).
+     * has read its failures to tune on them. The forty-fourth writer (consulates, repatriation and the home country:
+     * consular interviews and notifications, safe-return assessments, home-country child-protection agencies' reports,
+     * family tracing, escorts' trip reports; written in four parts by writers who saw neither the dictionary nor the
+     * other templates) on its first run, policy 2026.12.16 with the classifier trained on thirty-nine writers
+     * (threshold 12.5): 888/888 and 79/624 (93/624 with the 2026.12.15 policy file).
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -231,7 +246,7 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(29, 624), heldOut.falseHoldRate());
+        assertEquals(new Rate(79, 624), heldOut.falseHoldRate());
         Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
