@@ -139,6 +139,9 @@ class UnreadableTextTest {
         Finding finding = only(screenNotes("Il ragazzo ha raccontato alla psicologa (psi@centro.example.it, https://centro.example.it/note) "
                 + "che lo zio lo picchiava ogni sera. AM LT OV"), "content.language-not-covered");
         assertTrue(finding.detail().contains("it"), finding.detail());
+        // Initials are capitals: short words of a script without case (Arabic) are words, and are held
+        only(screenNotes("Youth attended school today and played soccer with his friends in the yard after lunch. "
+                + "قال إن هو لم في من أن لا ما هي كل عن إذا."), "content.language-not-covered");
     }
 
     /** Control characters inside words and between them are decided on, never a stall (they once stalled the reader). */

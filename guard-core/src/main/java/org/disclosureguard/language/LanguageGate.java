@@ -147,7 +147,7 @@ public final class LanguageGate {
         int length = 0;
         int hash = 0;
         boolean wordForeign = false;
-        boolean wordLower = false;
+        boolean wordCapitals = true;
         // The white-space-delimited chunk a word is in; whether it is machine text is asked only of unknown words,
         // once a chunk (most words of prose are known, and most chunks have none).
         int chunkStart = 0;
@@ -177,7 +177,7 @@ public final class LanguageGate {
                 }
                 word[length++] = folded;
                 hash = 31 * hash + folded;
-                wordLower |= Character.isLowerCase(c);
+                wordCapitals &= Character.isUpperCase(c); // scripts without case have no initials
                 if (c >= 0xC0 && !coveredLetters.contains(Character.toLowerCase(c))) {
                     Character.UnicodeScript script = Character.UnicodeScript.of(c);
                     wordForeign |= script == Character.UnicodeScript.LATIN;
@@ -189,7 +189,7 @@ public final class LanguageGate {
             if (length > 0) {
                 int bits = wordBits.get(word, length, hash);
                 boolean machine = false;
-                if (bits == WordTable.ABSENT && length <= MAX_INITIALISM && !wordLower) {
+                if (bits == WordTable.ABSENT && length <= MAX_INITIALISM && wordCapitals) {
                     machine = true; // initials or an abbreviation ("LT", "OV", "AM"): no word of any language
                 } else if (bits == WordTable.ABSENT && length >= 2 && !wordForeign) {
                     if (judgedChunk != wordChunk) {
@@ -202,7 +202,7 @@ public final class LanguageGate {
                 length = 0;
                 hash = 0;
                 wordForeign = false;
-                wordLower = false;
+                wordCapitals = true;
             }
             boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && endsSentence(s, i);
             if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n) || segment.words >= MAX_SEGMENT_WORDS) {

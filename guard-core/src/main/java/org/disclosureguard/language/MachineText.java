@@ -53,7 +53,7 @@ final class MachineText {
                 // an e-mail address or a handle: "helpdesk@shelter.example.org", "@maria_g" (not a lone "@" or "@ 3pm")
                 return i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i + 1));
             case '/':
-                // an address: "https://...", "www.example.org/path" (a date or "and/or" is not machine text)
+                // a web address: "https://..." (a date, "and/or" or a bare "example.org/path" is not machine text)
                 return i > from && s.charAt(i - 1) == ':' && i + 1 < s.length() && s.charAt(i + 1) == '/';
             case ',', ';':
                 // "a,b" and "x;y" are fields; "1,5" is a number and "well, then" prose
