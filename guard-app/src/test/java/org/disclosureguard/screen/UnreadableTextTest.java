@@ -139,6 +139,12 @@ class UnreadableTextTest {
         Finding finding = only(screenNotes("Il ragazzo ha raccontato alla psicologa (psi@centro.example.it, https://centro.example.it/note) "
                 + "che lo zio lo picchiava ogni sera. AM LT OV"), "content.language-not-covered");
         assertTrue(finding.detail().contains("it"), finding.detail());
+        // Names and agencies in capitals are no words of a language either, unless the text is in capitals throughout
+        assertEquals(Decision.FORWARD, screenNotes("Demann ekstrè achiv — Archives Nationales d'Haïti (ANH)\nNon sou batistè: "
+                + "Jean-Kensley DORVILUS\nFèt: 03/06/2009, Okap   Paran: Rose DORVILUS / Jean DORVILUS\nSèvis: Bureau d'état "
+                + "civil, Cap-Haïtien, 1ère section\nMoun k ap depoze demann lan: tonton (Pòtoprens), resi #ANH-44817").decision());
+        only(screenNotes("Youth attended school today and played soccer with his friends in the yard after lunch.\n"
+                + "IL RAGAZZO HA RACCONTATO ALLA PSICOLOGA CHE LO ZIO LO PICCHIAVA OGNI SERA DOPO CENA."), "content.language-not-covered");
         // Initials are capitals: short words of a script without case (Arabic) are words, and are held
         only(screenNotes("Youth attended school today and played soccer with his friends in the yard after lunch. "
                 + "قال إن هو لم في من أن لا ما هي كل عن إذا."), "content.language-not-covered");

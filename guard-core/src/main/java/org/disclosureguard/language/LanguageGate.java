@@ -191,6 +191,10 @@ public final class LanguageGate {
                 boolean machine = false;
                 if (bits == WordTable.ABSENT && length <= MAX_INITIALISM && wordCapitals) {
                     machine = true; // initials or an abbreviation ("LT", "OV", "AM"): no word of any language
+                } else if (bits == WordTable.ABSENT && wordCapitals) {
+                    // a surname or an agency's name in capitals ("DORVILUS", "IBESR") is counted aside (decide())
+                    segment.capitalWords++;
+                    machine = true;
                 } else if (bits == WordTable.ABSENT && length >= 2 && !wordForeign) {
                     if (judgedChunk != wordChunk) {
                         judgedChunk = wordChunk;
@@ -287,6 +291,11 @@ public final class LanguageGate {
     }
 
     private LanguageVerdict decide(Segment segment, String text) {
+        if (segment.capitalWords > segment.words) {
+            // Capitals throughout: a heading or a text typed in capitals, whose unknown words are words after all.
+            segment.words += segment.capitalWords;
+            segment.capitalWords = 0;
+        }
         if (segment.words < MIN_WORDS) {
             return LanguageVerdict.covered("none", "short", 0);
         }
@@ -345,6 +354,8 @@ public final class LanguageGate {
         int words;
         int coveredWords;
         int foreignLetterWords;
+        /** Unknown words written in capitals, longer than initials: names, unless they are most of the segment. */
+        int capitalWords;
         /** Letters of another script than Latin were read (a short tail with them is never absorbed). */
         boolean otherScriptLetters;
         int start;
@@ -363,6 +374,7 @@ public final class LanguageGate {
             words = 0;
             coveredWords = 0;
             foreignLetterWords = 0;
+            capitalWords = 0;
             otherScriptLetters = false;
             start = from;
         }
@@ -384,6 +396,7 @@ public final class LanguageGate {
             words += before.words;
             coveredWords += before.coveredWords;
             foreignLetterWords += before.foreignLetterWords;
+            capitalWords += before.capitalWords;
             otherScriptLetters |= before.otherScriptLetters;
             start = before.start;
         }

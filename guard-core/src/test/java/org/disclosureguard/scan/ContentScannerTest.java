@@ -177,6 +177,16 @@ class ContentScannerTest {
         assertEquals(List.of(), ENGLISH.scan("a b c d e f g"));
     }
 
+    /** A person's initials are not glued into an abbreviation ("D.S.M." is a child, not the manual); four letters are. */
+    @Test
+    void initialsAreNotReadGlued() {
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of("DSM-5", "PTSD", "therapy"), List.of()));
+        assertEquals(List.of(), scanner.scan("NNA: D.S.M., 16 años. El niño (D. S. M.) llegó ayer."));
+        assertEquals(List.of("PTSD"), scanner.scan("Dx: P.T.S.D. per the psychiatrist").stream().map(TermMatch::term).toList());
+        assertEquals(List.of("DSM-5"), scanner.scan("criteria of the d.s.m. were met").stream().map(TermMatch::term).toList());
+        assertEquals(List.of("therapy"), scanner.scan("T.H.E.R.A.P.Y. on tuesday").stream().map(TermMatch::term).toList());
+    }
+
     @Test
     void termsAreReportedAsWrittenInTheDictionary() {
         ContentScanner scanner = new ContentScanner(Dictionary.compile(

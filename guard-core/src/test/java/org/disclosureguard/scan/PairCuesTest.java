@@ -440,6 +440,35 @@ class PairCuesTest {
     }
 
     /**
+     * What the forty-fourth writer taught (policy 2026.12.17), in other words: diplomatic ranks, economists' shock
+     * therapy, a dental therapist, a room named for the psychologist's office beside it or booked in it, a Kreyòl
+     * court's custody order ("òdonans gad", read as GAD-7), manual and vision therapy in Kreyòl. A clinician who heard a
+     * harm, and shock therapy without the economists, still hold.
+     */
+    @Test
+    void diplomatsEconomistsAndRoomsAreNoTherapy() {
+        assertCross(
+                "The minister-counselor of the embassy will attend the hand-over at the airport on Monday.",
+                "Cc: Counselor for Consular Affairs, Embassy of Honduras.",
+                "La consejera de asuntos consulares firmó el salvoconducto del joven.",
+                "Invitation du ministre conseiller de l'ambassade pour la remise des passeports.",
+                "Country conditions: the budget shock therapy of last year raised bus fares by half.",
+                "El gobierno anunció una terapia de choque cambiaria y la gasolina subió.",
+                "Le gouvernement prépare une thérapie de choc monétaire; les vols restent au même prix.",
+                "A terapia de choque fiscal encareceu as passagens de ônibus em Luanda.",
+                "Ekonomis yo pale de yon terapi chòk pou goud la; pri tikè avyon an monte.",
+                "The dental therapist will place two sealants before the flight home.",
+                "Please book the meeting room next to the counselor's office for the consular call.",
+                "Le bureau de la psychologue est libre jeudi pour l'appel vidéo avec la famille.",
+                "Tribinal Timoun Jakmèl: ÒDONANS GAD pou minè a, konfye bay grann li.",
+                "Terapi vizyèl pou je goch li, 2 fwa pa jou; linèt nouvo semèn pwochèn.");
+        assertHeld(
+                "The psychiatrist considered shock therapy after the girl stopped eating.",
+                "In the counselor's office the boy told her that his uncle beat him every night.",
+                "La consejera dijo que el joven le contó que su padrastro lo golpeaba.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

@@ -215,7 +215,18 @@ class EvaluationTest {
             Map.entry("tuning-ao/fr/everyday", 3), Map.entry("tuning-ao/fr/routine", 2), Map.entry("tuning-ao/pt/physical", 1),
             Map.entry("tuning-ao/pt/legal", 1), Map.entry("tuning-ao/pt/everyday", 3), Map.entry("tuning-ao/pt/routine", 2),
             Map.entry("tuning-ao/ht/physical", 1), Map.entry("tuning-ao/ht/everyday", 7), Map.entry("tuning-ao/ht/routine", 3),
-            Map.entry("tuning-ao/all/codes", 2));
+            Map.entry("tuning-ao/all/codes", 2),
+            // the forty-fourth writer: held on purpose, a child's appointment with the psychologist moved for a consular
+            // interview ("la cita de Brenda con la psicóloga se mueve", "randevou psikològ la", "Anile randevou
+            // psikològ"); not on purpose, a home agency's psychologist at the hand-over or assessing the aunt's home,
+            // Brazil's Conselho Tutelar's "counselor on duty" (named two sentences back), and the psychologist's
+            // office booked for a video call on records the generator gave a medical source
+            // (provenance.medical-psychiatric reads any psychologist in a medical record)
+            Map.entry("tuning-ap/en/physical", 2), Map.entry("tuning-ap/en/session", 1), Map.entry("tuning-ap/en/everyday", 2),
+            Map.entry("tuning-ap/en/routine", 4), Map.entry("tuning-ap/es/physical", 1), Map.entry("tuning-ap/es/everyday", 1),
+            Map.entry("tuning-ap/es/routine", 3), Map.entry("tuning-ap/fr/routine", 2), Map.entry("tuning-ap/pt/physical", 1),
+            Map.entry("tuning-ap/pt/everyday", 1), Map.entry("tuning-ap/ht/legal", 2), Map.entry("tuning-ap/ht/everyday", 1),
+            Map.entry("tuning-ap/ht/routine", 6), Map.entry("tuning-ap/all/codes", 2));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -234,11 +245,11 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The forty-fourth writer (consulates, repatriation and the home country:
-     * consular interviews and notifications, safe-return assessments, home-country child-protection agencies' reports,
-     * family tracing, escorts' trip reports; written in four parts by writers who saw neither the dictionary nor the
-     * other templates) on its first run, policy 2026.12.16 with the classifier trained on thirty-nine writers
-     * (threshold 12.5): 888/888 and 79/624 (93/624 with the 2026.12.15 policy file).
+     * has read its failures to tune on them. The forty-fifth writer (police, runaways and victims' services: AWOL and
+     * missing-child reports, police contact logs, detectives' e-mails, victim advocates' and child advocacy centers'
+     * records, U- and T-visa certification requests, protective orders; written in four parts by writers who saw
+     * neither the dictionary nor the other templates) on its first run, policy 2026.12.17 with the classifier trained
+     * on forty-two writers (threshold 12.5): 888/888 and 13/624 (the same with the 2026.12.16 policy file).
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -246,7 +257,7 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(79, 624), heldOut.falseHoldRate());
+        assertEquals(new Rate(13, 624), heldOut.falseHoldRate());
         Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
