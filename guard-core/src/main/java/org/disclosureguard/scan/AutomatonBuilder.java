@@ -110,7 +110,9 @@ final class AutomatonBuilder {
 
     private int newState(byte letter) {
         if (stateCount == ownTerm.length) {
-            int capacity = stateCount * 2;
+            // By half again, not double: the bundled dictionary is a million states, and doubling past 2^20 had added
+            // 20 MB of unused slots to every compile (two compiled policies live at once during a reload).
+            int capacity = stateCount + Math.max(16, stateCount / 2);
             firstChild = Arrays.copyOf(firstChild, capacity);
             Arrays.fill(firstChild, stateCount, capacity, NONE);
             nextSibling = Arrays.copyOf(nextSibling, capacity);
