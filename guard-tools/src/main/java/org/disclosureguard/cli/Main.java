@@ -17,7 +17,7 @@ public final class Main {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = GuardMain.commandLine();
-        for (Object tool : List.of(new DemoCommand(), new ReplayCommand(), new ProduceCommand(), new BenchCommand(),
+        for (Object tool : List.of(new DemoCommand(), new ReplayCommand(), new ProduceCommand(), new BenchCommand(), new BenchReviewCommand(),
                 new VerifyAuditCommand(), new EvaluateCommand(), new TrainClassifierCommand())) {
             commandLine.addSubcommand(tool);
         }
