@@ -173,7 +173,7 @@ public final class ReviewApi {
         try {
             action = Action.valueOf(body.path("action").asText("").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            return new Answer(400, Map.of("error", "action must be one of confirm_hold, release_redacted, false_positive, approve, decline"));
+            return new Answer(400, Map.of("error", "action must be one of claim, confirm_hold, release_redacted, false_positive, approve, decline"));
         }
         if (action == Action.VIEW) {
             return new Answer(400, Map.of("error", "a view is recorded by reading the record"));

@@ -40,6 +40,11 @@ public final class ReviewDecider {
     /** Longest justification, in chars, and most cuts or removed fields one command may carry. */
     static final int MAX_JUSTIFICATION = 1_000;
     static final int MAX_LIST = 100;
+    /**
+     * How long a claim lasts: long enough to read a record and decide, short enough that a reviewer who walked away
+     * does not keep it from the others for long. The console claims again while its reviewer keeps the record open.
+     */
+    public static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(15);
     /** What a command led to; {@code release} is the projection to forward (null unless released). */
     public record Outcome(Entry next, Event event, GenericRecord release) {}
 
@@ -64,6 +69,7 @@ public final class ReviewDecider {
         }
         return switch (command.action()) {
             case VIEW -> record(entry, entry.state(), entry.pending(), event(command, EventType.VIEWED, version, now, List.of()), null);
+            case CLAIM -> claim(entry, command, version, now);
             case DECLINE -> {
                 if (entry.state() != State.AWAITING_SECOND_APPROVAL) {
                     yield refused(entry, command, version, now, "no release awaits approval");
@@ -75,10 +81,32 @@ public final class ReviewDecider {
         };
     }
 
+    /** A reviewer takes a pending record for {@link #CLAIM}, or takes it again; refused while another has it. */
+    private Outcome claim(Entry entry, Command command, String version, long now) {
+        if (entry.state() != State.PENDING) {
+            return refused(entry, command, version, now, "only a pending record is claimed (it is " + entry.state() + ")");
+        }
+        if (entry.claim() != null && entry.claim().excludes(command.reviewer(), now)) {
+            return refused(entry, command, version, now, claimedBy(entry.claim()));
+        }
+        Outcome outcome = record(entry, entry.state(), entry.pending(), event(command, EventType.CLAIMED, version, now, List.of()), null);
+        Entry next = outcome.next();
+        return new Outcome(new Entry(next.quarantineId(), next.state(), next.review(), next.sealKeyId(), next.pending(), next.history(),
+                new ReviewModel.Claim(command.reviewer(), now + CLAIM.toMillis())), outcome.event(), null);
+    }
+
+    private static String claimedBy(ReviewModel.Claim claim) {
+        return "claimed by " + claim.reviewer() + " until " + java.time.Instant.ofEpochMilli(claim.until())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": ask them, or wait until then";
+    }
+
     private Outcome decideNew(Entry entry, Command command, Screener screener, long now) {
         String version = screener.policy().version();
         if (entry.state().decided()) {
             return refused(entry, command, version, now, "already decided: " + entry.state());
+        }
+        if (entry.claim() != null && entry.claim().excludes(command.reviewer(), now)) {
+            return refused(entry, command, version, now, claimedBy(entry.claim()));
         }
         if (entry.state() == State.AWAITING_SECOND_APPROVAL) {
             return refused(entry, command, version, now, "a release awaits a second reviewer's approval or decline");
@@ -299,6 +327,8 @@ public final class ReviewDecider {
         if (history.size() > MAX_HISTORY) {
             history = new ArrayList<>(history.subList(history.size() - MAX_HISTORY, history.size()));
         }
-        return new Outcome(new Entry(entry.quarantineId(), state, entry.review(), entry.sealKeyId(), pending, history), event, release);
+        // A claim is for the first decision: it ends when the record leaves PENDING (decided, or a release asked).
+        ReviewModel.Claim claim = state == State.PENDING ? entry.claim() : null;
+        return new Outcome(new Entry(entry.quarantineId(), state, entry.review(), entry.sealKeyId(), pending, history, claim), event, release);
     }
 }

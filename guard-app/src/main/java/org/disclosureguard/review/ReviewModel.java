@@ -18,7 +18,7 @@ public final class ReviewModel {
     private ReviewModel() {}
 
     /** What a reviewer can do with a quarantined record. */
-    public enum Action { VIEW, CONFIRM_HOLD, RELEASE_REDACTED, FALSE_POSITIVE, APPROVE, DECLINE }
+    public enum Action { VIEW, CLAIM, CONFIRM_HOLD, RELEASE_REDACTED, FALSE_POSITIVE, APPROVE, DECLINE }
 
     /** Where a quarantined record stands. */
     public enum State { PENDING, AWAITING_SECOND_APPROVAL, CONFIRMED_HOLD, RELEASED_REDACTED, FALSE_POSITIVE_RELEASED;
@@ -29,7 +29,7 @@ public final class ReviewModel {
     }
 
     /** What happened, on the decisions topic. */
-    public enum EventType { VIEWED, CONFIRMED_HOLD, RELEASE_REQUESTED, RELEASED_REDACTED, FALSE_POSITIVE_RELEASED, DECLINED, REFUSED }
+    public enum EventType { VIEWED, CLAIMED, CONFIRMED_HOLD, RELEASE_REQUESTED, RELEASED_REDACTED, FALSE_POSITIVE_RELEASED, DECLINED, REFUSED }
 
     /** A text span a reviewer cuts out of a free-text field: [start, end) in the field's text. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -83,9 +83,33 @@ public final class ReviewModel {
     public record Event(String commandId, String quarantineId, EventType type, String reviewer, String justification,
                         List<String> removedFields, List<Cut> cuts, List<String> reasons, String policyVersion, long at) {}
 
-    /** One quarantined record under review: its review record (payload sealed or not), state and history. */
+    /**
+     * Who is working on a pending record, and until when (epoch millis): the reviewer who opened it. Until then the
+     * others see who has it, and their decisions on it are refused; approving or declining a release is not (that
+     * is the second reviewer's part).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String quarantineId, State state, byte[] review, String sealKeyId, Command pending, List<Event> history) {}
+    public record Claim(String reviewer, long until) {
+        /** Whether the claim holds at {@code now} for someone other than {@code reviewer}. */
+        public boolean excludes(String reviewer, long now) {
+            return until > now && !this.reviewer.equals(reviewer);
+        }
+    }
+
+    /** One quarantined record under review: its review record (payload sealed or not), state, history and claim. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String quarantineId, State state, byte[] review, String sealKeyId, Command pending, List<Event> history,
+                        Claim claim) {
+        /** An entry nobody has claimed. */
+        public Entry(String quarantineId, State state, byte[] review, String sealKeyId, Command pending, List<Event> history) {
+            this(quarantineId, state, review, sealKeyId, pending, history, null);
+        }
+
+        /** The live claim at {@code now}, if any. */
+        public java.util.Optional<Claim> liveClaim(long now) {
+            return claim != null && claim.until() > now ? java.util.Optional.of(claim) : java.util.Optional.empty();
+        }
+    }
 
     /** First byte of a stored entry in the binary layout (a JSON entry starts with '{'). */
     private static final byte ENTRY_LAYOUT = 1;
@@ -96,7 +120,8 @@ public final class ReviewModel {
      * a third larger: a held record near the size limit would no longer fit its changelog topic.
      */
     public static byte[] writeEntry(Entry entry) {
-        byte[] json = write(new Entry(entry.quarantineId(), entry.state(), null, entry.sealKeyId(), entry.pending(), entry.history()));
+        byte[] json = write(new Entry(entry.quarantineId(), entry.state(), null, entry.sealKeyId(), entry.pending(), entry.history(),
+                entry.claim()));
         byte[] review = entry.review() == null ? new byte[0] : entry.review();
         return java.nio.ByteBuffer.allocate(1 + 4 + json.length + review.length).put(ENTRY_LAYOUT).putInt(json.length)
                 .put(json).put(review).array();
@@ -121,7 +146,7 @@ public final class ReviewModel {
         }
         byte[] review = java.util.Arrays.copyOfRange(stored, 5 + jsonLength, stored.length);
         return new Entry(meta.quarantineId(), meta.state(), review.length == 0 ? null : review, meta.sealKeyId(),
-                meta.pending(), meta.history());
+                meta.pending(), meta.history(), meta.claim());
     }
 
     public static byte[] write(Object value) {

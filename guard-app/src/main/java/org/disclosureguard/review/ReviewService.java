@@ -51,7 +51,6 @@ import org.disclosureguard.review.ReviewModel.Cut;
 import org.disclosureguard.screen.Finding;
 import org.disclosureguard.review.ReviewModel.Entry;
 import org.disclosureguard.review.ReviewModel.Event;
-import org.disclosureguard.contract.PlainJson;
 
 /**
  * What the review API and CLI ask of the running app: the quarantine store through interactive queries (this
@@ -59,9 +58,16 @@ import org.disclosureguard.contract.PlainJson;
  * shared peer token), and commands written to the commands topic, answered by the decision the app derives.
  */
 public final class ReviewService implements AutoCloseable {
-    /** A quarantined record in a list: metadata only. */
+    /** A quarantined record in a list: metadata only; {@code claimedBy} the reviewer who has it now, or null. */
     public record Summary(String quarantineId, String disposition, String state, String caseId, String facilityId,
-                          String eventType, List<String> ruleIds, long heldAt, long ageSeconds, String eventId) {}
+                          String eventType, List<String> ruleIds, long heldAt, long ageSeconds, String eventId,
+                          String claimedBy, long claimedUntil) {
+        /** A record nobody has claimed. */
+        public Summary(String quarantineId, String disposition, String state, String caseId, String facilityId,
+                       String eventType, List<String> ruleIds, long heldAt, long ageSeconds, String eventId) {
+            this(quarantineId, disposition, state, caseId, facilityId, eventType, ruleIds, heldAt, ageSeconds, eventId, null, 0);
+        }
+    }
 
     /** A field of the original record as a reviewer sees it, with the matched spans to highlight. */
     public record FieldView(String path, String text, List<int[]> highlights) {}
@@ -409,6 +415,11 @@ public final class ReviewService implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The service's clock, in epoch millis (claims are read against it). */
+    public long now() {
+        return clock.millis();
+    }
+
     private Summary summary(Entry entry) {
         try {
             QuarantinedRecord review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
@@ -416,7 +427,9 @@ public final class ReviewService implements AutoCloseable {
             return new Summary(entry.quarantineId(), review.getDisposition().name(), entry.state().name(), review.getCaseId(),
                     review.getFacilityId(), review.getEventType(),
                     review.getReasons().stream().map(Reason::getRuleId).distinct().toList(), heldAt,
-                    Math.max(0, (clock.millis() - heldAt) / 1000), review.getEventId());
+                    Math.max(0, (clock.millis() - heldAt) / 1000), review.getEventId(),
+                    entry.liveClaim(clock.millis()).map(ReviewModel.Claim::reviewer).orElse(null),
+                    entry.liveClaim(clock.millis()).map(ReviewModel.Claim::until).orElse(0L));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -492,24 +505,35 @@ public final class ReviewService implements AutoCloseable {
     }
 
     /** The original record's non-empty fields (top level; records as JSON) with the matched spans to highlight. */
+    /**
+     * The record's fields as a reviewer reads them: nested records laid out as their own fields ("incident.summary"),
+     * so that a hit inside one is highlighted where it is and a nested field can be cut or removed by its path.
+     */
     private static List<FieldView> fields(GenericRecord original, List<ReasonView> reasons) {
         List<FieldView> fields = new ArrayList<>();
-        for (Schema.Field field : original.getSchema().getFields()) {
-            Object value = original.get(field.pos());
+        addFields(original, "", reasons, fields);
+        return fields;
+    }
+
+    private static void addFields(GenericRecord record, String prefix, List<ReasonView> reasons, List<FieldView> fields) {
+        for (Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.pos());
             if (value == null) {
                 continue;
             }
-            String text = value instanceof GenericRecord record
-                    ? PlainJson.toJson(record).toString() : value.toString();
+            String path = prefix + field.name();
+            if (value instanceof GenericRecord nested) {
+                addFields(nested, path + ".", reasons, fields);
+                continue;
+            }
             List<int[]> highlights = new ArrayList<>();
             for (ReasonView reason : reasons) {
-                if (field.name().equals(reason.fieldPath()) && reason.spanStart() != null && reason.spanEnd() != null) {
+                if (path.equals(reason.fieldPath()) && reason.spanStart() != null && reason.spanEnd() != null) {
                     highlights.add(new int[] {reason.spanStart(), reason.spanEnd()});
                 }
             }
-            fields.add(new FieldView(field.name(), text, highlights));
+            fields.add(new FieldView(path, value.toString(), highlights));
         }
-        return fields;
     }
 
     /** Lifts a name's sign-in lock-out on every other instance; answers the instances that did not confirm it. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import org.disclosureguard.review.ReviewService.Summary;
 
 /**
@@ -28,6 +29,8 @@ public record TriageQuery(String state, String facility, String rule, String dis
     public static final int MAX_LIMIT = 1000;
     /** The console's page. */
     public static final int DEFAULT_PAGE = 50;
+    /** Most values a pick-list offers (facilities, rules). */
+    public static final int MAX_CHOICES = 200;
 
     /** Orders of the queue. */
     public enum Sort {
@@ -80,8 +83,15 @@ public record TriageQuery(String state, String facility, String rule, String dis
         return new TriageQuery(state, null, null, null, 0, null, Sort.OLDEST, 0, MAX_LIMIT);
     }
 
-    /** One page of the queue and how many records matched in all. */
-    public record Page(List<Summary> records, int total, int offset, int limit) {
+    /**
+     * One page of the queue and how many records matched in all; {@code facilities} and {@code rules} are the values
+     * the records in the asked state hold (whatever the other filters), for the filters' pick-lists.
+     */
+    public record Page(List<Summary> records, int total, int offset, int limit, List<String> facilities, List<String> rules) {
+        public Page(List<Summary> records, int total, int offset, int limit) {
+            this(records, total, offset, limit, List.of(), List.of());
+        }
+
         public boolean hasNext() {
             return offset + records.size() < total;
         }
@@ -89,15 +99,27 @@ public record TriageQuery(String state, String facility, String rule, String dis
 
     public Page apply(List<Summary> summaries) {
         List<Summary> matching = new ArrayList<>();
+        TreeSet<String> facilities = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        TreeSet<String> rules = new TreeSet<>();
         for (Summary s : summaries) {
             if (matches(s)) {
                 matching.add(s);
+            }
+            if (state == null || state.equalsIgnoreCase(s.state())) {
+                if (s.facilityId() != null) {
+                    facilities.add(s.facilityId());
+                }
+                rules.addAll(s.ruleIds());
             }
         }
         matching.sort(sort.order);
         int from = Math.min(offset, matching.size());
         int to = Math.min(matching.size(), from + limit);
-        return new Page(List.copyOf(matching.subList(from, to)), matching.size(), offset, limit);
+        return new Page(List.copyOf(matching.subList(from, to)), matching.size(), offset, limit, first(facilities), first(rules));
+    }
+
+    private static List<String> first(TreeSet<String> values) {
+        return values.stream().limit(MAX_CHOICES).toList();
     }
 
     boolean matches(Summary s) {

@@ -38,6 +38,18 @@ class ReviewModelTest {
         assertNull(ReviewModel.readEntry(ReviewModel.writeEntry(new Entry("q", State.PENDING, null, null, null, List.of()))).review());
     }
 
+    /** A claim is stored with its entry; an entry stored before claims existed reads as unclaimed. */
+    @Test
+    void aClaimIsStoredWithItsEntry() {
+        Entry claimed = new Entry("q-1", State.PENDING, new byte[] {4}, null, null, List.of(), new ReviewModel.Claim("rita", 1_000L));
+        Entry read = ReviewModel.readEntry(ReviewModel.writeEntry(claimed));
+        assertEquals(new ReviewModel.Claim("rita", 1_000L), read.claim());
+        assertEquals("rita", read.liveClaim(999L).orElseThrow().reviewer());
+        assertTrue(read.liveClaim(1_000L).isEmpty(), "a claim ends at its time");
+        Entry old = ReviewModel.readEntry(ReviewModel.write(new Entry("q-2", State.PENDING, new byte[] {5}, null, null, List.of())));
+        assertNull(old.claim());
+    }
+
     @Test
     void aCorruptEntryIsAClearError() {
         assertThrows(UncheckedIOException.class, () -> ReviewModel.readEntry(new byte[] {1, 0x7f, 0, 0, 0, '{'}));

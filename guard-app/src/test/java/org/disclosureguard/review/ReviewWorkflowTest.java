@@ -32,6 +32,7 @@ import org.disclosureguard.pipeline.GuardDriver;
 import org.disclosureguard.pipeline.TestEvents;
 import org.disclosureguard.pipeline.Topics;
 import org.disclosureguard.policy.Policy;
+import org.disclosureguard.pipeline.MutableClock;
 import org.disclosureguard.review.ReviewModel.Action;
 import org.disclosureguard.review.ReviewModel.Command;
 import org.disclosureguard.review.ReviewModel.Cut;
@@ -56,10 +57,14 @@ class ReviewWorkflowTest {
         final TestOutputTopic<byte[], byte[]> decisions;
 
         Review(boolean fourEyes) {
+            this(fourEyes, Clock.systemUTC());
+        }
+
+        Review(boolean fourEyes, Clock clock) {
             Map<String, Object> settings = new HashMap<>();
             settings.put(GuardConfig.REVIEW_SEAL_KEY, PayloadSeal.newKey("k1"));
             settings.put(GuardConfig.REVIEW_FOUR_EYES, fourEyes);
-            guard = new GuardDriver(new ActivePolicy(Policy.bundled()), Clock.systemUTC(), GuardConfig.DEFAULT_MAX_RECORD_BYTES, settings);
+            guard = new GuardDriver(new ActivePolicy(Policy.bundled()), clock, GuardConfig.DEFAULT_MAX_RECORD_BYTES, settings);
             commands = guard.driver().createInputTopic(TOPICS.reviewCommands(), new ByteArraySerializer(), new ByteArraySerializer());
             decisions = guard.driver().createOutputTopic(TOPICS.reviewDecisions(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
@@ -224,6 +229,54 @@ class ReviewWorkflowTest {
             GenericRecord forwarded = review.guard.decodeEnforcement(review.guard.enforcementRecords().get(0).value());
             assertEquals("Listened to records by the band Therapy? during free time.", forwarded.get("caseNotes").toString(),
                     "a false positive is released unchanged");
+        }
+    }
+
+    /**
+     * The reviewer who opened a pending record has it for a while: the others see who (the claim is on the entry and
+     * in the history) and their decisions are refused until it ends; the claimant takes it again; a decided record
+     * is nobody's.
+     */
+    @Test
+    void aClaimedRecordIsTheClaimantsUntilTheClaimEnds() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-03T10:00:00Z"));
+        try (Review review = new Review(false, clock)) {
+            String id = review.hold(therapyInNotes("case-9")).getQuarantineId();
+            assertEquals(EventType.CLAIMED, review.command(id, Action.CLAIM, "rita", null, List.of(), List.of()).type());
+            Event taken = review.command(id, Action.CLAIM, "sam", null, List.of(), List.of());
+            assertEquals(EventType.REFUSED, taken.type());
+            assertTrue(taken.reasons().get(0).startsWith("claimed by rita until 2026-12-03T10:15:00Z"), taken.reasons().toString());
+            Event decided = review.command(id, Action.CONFIRM_HOLD, "sam", "reads like a session", List.of(), List.of());
+            assertEquals(EventType.REFUSED, decided.type(), "another reviewer's decision while the claim lasts");
+            assertEquals(State.PENDING, review.state(id));
+
+            clock.advance(java.time.Duration.ofMinutes(10));
+            assertEquals(EventType.CLAIMED, review.command(id, Action.CLAIM, "rita", null, List.of(), List.of()).type(),
+                    "the claimant takes it again");
+            clock.advance(java.time.Duration.ofMinutes(10));
+            assertEquals(EventType.REFUSED, review.command(id, Action.CONFIRM_HOLD, "sam", "now?", List.of(), List.of()).type(),
+                    "the claim taken again lasts from then");
+            clock.advance(ReviewDecider.CLAIM);
+            assertEquals(EventType.CONFIRMED_HOLD, review.command(id, Action.CONFIRM_HOLD, "sam", "rita left", List.of(), List.of()).type(),
+                    "an ended claim holds nobody back");
+            Event late = review.command(id, Action.CLAIM, "rita", null, List.of(), List.of());
+            assertEquals(EventType.REFUSED, late.type(), "a decided record is nobody's");
+        }
+    }
+
+    /** A claim is for the first decision: the second reviewer approves a release its requester had claimed. */
+    @Test
+    void aClaimDoesNotStandInTheSecondReviewersWay() {
+        try (Review review = new Review(true)) {
+            QuarantinedRecord held = review.hold(therapyInNotes("case-10"));
+            String id = held.getQuarantineId();
+            assertEquals(EventType.CLAIMED, review.command(id, Action.CLAIM, "rita", null, List.of(), List.of()).type());
+            assertEquals(EventType.RELEASE_REQUESTED,
+                    review.command(id, Action.RELEASE_REDACTED, "rita", "cut", List.of(), List.of(therapyReference(held))).type());
+            assertEquals(EventType.REFUSED, review.command(id, Action.CLAIM, "sam", null, List.of(), List.of()).type(),
+                    "only a pending record is claimed");
+            Event approved = review.approve(id, "sam", "the preview forwards nothing that followed the reference");
+            assertEquals(EventType.RELEASED_REDACTED, approved.type(), approved.reasons().toString());
         }
     }
 

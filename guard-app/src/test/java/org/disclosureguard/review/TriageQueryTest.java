@@ -38,6 +38,17 @@ class TriageQueryTest {
         assertEquals(List.of(), ids(query(null, null, "nothing", null, 0, 50).apply(QUEUE)));
     }
 
+    /** The filters' pick-lists: every facility and rule of the records in the asked state, whatever the other filters. */
+    @Test
+    void pickListsOfferTheValuesInTheQueue() {
+        TriageQuery.Page page = query("az", null, null, null, 0, 50).apply(QUEUE);
+        assertEquals(List.of("in-0-2"), ids(page));
+        assertEquals(List.of("FAC-AZ-002", "FAC-TX-014", "FAC-TX-027"), page.facilities());
+        assertEquals(List.of("content.reads-like-therapy", "content.therapy-reference", "provenance.counseling-source"), page.rules());
+        TriageQuery decided = new TriageQuery("CONFIRMED_HOLD", null, null, null, 0, null, null, 0, 50);
+        assertEquals(List.of(), decided.apply(QUEUE).facilities(), "none of the queue is in that state");
+    }
+
     @Test
     void sortsAndPagesWithTheTotal() {
         assertEquals(List.of("in-0-2", "in-0-3", "in-0-1"), ids(query(null, null, null, TriageQuery.Sort.OLDEST, 0, 50).apply(QUEUE)));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,12 +18,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.disclosureguard.http.HttpRoutes;
+import org.disclosureguard.policy.FieldPlan;
 import org.disclosureguard.contract.CaseRecordEvent;
 import org.disclosureguard.review.ReviewModel.Action;
 import org.disclosureguard.review.ReviewModel.Command;
 import org.disclosureguard.review.ReviewModel.Cut;
+import org.disclosureguard.review.ReviewModel.Entry;
 import org.disclosureguard.review.ReviewModel.Event;
 import org.disclosureguard.review.ReviewModel.State;
+import org.disclosureguard.review.ReviewDecider;
 import org.disclosureguard.review.ReviewService;
 import org.disclosureguard.review.TriageQuery;
 import org.disclosureguard.review.auth.Principal;
@@ -283,8 +287,8 @@ public final class ReviewConsole {
         body.append("<form method=\"get\" action=\"/review/records\" class=\"filters\" aria-label=\"Filter records\">")
                 .append("<fieldset><legend>Find and filter</legend>")
                 .append(textInput("q", "Case, event or record id", search, "search"))
-                .append(textInput("facility", "Facility", facility, "text"))
-                .append(textInput("rule", "Rule id", rule, "text"))
+                .append(textInput("facility", "Facility", facility, "text", shown.facilities()))
+                .append(textInput("rule", "Rule id", rule, "text", shown.rules()))
                 .append(select("decision", "Decision type", decision == null ? "" : decision,
                         new String[][] {{"", "Any"}, {"HOLD", "HOLD"}, {"REJECT", "REJECT"}}))
                 .append(textInput("minAge", "Minimum age (minutes)", minAgeMinutes == 0 ? null : Long.toString(minAgeMinutes), "number"));
@@ -310,12 +314,13 @@ public final class ReviewConsole {
         }
         if (!list.isEmpty()) {
             body.append("<div class=\"table-wrap\"><table id=\"records\"><caption>Quarantined records</caption><thead><tr>")
-                    .append("<th scope=\"col\">Record</th><th scope=\"col\">State</th><th scope=\"col\">Decision</th>")
+                    .append("<th scope=\"col\">Record</th><th scope=\"col\">State</th><th scope=\"col\">Claimed by</th><th scope=\"col\">Decision</th>")
                     .append("<th scope=\"col\">Case</th><th scope=\"col\">Facility</th><th scope=\"col\">Event</th>")
                     .append("<th scope=\"col\">Rules</th><th scope=\"col\">Held at</th><th scope=\"col\">Age</th></tr></thead><tbody>");
             for (ReviewService.Summary s : list) {
                 body.append("<tr><td><a href=\"").append(recordUrl(s.quarantineId())).append("\">").append(Html.escape(s.quarantineId()))
-                        .append("</a></td><td>").append(Html.escape(s.state())).append("</td><td>").append(Html.escape(s.disposition()))
+                        .append("</a></td><td>").append(Html.escape(s.state())).append("</td><td>").append(Html.escape(s.claimedBy()))
+                        .append("</td><td>").append(Html.escape(s.disposition()))
                         .append("</td><td>").append(Html.escape(s.caseId())).append("</td><td>").append(Html.escape(s.facilityId()))
                         .append("</td><td>").append(Html.escape(s.eventType())).append("</td><td>")
                         .append(Html.escape(String.join(", ", s.ruleIds()))).append("</td><td>").append(time(s.heldAt()))
@@ -361,6 +366,9 @@ public final class ReviewConsole {
         ReviewService.Summary s = detail.summary();
         StringBuilder body = new StringBuilder();
         session.takeNotice(id).ifPresent(body::append);
+        if (principal.canDecide()) {
+            body.append(claim(found.entry().get(), principal.name()));
+        }
         body.append("<dl class=\"summary\">")
                 .append(term("State", "<span id=\"state\">" + Html.escape(s.state()) + "</span>"))
                 .append(term("Decision", Html.escape(s.disposition())))
@@ -411,6 +419,31 @@ public final class ReviewConsole {
         body.append("<section aria-labelledby=\"history-h\"><h2 id=\"history-h\">History</h2>")
                 .append(historyTable(detail.history() == null ? List.of() : detail.history(), false)).append("</section>");
         return new Page(200, "Record " + id, body.toString(), null);
+    }
+
+    /**
+     * A pending record is the opening reviewer's for {@link ReviewDecider#CLAIM}: claimed (again, once half of it has
+     * passed) unless another reviewer has it, in which case the page says who and until when. The claim is a command
+     * like any other, so two reviewers who open the record at once are ordered by its partition: the second is refused,
+     * and so are that reviewer's decisions while the claim lasts.
+     */
+    private String claim(Entry entry, String reviewer) throws InterruptedException {
+        if (entry.state() != State.PENDING) {
+            return "";
+        }
+        long now = service.now();
+        Optional<ReviewModel.Claim> claim = entry.liveClaim(now);
+        if (claim.isPresent() && !claim.get().reviewer().equals(reviewer)) {
+            return "<p class=\"notice\" role=\"status\" id=\"claim\">" + Html.escape(claim.get().reviewer()) + " is working on this record until "
+                    + time(claim.get().until()) + ". Your decisions on it are refused until then; you may still read it.</p>";
+        }
+        long until = claim.map(ReviewModel.Claim::until).orElse(0L);
+        if (until - now < ReviewDecider.CLAIM.toMillis() / 2) {
+            service.send(new Command(null, entry.quarantineId(), Action.CLAIM, reviewer, null, List.of(), List.of(), 0), Duration.ZERO);
+            until = now + ReviewDecider.CLAIM.toMillis();
+        }
+        return "<p class=\"notice\" role=\"status\" id=\"claim\">This record is yours until " + time(until)
+                + ": the other reviewers see that you are working on it.</p>";
     }
 
     private String decisionForms(ConsoleSessions.Session session, String id, ReviewService.Detail detail, boolean revealed,
@@ -501,7 +534,8 @@ public final class ReviewConsole {
         return "<form method=\"post\" action=\"" + action + "\" class=\"decision\" id=\"form-" + id + "\" aria-labelledby=\"" + id
                 + "-h\"><h3 id=\"" + id + "-h\">" + Html.escape(heading) + "</h3>" + hidden("csrf", session.csrfToken())
                 + hidden("action", value) + fields + "<p><button type=\"submit\" id=\"submit-" + id + "\">" + Html.escape(heading)
-                + "</button></p></form>";
+                + "</button> <button type=\"submit\" name=\"then\" value=\"next\" id=\"submit-" + id + "-next\">"
+                + Html.escape(heading) + ", then the next record</button></p></form>";
     }
 
     private static String justification(String id, boolean required) {
@@ -519,17 +553,30 @@ public final class ReviewConsole {
         return draft != null && draft.action().equals(action.name()) ? draft.justification() : null;
     }
 
-    /** Top-level fields that are present and may be null in the case-record schema. */
+    /**
+     * Fields that are present and may be null in the case-record schema, nested ones by their path, each record
+     * before its fields ("incident", then "incident.summary").
+     */
     static List<String> removableFields(ReviewService.Detail detail) {
         Schema schema = CaseRecordEvent.getClassSchema();
-        List<String> removable = new ArrayList<>();
+        LinkedHashSet<String> removable = new LinkedHashSet<>();
         for (ReviewService.FieldView f : detail.fields()) {
-            Schema.Field field = schema.getField(f.path());
-            if (field != null && field.schema().isNullable()) {
-                removable.add(f.path());
+            Schema record = schema;
+            StringBuilder path = new StringBuilder();
+            for (String part : f.path().split("\\.")) {
+                Schema.Field field = record == null ? null : record.getField(part);
+                if (field == null) {
+                    break;
+                }
+                path.append(path.length() == 0 ? "" : ".").append(part);
+                if (field.schema().isNullable()) {
+                    removable.add(path.toString());
+                }
+                Schema value = FieldPlan.nonNull(field.schema());
+                record = value.getType() == Schema.Type.RECORD ? value : null;
             }
         }
-        return removable;
+        return List.copyOf(removable);
     }
 
     private Page bulkConfirm(ConsoleSessions.Session session, Form form) {
@@ -590,10 +637,29 @@ public final class ReviewConsole {
             session.draft(id, new ConsoleSessions.Draft(action.name(), form.get("justification"), form.all("cut")));
         } else {
             session.notice(id, notice("success", "Outcome: " + event.get().type().name(), List.of()));
+            if ("next".equals(form.nonBlank("then"))) {
+                Optional<String> next = nextRecord(id, principal.name());
+                String outcome = notice("success", "Record " + id + ": " + event.get().type().name()
+                        + (next.isPresent() ? ". This is the next pending record." : ". No other pending record is free."), List.of());
+                session.takeNotice(id);
+                if (next.isPresent()) {
+                    session.notice(next.get(), outcome);
+                    return Page.redirect(recordUrl(next.get()));
+                }
+                return new Page(200, "Queue done", outcome + "<p><a href=\"/review/records\">Back to the queue</a></p>", null);
+            }
         }
         // Back to the page the form was on: a release or an approval was made with the text shown.
         boolean neededText = action == Action.RELEASE_REDACTED || action == Action.FALSE_POSITIVE || action == Action.APPROVE;
         return Page.redirect(recordUrl(id) + (neededText ? "?reveal=text" : ""));
+    }
+
+    /** The oldest pending record after {@code current} that no other reviewer has claimed ("save and next"). */
+    private Optional<String> nextRecord(String current, String reviewer) {
+        TriageQuery.Page page = service.triage(new TriageQuery(State.PENDING.name(), null, null, null, 0, null,
+                TriageQuery.Sort.OLDEST, 0, TriageQuery.MAX_LIMIT)).value();
+        return page.records().stream().filter(r -> !r.quarantineId().equals(current))
+                .filter(r -> r.claimedBy() == null || r.claimedBy().equals(reviewer)).map(ReviewService.Summary::quarantineId).findFirst();
     }
 
     /** "field start end" (or "field:start:end"), offsets non-negative and start before end. */
@@ -779,8 +845,24 @@ public final class ReviewConsole {
     }
 
     private static String textInput(String name, String label, String value, String type) {
-        return "<p><label for=\"f-" + name + "\">" + Html.escape(label) + "</label><input type=\"" + type + "\" name=\"" + name
-                + "\" id=\"f-" + name + "\"" + ("number".equals(type) ? " min=\"0\"" : "") + " value=\"" + Html.escape(value) + "\"></p>";
+        return textInput(name, label, value, type, List.of());
+    }
+
+    /** A text input with a pick-list of {@code choices} (the browser offers them as the reviewer types; any text goes). */
+    private static String textInput(String name, String label, String value, String type, List<String> choices) {
+        StringBuilder out = new StringBuilder("<p><label for=\"f-").append(name).append("\">").append(Html.escape(label))
+                .append("</label><input type=\"").append(type).append("\" name=\"").append(name).append("\" id=\"f-").append(name)
+                .append("\"").append("number".equals(type) ? " min=\"0\"" : "");
+        if (!choices.isEmpty()) {
+            out.append(" list=\"f-").append(name).append("-choices\"");
+        }
+        out.append(" value=\"").append(Html.escape(value)).append("\">");
+        if (!choices.isEmpty()) {
+            out.append("<datalist id=\"f-").append(name).append("-choices\">");
+            choices.forEach(c -> out.append("<option value=\"").append(Html.escape(c)).append("\">"));
+            out.append("</datalist>");
+        }
+        return out.append("</p>").toString();
     }
 
     private static String select(String name, String label, String selected, String[][] options) {

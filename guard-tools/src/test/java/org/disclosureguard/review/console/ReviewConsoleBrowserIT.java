@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,17 +169,16 @@ class ReviewConsoleBrowserIT {
                         .filter(e -> !e.getText().contains("REFUSED")).findFirst().orElse(null));
                 assertTrue(outcome.getText().contains("RELEASED_REDACTED"), outcome.getText());
                 assertEquals("RELEASED_REDACTED", browser.findElement(By.id("state")).getText());
-                Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-                Files.createDirectories(Path.of("target"));
-                Files.copy(shot, Path.of("target", "review-console.png"), StandardCopyOption.REPLACE_EXISTING);
 
-                // The provenance record: confirm the hold.
+                // The provenance record: confirm the hold and go on to the next pending record (there is none left).
                 browser.get(sourceUrl);
                 assertTrue(browser.getPageSource().contains("provenance."), "the provenance rule is named");
                 browser.findElement(By.id("confirm-justification")).sendKeys("counseling source");
-                browser.findElement(By.id("submit-confirm-hold")).click();
+                browser.findElement(By.id("submit-confirm-hold-next")).click();
                 outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
-                assertTrue(outcome.getText().contains("CONFIRMED_HOLD"), outcome.getText());
+                assertTrue(outcome.getText().contains("CONFIRMED_HOLD") && outcome.getText().contains("No other pending record is free"),
+                        outcome.getText());
+                browser.get(sourceUrl);
                 assertEquals("CONFIRMED_HOLD", browser.findElement(By.id("state")).getText());
 
                 // Bulk: two more counseling-source holds, confirmed at once from the filtered list with one
@@ -280,25 +280,45 @@ class ReviewConsoleBrowserIT {
                 wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
                 awaitListed(browser, 1);
                 String recordUrl = recordLink(browser, "case-4eyes") + "?reveal=text";
+                // Opening the record claims it for rita; sam, in a browser of his own, sees who has it.
                 browser.get(recordUrl);
-                browser.findElement(By.id("release-justification")).sendKeys("the therapist's sentence cut");
-                browser.findElement(By.id("submit-release-redacted")).click();
-                wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
-                assertEquals("AWAITING_SECOND_APPROVAL", browser.findElement(By.id("state")).getText());
-                browser.findElement(By.id("sign-out")).click();
-                wait.until(d -> d.getCurrentUrl().contains("/review/login"));
+                assertTrue(browser.findElement(By.id("claim")).getText().startsWith("This record is yours until"),
+                        browser.findElement(By.id("claim")).getText());
+                WebDriver second = chromium(dir);
+                try {
+                    WebDriverWait secondWait = new WebDriverWait(second, Duration.ofSeconds(30));
+                    signIn(second, url, "sam", "sam-password-12");
+                    secondWait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!"rita".equals(claimedBy(second, "case-4eyes")) && System.nanoTime() < deadline) {
+                        Thread.sleep(200); // the claim is a command: it is on the entry a moment after rita's page loaded
+                        second.navigate().refresh();
+                    }
+                    assertEquals("rita", claimedBy(second, "case-4eyes"));
+                    screenshot(second, "review-queue.png");
+                    second.get(recordUrl);
+                    assertTrue(second.findElement(By.id("claim")).getText().startsWith("rita is working on this record until"),
+                            second.findElement(By.id("claim")).getText());
 
-                signIn(browser, url, "sam", "sam-password-12");
-                wait.until(d -> d.getCurrentUrl().endsWith("/review/records"));
-                browser.get(recordUrl);
-                assertEquals("redacted", browser.findElement(By.id("pending-kind")).getText());
-                String preview = browser.findElement(By.id("pending-preview")).getText();
-                assertTrue(preview.contains("caseNotes") && preview.contains("Moved to cottage 3."), preview);
-                assertFalse(preview.contains("therapist") || preview.contains("crossing"), "the preview is what crosses: " + preview);
-                browser.findElement(By.id("approve-justification")).sendKeys("preview read");
-                browser.findElement(By.id("submit-approve")).click();
-                WebElement outcome = wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
-                assertTrue(outcome.getText().contains("RELEASED_REDACTED"), outcome.getText());
+                    browser.findElement(By.id("release-justification")).sendKeys("the therapist's sentence cut");
+                    browser.findElement(By.id("submit-release-redacted")).click();
+                    wait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                    assertEquals("AWAITING_SECOND_APPROVAL", browser.findElement(By.id("state")).getText());
+
+                    second.get(recordUrl);
+                    assertEquals("redacted", second.findElement(By.id("pending-kind")).getText());
+                    String preview = second.findElement(By.id("pending-preview")).getText();
+                    assertTrue(preview.contains("caseNotes") && preview.contains("Moved to cottage 3."), preview);
+                    assertFalse(preview.contains("therapist") || preview.contains("crossing"), "the preview is what crosses: " + preview);
+                    second.get(recordUrl + "#decide-h"); // the screenshot shows what the approver decides on
+                    screenshot(second, "review-record.png");
+                    second.findElement(By.id("approve-justification")).sendKeys("preview read");
+                    second.findElement(By.id("submit-approve")).click();
+                    WebElement outcome = secondWait.until(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null));
+                    assertTrue(outcome.getText().contains("RELEASED_REDACTED"), outcome.getText());
+                } finally {
+                    second.quit();
+                }
             } finally {
                 browser.quit();
             }
@@ -358,11 +378,29 @@ class ReviewConsoleBrowserIT {
 
     private static String recordLink(WebDriver browser, String caseId) {
         for (WebElement row : browser.findElements(By.cssSelector("#records tbody tr"))) {
-            if (row.findElements(By.tagName("td")).get(3).getText().equals(caseId)) {
+            if (row.findElements(By.tagName("td")).get(4).getText().equals(caseId)) {
                 return row.findElement(By.cssSelector("td a")).getAttribute("href");
             }
         }
         throw new AssertionError("no listed record of case " + caseId);
+    }
+
+    /** The "Claimed by" cell of the listed record of {@code caseId}. */
+    private static String claimedBy(WebDriver browser, String caseId) {
+        for (WebElement row : browser.findElements(By.cssSelector("#records tbody tr"))) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            if (cells.get(4).getText().equals(caseId)) {
+                return cells.get(2).getText();
+            }
+        }
+        throw new AssertionError("no listed record of case " + caseId);
+    }
+
+    /** Saves what the browser shows as {@code target/NAME} (the README's screenshots are these). */
+    private static void screenshot(WebDriver browser, String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void send(Map<String, Object> client, String topic, CaseRecordEvent event) throws Exception {
