@@ -36,7 +36,7 @@ public final class ConsoleSessions {
         private final Principal principal;
         private final String csrfToken;
         private volatile Instant lastSeen;
-        private final Map<String, String> notices = new ConcurrentHashMap<>();
+        private final Map<String, ConsoleViews.Notice> notices = new ConcurrentHashMap<>();
         private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
 
         Session(Principal principal, String csrfToken, Instant now) {
@@ -64,7 +64,7 @@ public final class ConsoleSessions {
         }
 
         /** Keeps a one-time notice for the next page of {@code key} (a record's outcome after a decision). */
-        public void notice(String key, String value) {
+        public void notice(String key, ConsoleViews.Notice value) {
             notices.put(key, value);
         }
 
@@ -79,7 +79,7 @@ public final class ConsoleSessions {
         }
 
         /** The notice for {@code key}, once. */
-        public Optional<String> takeNotice(String key) {
+        public Optional<ConsoleViews.Notice> takeNotice(String key) {
             return Optional.ofNullable(notices.remove(key));
         }
     }

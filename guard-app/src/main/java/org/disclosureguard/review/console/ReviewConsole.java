@@ -1,12 +1,14 @@
 package org.disclosureguard.review.console;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Arrays;
@@ -40,7 +42,9 @@ import org.disclosureguard.review.ReviewModel;
  * against the users file gives a session ({@link ConsoleSessions}); every form carries the session's CSRF token,
  * checked on every POST. Reviewers (and admins) list the held records, read one (the look is recorded as a VIEW
  * command, so every look is audited) and decide; auditors see the decision history and counts, never a payload.
- * Everything from the data is HTML-escaped; URLs and logs carry ids only.
+ * This class routes and decides what a page shows ({@link ConsoleViews}, plain values); the jte templates of
+ * {@code src/main/jte/review} lay it out, and the template engine escapes every value for where it stands. URLs and
+ * logs carry ids only.
  *
  * <p>In a group of several instances the console sees what this instance's review service returns without
  * credentials to forward: the other instances' parts need the API's HTTP Basic credentials.
@@ -50,6 +54,8 @@ public final class ReviewConsole {
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(15);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final String CSS = "web/review/console.css";
+    /** The pages, compiled from src/main/jte/review at build time. */
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final ReviewService service;
@@ -73,9 +79,22 @@ public final class ReviewConsole {
 
     // ---------------------------------------------------------------- routing
 
-    private record Page(int status, String title, String body, String location) {
+    /** A page to answer with: a template and its view (see {@link ConsoleViews}), or a redirect. */
+    private record Page(int status, String title, String template, Object view, String location) {
         static Page redirect(String location) {
-            return new Page(303, null, null, location);
+            return new Page(303, null, null, null, location);
+        }
+
+        static Page of(int status, String title, String template, Object view) {
+            return new Page(status, title, template, view, null);
+        }
+
+        static Page message(int status, String title, ConsoleViews.Message message) {
+            return of(status, title, "message", message);
+        }
+
+        static Page text(int status, String title, String text) {
+            return message(status, title, ConsoleViews.Message.text(text));
         }
     }
 
@@ -84,13 +103,13 @@ public final class ReviewConsole {
         try {
             page = route(ctx);
         } catch (IllegalArgumentException e) {
-            page = new Page(400, "Bad request", "<p>" + Html.escape(e.getMessage()) + "</p>", null);
+            page = Page.text(400, "Bad request", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            page = new Page(503, "Unavailable", "<p>The request was interrupted.</p>", null);
+            page = Page.text(503, "Unavailable", "The request was interrupted.");
         } catch (Exception e) {
             LOG.warn("Review console {} failed: {}", ctx.path(), e.getClass().getSimpleName());
-            page = new Page(500, "Error", "<p>Something went wrong. The error was logged.</p>", null);
+            page = Page.text(500, "Error", "Something went wrong. The error was logged.");
         }
         send(ctx, page, currentSession(ctx).orElse(null));
     }
@@ -127,8 +146,8 @@ public final class ReviewConsole {
         if (post) {
             form = Form.read(ctx.bodyInputStream());
             if (!session.csrfMatches(form.get("csrf"))) {
-                return new Page(403, "Forbidden", "<p>The form expired or did not come from this console. Go back, reload the page "
-                        + "and try again.</p>", null);
+                return Page.text(403, "Forbidden", "The form expired or did not come from this console. Go back, reload the page "
+                        + "and try again.");
             }
         } else if (!get) {
             return methodNotAllowed();
@@ -196,21 +215,13 @@ public final class ReviewConsole {
         }
         String token = sessions.newToken();
         ctx.res().addHeader("Set-Cookie", ConsoleSessions.loginCookie(token));
-        StringBuilder body = new StringBuilder();
-        String query = ctx.queryString();
+        ConsoleViews.Notice notice = null;
         if (message != null) {
-            body.append("<p class=\"notice error\" role=\"alert\" id=\"login-error\">").append(Html.escape(message)).append("</p>");
-        } else if ("signedOut".equals(query)) {
-            body.append("<p class=\"notice\" role=\"status\">You have signed out.</p>");
+            notice = new ConsoleViews.Notice("login-error", "error", "alert", message, List.of());
+        } else if ("signedOut".equals(ctx.queryString())) {
+            notice = new ConsoleViews.Notice(null, "", "status", "You have signed out.", List.of());
         }
-        body.append("<form method=\"post\" action=\"/review/login\" class=\"login\">")
-                .append(hidden("csrf", token))
-                .append("<p><label for=\"username\">User name</label>")
-                .append("<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus></p>")
-                .append("<p><label for=\"password\">Password</label>")
-                .append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>")
-                .append("<p><button type=\"submit\" id=\"sign-in\">Sign in</button></p></form>");
-        return new Page(status, "Sign in", body.toString(), null);
+        return Page.of(status, "Sign in", "login", new ConsoleViews.Login(token, notice));
     }
 
     private Page login(Context ctx) throws IOException {
@@ -283,64 +294,37 @@ public final class ReviewConsole {
                 (page - 1) * TriageQuery.DEFAULT_PAGE, TriageQuery.DEFAULT_PAGE));
         TriageQuery.Page shown = group.value();
         List<ReviewService.Summary> list = shown.records();
-        StringBuilder body = new StringBuilder(partialBanner(group));
-        body.append("<form method=\"get\" action=\"/review/records\" class=\"filters\" aria-label=\"Filter records\">")
-                .append("<fieldset><legend>Find and filter</legend>")
-                .append(textInput("q", "Case, event or record id", search, "search"))
-                .append(textInput("facility", "Facility", facility, "text", shown.facilities()))
-                .append(textInput("rule", "Rule id", rule, "text", shown.rules()))
-                .append(select("decision", "Decision type", decision == null ? "" : decision,
-                        new String[][] {{"", "Any"}, {"HOLD", "HOLD"}, {"REJECT", "REJECT"}}))
-                .append(textInput("minAge", "Minimum age (minutes)", minAgeMinutes == 0 ? null : Long.toString(minAgeMinutes), "number"));
-        List<String[]> states = new ArrayList<>();
+        List<ConsoleViews.Option> states = new ArrayList<>();
         for (State s : State.values()) {
-            states.add(new String[] {s.name(), s.name()});
+            states.add(new ConsoleViews.Option(s.name(), s.name()));
         }
-        states.add(new String[] {"ALL", "Any state"});
-        List<String[]> sorts = new ArrayList<>();
+        states.add(new ConsoleViews.Option("ALL", "Any state"));
+        List<ConsoleViews.Option> sorts = new ArrayList<>();
         for (TriageQuery.Sort s : TriageQuery.Sort.values()) {
-            sorts.add(new String[] {s.name().toLowerCase(Locale.ROOT), s.label()});
+            sorts.add(new ConsoleViews.Option(s.name().toLowerCase(Locale.ROOT), s.label()));
         }
-        body.append(select("state", "State", state, states.toArray(new String[0][])))
-                .append(select("sort", "Order", sort.name().toLowerCase(Locale.ROOT), sorts.toArray(new String[0][])))
-                .append("<p class=\"actions\"><button type=\"submit\">Apply</button> <a href=\"/review/records\">Clear</a></p>")
-                .append("</fieldset></form>");
-        body.append("<p role=\"status\" id=\"record-count\">");
-        if (list.isEmpty()) {
-            body.append(shown.total()).append(" record(s)").append(shown.total() > 0 ? " (none on this page)" : "").append(".</p>");
-        } else {
-            body.append("Records ").append(shown.offset() + 1).append("–").append(shown.offset() + list.size()).append(" of ")
-                    .append(shown.total()).append(", ").append(Html.escape(sort.label())).append(".</p>");
+        String countLine = list.isEmpty()
+                ? shown.total() + " record(s)" + (shown.total() > 0 ? " (none on this page)" : "") + "."
+                : "Records " + (shown.offset() + 1) + "–" + (shown.offset() + list.size()) + " of " + shown.total() + ", " + sort.label() + ".";
+        List<ConsoleViews.Row> rows = new ArrayList<>();
+        for (ReviewService.Summary s : list) {
+            rows.add(new ConsoleViews.Row(s.quarantineId(), recordUrl(s.quarantineId()), s.state(), s.claimedBy(), s.disposition(),
+                    s.caseId(), s.facilityId(), s.eventType(), String.join(", ", s.ruleIds()), ConsoleViews.Time.of(s.heldAt()),
+                    age(s.ageSeconds())));
         }
-        if (!list.isEmpty()) {
-            body.append("<div class=\"table-wrap\"><table id=\"records\"><caption>Quarantined records</caption><thead><tr>")
-                    .append("<th scope=\"col\">Record</th><th scope=\"col\">State</th><th scope=\"col\">Claimed by</th><th scope=\"col\">Decision</th>")
-                    .append("<th scope=\"col\">Case</th><th scope=\"col\">Facility</th><th scope=\"col\">Event</th>")
-                    .append("<th scope=\"col\">Rules</th><th scope=\"col\">Held at</th><th scope=\"col\">Age</th></tr></thead><tbody>");
-            for (ReviewService.Summary s : list) {
-                body.append("<tr><td><a href=\"").append(recordUrl(s.quarantineId())).append("\">").append(Html.escape(s.quarantineId()))
-                        .append("</a></td><td>").append(Html.escape(s.state())).append("</td><td>").append(Html.escape(s.claimedBy()))
-                        .append("</td><td>").append(Html.escape(s.disposition()))
-                        .append("</td><td>").append(Html.escape(s.caseId())).append("</td><td>").append(Html.escape(s.facilityId()))
-                        .append("</td><td>").append(Html.escape(s.eventType())).append("</td><td>")
-                        .append(Html.escape(String.join(", ", s.ruleIds()))).append("</td><td>").append(time(s.heldAt()))
-                        .append("</td><td>").append(Html.escape(age(s.ageSeconds()))).append("</td></tr>");
-            }
-            body.append("</tbody></table></div>");
-        }
-        body.append(pager(q, page, shown));
+        ConsoleViews.Bulk bulk = null;
         if (session.principal().canDecide() && state.equals(State.PENDING.name()) && shown.total() > 0
                 && shown.total() <= TriageQuery.MAX_LIMIT) {
             // One justification for every pending record the filter matches; bound to the count shown here.
-            String fields = hidden("q", search) + hidden("facility", facility) + hidden("rule", rule) + hidden("decision", decision)
-                    + hidden("minAge", minAgeMinutes == 0 ? null : Long.toString(minAgeMinutes))
-                    + hidden("expected", Integer.toString(shown.total()))
-                    + "<p>Every one of the " + shown.total() + " pending record(s) this filter matches, on every page, stays held;"
-                    + " each gets its own decision in the history.</p>" + justification("bulk-justification", true);
-            body.append(form(session, "/review/bulk-confirm", "confirm_hold", "Confirm the hold of all " + shown.total() + " record(s)",
-                    fields, "bulk-confirm"));
+            bulk = new ConsoleViews.Bulk(List.of(new ConsoleViews.Option("q", search), new ConsoleViews.Option("facility", facility),
+                    new ConsoleViews.Option("rule", rule), new ConsoleViews.Option("decision", decision),
+                    new ConsoleViews.Option("minAge", minAgeMinutes == 0 ? null : Long.toString(minAgeMinutes))), shown.total());
         }
-        return new Page(200, "Held records", body.toString(), null);
+        return Page.of(200, "Held records", "records", new ConsoleViews.Queue(partial(group), search, facility, rule,
+                decision == null ? "" : decision, minAgeMinutes == 0 ? null : Long.toString(minAgeMinutes), state,
+                sort.name().toLowerCase(Locale.ROOT), shown.facilities(), shown.rules(),
+                List.of(new ConsoleViews.Option("", "Any"), new ConsoleViews.Option("HOLD", "HOLD"), new ConsoleViews.Option("REJECT", "REJECT")),
+                states, sorts, countLine, rows, pager(q, page, shown), bulk));
     }
 
     /**
@@ -352,8 +336,9 @@ public final class ReviewConsole {
         Principal principal = session.principal();
         ReviewService.Lookup found = service.entry(id);
         if (found.unavailable() != null) {
-            return new Page(503, "Record unavailable", "<p class=\"notice error\" role=\"alert\" id=\"partial\">This record's part of the group "
-                    + "does not answer now: " + Html.escape(found.unavailable()) + ". Try again in a minute.</p>", null);
+            return Page.message(503, "Record unavailable", new ConsoleViews.Message(new ConsoleViews.Notice("partial", "error", "alert",
+                    "This record's part of the group does not answer now: " + found.unavailable() + ". Try again in a minute.",
+                    List.of()), null, null, null));
         }
         if (found.entry().isEmpty()) {
             return notFound();
@@ -364,61 +349,22 @@ public final class ReviewConsole {
         }
         ReviewService.Detail detail = service.detailOf(found.entry().get());
         ReviewService.Summary s = detail.summary();
-        StringBuilder body = new StringBuilder();
-        session.takeNotice(id).ifPresent(body::append);
-        if (principal.canDecide()) {
-            body.append(claim(found.entry().get(), principal.name()));
-        }
-        body.append("<dl class=\"summary\">")
-                .append(term("State", "<span id=\"state\">" + Html.escape(s.state()) + "</span>"))
-                .append(term("Decision", Html.escape(s.disposition())))
-                .append(term("Case", Html.escape(s.caseId())))
-                .append(term("Facility", Html.escape(s.facilityId())))
-                .append(term("Event type", Html.escape(s.eventType())))
-                .append(term("Held at", time(s.heldAt())))
-                .append(term("Age", Html.escape(age(s.ageSeconds()))))
-                .append("</dl>");
-        body.append("<section aria-labelledby=\"reasons-h\"><h2 id=\"reasons-h\">Why it was held</h2><ol class=\"reasons\">");
+        ConsoleViews.Notice notice = session.takeNotice(id).orElse(null);
+        ConsoleViews.Notice claim = principal.canDecide() ? claim(found.entry().get(), principal.name()) : null;
+        List<ConsoleViews.Reason> reasons = new ArrayList<>();
         for (ReviewService.ReasonView r : detail.reasons()) {
-            body.append("<li><p><strong>Rule <code>").append(Html.escape(r.ruleId())).append("</code></strong> (")
-                    .append(Html.escape(r.kind())).append(")");
-            if (r.fieldPath() != null) {
-                body.append(" in <code>").append(Html.escape(r.fieldPath())).append("</code>");
-                if (r.spanStart() != null && r.spanEnd() != null) {
-                    body.append(", characters ").append(r.spanStart()).append("–").append(r.spanEnd());
-                }
-            }
-            body.append("</p><p>").append(Html.escape(r.explanation())).append("</p>");
-            if (r.legalBasis() != null) {
-                body.append("<p class=\"legal\"><span class=\"label\">Legal basis:</span> ").append(Html.escape(r.legalBasis())).append("</p>");
-            }
-            body.append("</li>");
+            reasons.add(new ConsoleViews.Reason(r.ruleId(), r.kind(), r.fieldPath(),
+                    r.spanStart() != null && r.spanEnd() != null ? r.spanStart() + "–" + r.spanEnd() : null, r.explanation(), r.legalBasis()));
         }
-        body.append("</ol></section>");
-        body.append("<section aria-labelledby=\"fields-h\"><h2 id=\"fields-h\">The record</h2>");
-        if (reveal) {
-            body.append("<p class=\"hint\">Matched text is <mark>highlighted</mark>. This view is recorded in the history.</p><dl class=\"fields\">");
-            for (ReviewService.FieldView f : detail.fields()) {
-                body.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd><div class=\"field-text\" id=\"field-")
-                        .append(Html.escape(f.path())).append("\">").append(Html.highlight(f.text(), f.highlights())).append("</div></dd>");
-            }
-        } else {
-            body.append("<p id=\"text-hidden\">The text is not shown: what a child said is read only when a decision needs it. ")
-                    .append("<a id=\"reveal\" href=\"").append(Html.escape(recordUrl(id) + "?reveal=text"))
-                    .append("\">Show the text</a> (recorded in the history as your view).</p><dl class=\"fields\">");
-            for (ReviewService.FieldView f : detail.fields()) {
-                body.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd>")
-                        .append(f.text() == null ? 0 : f.text().length()).append(" characters, ").append(f.highlights().size())
-                        .append(" match(es)</dd>");
-            }
+        List<ConsoleViews.FieldShown> fields = new ArrayList<>();
+        for (ReviewService.FieldView f : detail.fields()) {
+            fields.add(new ConsoleViews.FieldShown(f.path(), reveal ? ConsoleViews.segments(f.text(), f.highlights()) : List.of(),
+                    f.text() == null ? 0 : f.text().length(), f.highlights().size()));
         }
-        body.append("</dl></section>");
-        if (principal.canDecide()) {
-            body.append(decisionForms(session, id, detail, reveal, session.takeDraft(id).orElse(null)));
-        }
-        body.append("<section aria-labelledby=\"history-h\"><h2 id=\"history-h\">History</h2>")
-                .append(historyTable(detail.history() == null ? List.of() : detail.history(), false)).append("</section>");
-        return new Page(200, "Record " + id, body.toString(), null);
+        ConsoleViews.Decide decide = principal.canDecide() ? decisions(id, detail, session.takeDraft(id).orElse(null)) : null;
+        return Page.of(200, "Record " + id, "record", new ConsoleViews.RecordPage(notice, claim, s.state(), s.disposition(), s.caseId(),
+                s.facilityId(), s.eventType(), ConsoleViews.Time.of(s.heldAt()), age(s.ageSeconds()), reasons, reveal,
+                recordUrl(id) + "?reveal=text", fields, decide, historyRows(detail.history() == null ? List.of() : detail.history())));
     }
 
     /**
@@ -427,87 +373,40 @@ public final class ReviewConsole {
      * like any other, so two reviewers who open the record at once are ordered by its partition: the second is refused,
      * and so are that reviewer's decisions while the claim lasts.
      */
-    private String claim(Entry entry, String reviewer) throws InterruptedException {
+    private ConsoleViews.Notice claim(Entry entry, String reviewer) throws InterruptedException {
         if (entry.state() != State.PENDING) {
-            return "";
+            return null;
         }
         long now = service.now();
         Optional<ReviewModel.Claim> claim = entry.liveClaim(now);
         if (claim.isPresent() && !claim.get().reviewer().equals(reviewer)) {
-            return "<p class=\"notice\" role=\"status\" id=\"claim\">" + Html.escape(claim.get().reviewer()) + " is working on this record until "
-                    + time(claim.get().until()) + ". Your decisions on it are refused until then; you may still read it.</p>";
+            return new ConsoleViews.Notice("claim", "", "status", claim.get().reviewer() + " is working on this record until "
+                    + ConsoleViews.Time.of(claim.get().until()).text() + ". Your decisions on it are refused until then; you may still read it.",
+                    List.of());
         }
         long until = claim.map(ReviewModel.Claim::until).orElse(0L);
         if (until - now < ReviewDecider.CLAIM.toMillis() / 2) {
             service.send(new Command(null, entry.quarantineId(), Action.CLAIM, reviewer, null, List.of(), List.of(), 0), Duration.ZERO);
             until = now + ReviewDecider.CLAIM.toMillis();
         }
-        return "<p class=\"notice\" role=\"status\" id=\"claim\">This record is yours until " + time(until)
-                + ": the other reviewers see that you are working on it.</p>";
+        return new ConsoleViews.Notice("claim", "", "status", "This record is yours until " + ConsoleViews.Time.of(until).text()
+                + ": the other reviewers see that you are working on it.", List.of());
     }
 
-    private String decisionForms(ConsoleSessions.Session session, String id, ReviewService.Detail detail, boolean revealed,
-                                 ConsoleSessions.Draft draft) {
+    /** The decisions open on the record now, with what the reviewer typed into a refused form. */
+    private static ConsoleViews.Decide decisions(String id, ReviewService.Detail detail, ConsoleSessions.Draft draft) {
         State state = State.valueOf(detail.summary().state());
-        StringBuilder out = new StringBuilder("<section aria-labelledby=\"decide-h\"><h2 id=\"decide-h\">Decide</h2>");
-        if (state.decided()) {
-            return out.append("<p>This record has been decided: ").append(Html.escape(state.name())).append(".</p></section>").toString();
-        }
         String action = recordUrl(id) + "/decide";
+        ConsoleViews.PendingRelease pending = null;
         if (state == State.AWAITING_SECOND_APPROVAL && detail.pendingRelease() != null) {
-            ReviewService.PendingRelease pending = detail.pendingRelease();
-            out.append("<p>A release awaits a second reviewer (not the one who asked for it): <strong id=\"pending-kind\">")
-                    .append(Html.escape(pending.action().equals("FALSE_POSITIVE") ? "unchanged, as a false positive" : "redacted"))
-                    .append("</strong>, asked by ").append(Html.escape(pending.requestedBy())).append(" (release <code id=\"pending-digest\">")
-                    .append(Html.escape(pending.digest())).append("</code>).</p>");
-            if (!revealed) {
-                // Declining keeps the record held; approving forwards text, so the approver reads it first.
-                return out.append("<p id=\"reveal-to-approve\">To approve it, <a href=\"").append(Html.escape(recordUrl(id) + "?reveal=text"))
-                        .append("\">show the text and the preview</a> of what it forwards.</p>")
-                        .append(form(session, action, "decline", "Decline the release", justification("decline-justification", false), "decline"))
-                        .append("</section>").toString();
-            }
-            if (!pending.preview().isEmpty()) {
-                out.append("<h3>What it forwards of the fields it changes</h3><dl id=\"pending-preview\">");
-                for (ReviewService.FieldView f : pending.preview()) {
-                    out.append("<dt><code>").append(Html.escape(f.path())).append("</code></dt><dd>")
-                            .append(f.text() == null ? "<em>removed</em>" : "<pre>" + Html.escape(f.text()) + "</pre>").append("</dd>");
-                }
-                out.append("</dl>");
-            }
-            out.append(form(session, action, "approve", "Approve the release",
-                            hidden("approves", pending.digest()) + justification("approve-justification", false,
-                                    typed(draft, Action.APPROVE)), "approve"))
-                    .append(form(session, action, "decline", "Decline the release",
-                            justification("decline-justification", false), "decline"));
-            return out.append("</section>").toString();
+            ReviewService.PendingRelease p = detail.pendingRelease();
+            List<ConsoleViews.Preview> preview = new ArrayList<>();
+            p.preview().forEach(f -> preview.add(new ConsoleViews.Preview(f.path(), f.text())));
+            pending = new ConsoleViews.PendingRelease(p.action().equals("FALSE_POSITIVE") ? "unchanged, as a false positive" : "redacted",
+                    p.requestedBy(), p.digest(), preview);
         }
-        out.append(form(session, action, "confirm_hold", "Confirm the hold", justification("confirm-justification", true,
-                typed(draft, Action.CONFIRM_HOLD)), "confirm-hold"));
-        if (!revealed) {
-            return out.append("<p id=\"reveal-to-release\">To release this record, <a href=\"").append(Html.escape(recordUrl(id) + "?reveal=text"))
-                    .append("\">show its text</a> first.</p></section>").toString();
-        }
-        if (detail.fields().stream().anyMatch(f -> f.path().equals("(payload)"))) {
-            // Not kept, sealed with a key this guard does not have, or undecodable: no release could succeed.
-            return out.append("<p id=\"no-release\">This record's content cannot be opened here, so it cannot be released; it can be "
-                    + "confirmed.</p></section>").toString();
-        }
-        StringBuilder release = new StringBuilder();
-        List<String> removable = removableFields(detail);
-        if (!removable.isEmpty()) {
-            release.append("<fieldset><legend>Fields to remove</legend>");
-            for (int i = 0; i < removable.size(); i++) {
-                release.append("<p class=\"check\"><input type=\"checkbox\" name=\"remove\" id=\"remove-").append(i).append("\" value=\"")
-                        .append(Html.escape(removable.get(i))).append("\"> <label for=\"remove-").append(i).append("\"><code>")
-                        .append(Html.escape(removable.get(i))).append("</code></label></p>");
-            }
-            release.append("</fieldset>");
-        }
-        release.append("<fieldset><legend>Text to cut</legend><p class=\"hint\" id=\"cut-hint\">One span per box: field, start and end "
-                + "offsets, e.g. <code>caseNotes 20 37</code>; the end is exclusive. Prefilled with the least a release must cut: from the "
-                + "sentence of each match to the end of its field (what follows a therapy reference is what was retold). You may cut "
-                + "more, or remove the field, never less.</p>");
+        // Not kept, sealed with a key this guard does not have, or undecodable: no release could succeed.
+        boolean unopenable = detail.fields().stream().anyMatch(f -> f.path().equals("(payload)"));
         List<String> cuts = new ArrayList<>();
         if (draft != null && draft.action().equals(Action.RELEASE_REDACTED.name()) && !draft.cuts().isEmpty()) {
             draft.cuts().stream().filter(c -> !c.isBlank()).forEach(cuts::add); // as typed before the refusal
@@ -518,34 +417,9 @@ public final class ReviewConsole {
         }
         cuts.add("");
         cuts.add("");
-        for (int i = 0; i < cuts.size(); i++) {
-            release.append("<p><label for=\"cut-").append(i).append("\">Cut ").append(i + 1).append("</label>")
-                    .append("<input name=\"cut\" id=\"cut-").append(i).append("\" aria-describedby=\"cut-hint\" value=\"")
-                    .append(Html.escape(cuts.get(i))).append("\"></p>");
-        }
-        release.append("</fieldset>").append(justification("release-justification", true, typed(draft, Action.RELEASE_REDACTED)));
-        out.append(form(session, action, "release_redacted", "Release a redacted version", release.toString(), "release-redacted"));
-        out.append(form(session, action, "false_positive", "Release unchanged as a false positive",
-                justification("false-positive-justification", true, typed(draft, Action.FALSE_POSITIVE)), "false-positive"));
-        return out.append("</section>").toString();
-    }
-
-    private static String form(ConsoleSessions.Session session, String action, String value, String heading, String fields, String id) {
-        return "<form method=\"post\" action=\"" + action + "\" class=\"decision\" id=\"form-" + id + "\" aria-labelledby=\"" + id
-                + "-h\"><h3 id=\"" + id + "-h\">" + Html.escape(heading) + "</h3>" + hidden("csrf", session.csrfToken())
-                + hidden("action", value) + fields + "<p><button type=\"submit\" id=\"submit-" + id + "\">" + Html.escape(heading)
-                + "</button> <button type=\"submit\" name=\"then\" value=\"next\" id=\"submit-" + id + "-next\">"
-                + Html.escape(heading) + ", then the next record</button></p></form>";
-    }
-
-    private static String justification(String id, boolean required) {
-        return justification(id, required, null);
-    }
-
-    private static String justification(String id, boolean required, String typed) {
-        return "<p><label for=\"" + id + "\">Justification" + (required ? " (required)" : " (optional)") + "</label>"
-                + "<textarea name=\"justification\" id=\"" + id + "\" rows=\"2\"" + (required ? " required" : "") + ">"
-                + Html.escape(typed) + "</textarea></p>";
+        return new ConsoleViews.Decide(state.decided(), action, pending, unopenable, removableFields(detail), cuts,
+                typed(draft, Action.CONFIRM_HOLD), typed(draft, Action.RELEASE_REDACTED), typed(draft, Action.FALSE_POSITIVE),
+                typed(draft, Action.APPROVE));
     }
 
     /** The draft's justification when the draft is of {@code action}, else null. */
@@ -590,11 +464,11 @@ public final class ReviewConsole {
         try {
             int sent = service.confirmAll(query, expected, session.principal().name(), form.nonBlank("justification"));
             LOG.info("Review console: bulk CONFIRM_HOLD of {} records by {}", sent, session.principal().name());
-            return new Page(200, "Holds confirmed", notice("ok", sent + " confirmation(s) sent; each record's history shows it.",
-                    List.of()) + "<p><a href=\"/review/records\">Back to the queue</a></p>", null);
+            return Page.message(200, "Holds confirmed", new ConsoleViews.Message(ConsoleViews.Notice.outcome("ok",
+                    sent + " confirmation(s) sent; each record's history shows it.", List.of()), null, "/review/records", "Back to the queue"));
         } catch (ReviewService.StaleSelectionException e) {
-            return new Page(409, "The queue changed", notice("error", e.getMessage(), List.of())
-                    + "<p><a href=\"/review/records\">Back to the queue</a></p>", null);
+            return Page.message(409, "The queue changed", new ConsoleViews.Message(ConsoleViews.Notice.outcome("error", e.getMessage(),
+                    List.of()), null, "/review/records", "Back to the queue"));
         }
     }
 
@@ -617,7 +491,7 @@ public final class ReviewConsole {
                 }
                 Optional<Cut> cut = parseCut(text);
                 if (cut.isEmpty()) {
-                    session.notice(id, notice("error", "Not sent: a cut must be a field name and two offsets, like caseNotes 20 37.", List.of()));
+                    session.notice(id, ConsoleViews.Notice.outcome("error", "Not sent: a cut must be a field name and two offsets, like caseNotes 20 37.", List.of()));
                     session.draft(id, new ConsoleSessions.Draft(action.name(), form.get("justification"), form.all("cut")));
                     return Page.redirect(recordUrl(id) + "?reveal=text");
                 }
@@ -630,23 +504,23 @@ public final class ReviewConsole {
         Optional<Event> event = service.send(command, DECISION_TIMEOUT);
         LOG.info("Review console {} of {} by {}: {}", action, id, principal.name(), event.map(e -> e.type().name()).orElse("no answer yet"));
         if (event.isEmpty()) {
-            session.notice(id, notice("", "Sent; no decision yet. Reload the page in a moment.", List.of()));
+            session.notice(id, ConsoleViews.Notice.outcome("", "Sent; no decision yet. Reload the page in a moment.", List.of()));
         } else if (event.get().type() == ReviewModel.EventType.REFUSED) {
-            session.notice(id, notice("error", "Outcome: REFUSED", event.get().reasons() == null ? List.of() : event.get().reasons()));
+            session.notice(id, ConsoleViews.Notice.outcome("error", "Outcome: REFUSED", event.get().reasons() == null ? List.of() : event.get().reasons()));
             // What the reviewer typed is kept for the form they come back to.
             session.draft(id, new ConsoleSessions.Draft(action.name(), form.get("justification"), form.all("cut")));
         } else {
-            session.notice(id, notice("success", "Outcome: " + event.get().type().name(), List.of()));
+            session.notice(id, ConsoleViews.Notice.outcome("success", "Outcome: " + event.get().type().name(), List.of()));
             if ("next".equals(form.nonBlank("then"))) {
                 Optional<String> next = nextRecord(id, principal.name());
-                String outcome = notice("success", "Record " + id + ": " + event.get().type().name()
+                ConsoleViews.Notice outcome = ConsoleViews.Notice.outcome("success", "Record " + id + ": " + event.get().type().name()
                         + (next.isPresent() ? ". This is the next pending record." : ". No other pending record is free."), List.of());
                 session.takeNotice(id);
                 if (next.isPresent()) {
                     session.notice(next.get(), outcome);
                     return Page.redirect(recordUrl(next.get()));
                 }
-                return new Page(200, "Queue done", outcome + "<p><a href=\"/review/records\">Back to the queue</a></p>", null);
+                return Page.message(200, "Queue done", new ConsoleViews.Message(outcome, null, "/review/records", "Back to the queue"));
             }
         }
         // Back to the page the form was on: a release or an approval was made with the text shown.
@@ -677,70 +551,35 @@ public final class ReviewConsole {
         }
     }
 
-    private static String notice(String kind, String message, List<String> reasons) {
-        StringBuilder out = new StringBuilder("<div class=\"notice ").append(kind).append("\" role=\"status\" id=\"outcome\"><p>")
-                .append(Html.escape(message)).append("</p>");
-        if (!reasons.isEmpty()) {
-            out.append("<ul>");
-            reasons.forEach(r -> out.append("<li>").append(Html.escape(r)).append("</li>"));
-            out.append("</ul>");
-        }
-        return out.append("</div>").toString();
-    }
-
     private Page history(Context ctx) {
         Form q = Form.parse(ctx.queryString());
         int limit = (int) Math.max(1, Math.min(10_000, q.wholeNumber("limit", 100, Integer.MIN_VALUE, Integer.MAX_VALUE,
                 "the limit is a whole number")));
         // Counts and history of the same entries: the group is asked once for the page.
         ReviewService.Group<List<ReviewModel.Entry>> group = service.allEntries();
-        StringBuilder body = new StringBuilder(partialBanner(group))
-                .append("<section aria-labelledby=\"counts-h\"><h2 id=\"counts-h\">Counts</h2>");
-        Map<String, Long> counts = ReviewService.counts(group.value());
-        body.append("<table id=\"counts\"><caption>Records by state and decisions by type</caption><thead><tr><th scope=\"col\">What</th>")
-                .append("<th scope=\"col\">Count</th></tr></thead><tbody>");
-        counts.forEach((k, v) -> body.append("<tr><th scope=\"row\">").append(Html.escape(k)).append("</th><td>").append(v).append("</td></tr>"));
-        body.append("</tbody></table></section>");
-        body.append("<section aria-labelledby=\"decisions-h\"><h2 id=\"decisions-h\">Decisions, newest first</h2>")
-                .append(historyTable(ReviewService.history(group.value(), limit), true)).append("</section>");
-        return new Page(200, "Decision history", body.toString(), null);
+        return Page.of(200, "Decision history", "history", new ConsoleViews.History(partial(group), ReviewService.counts(group.value()),
+                historyRows(ReviewService.history(group.value(), limit))));
     }
 
     /** A visible banner when part of the group did not answer, so smaller numbers are never read as the whole. */
-    private static String partialBanner(ReviewService.Group<?> group) {
+    private static ConsoleViews.Notice partial(ReviewService.Group<?> group) {
         if (group.complete()) {
-            return "";
+            return null;
         }
-        StringBuilder banner = new StringBuilder("<div class=\"notice error\" role=\"alert\" id=\"partial\"><p><strong>Partial: ")
-                .append(group.unavailable().size()).append(" part(s) of the group did not answer.</strong> What follows is not the whole queue.</p><ul>");
-        group.unavailable().forEach(why -> banner.append("<li>").append(Html.escape(why)).append("</li>"));
-        return banner.append("</ul></div>").toString();
+        return new ConsoleViews.Notice("partial", "error", "alert", "Partial: " + group.unavailable().size()
+                + " part(s) of the group did not answer. What follows is not the whole queue.", group.unavailable());
     }
 
-    private static String historyTable(List<Event> events, boolean withRecord) {
-        if (events.isEmpty()) {
-            return "<p>No decisions yet.</p>";
-        }
-        StringBuilder out = new StringBuilder("<div class=\"table-wrap\"><table class=\"history\"><caption>Decision events</caption><thead><tr>")
-                .append("<th scope=\"col\">When</th>").append(withRecord ? "<th scope=\"col\">Record</th>" : "")
-                .append("<th scope=\"col\">Event</th><th scope=\"col\">Reviewer</th><th scope=\"col\">Justification</th>")
-                .append("<th scope=\"col\">Removed fields</th><th scope=\"col\">Cuts</th><th scope=\"col\">Reasons</th>")
-                .append("<th scope=\"col\">Policy</th></tr></thead><tbody>");
+    private static List<ConsoleViews.HistoryRow> historyRows(List<Event> events) {
+        List<ConsoleViews.HistoryRow> rows = new ArrayList<>();
         for (Event e : events) {
-            out.append("<tr><td>").append(time(e.at())).append("</td>");
-            if (withRecord) {
-                out.append("<td>").append(Html.escape(e.quarantineId())).append("</td>");
-            }
             List<String> cuts = new ArrayList<>();
             (e.cuts() == null ? List.<Cut>of() : e.cuts()).forEach(c -> cuts.add(c.field() + " " + c.start() + "–" + c.end()));
-            out.append("<td>").append(Html.escape(e.type())).append("</td><td>").append(Html.escape(e.reviewer())).append("</td><td>")
-                    .append(Html.escape(e.justification())).append("</td><td>")
-                    .append(Html.escape(e.removedFields() == null ? "" : String.join(", ", e.removedFields()))).append("</td><td>")
-                    .append(Html.escape(String.join("; ", cuts))).append("</td><td>")
-                    .append(Html.escape(e.reasons() == null ? "" : String.join("; ", e.reasons()))).append("</td><td>")
-                    .append(Html.escape(e.policyVersion())).append("</td></tr>");
+            rows.add(new ConsoleViews.HistoryRow(ConsoleViews.Time.of(e.at()), e.quarantineId(), e.type() == null ? null : e.type().name(),
+                    e.reviewer(), e.justification(), e.removedFields() == null ? "" : String.join(", ", e.removedFields()),
+                    String.join("; ", cuts), e.reasons() == null ? "" : String.join("; ", e.reasons()), e.policyVersion()));
         }
-        return out.append("</tbody></table></div>").toString();
+        return rows;
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -757,15 +596,16 @@ public final class ReviewConsole {
     }
 
     private static Page methodNotAllowed() {
-        return new Page(405, "Method not allowed", "<p>This page does not take that request.</p>", null);
+        return Page.text(405, "Method not allowed", "This page does not take that request.");
     }
 
     private static Page notFound() {
-        return new Page(404, "Not found", "<p>There is no such page or record. <a href=\"/review\">Back to the console</a>.</p>", null);
+        return Page.message(404, "Not found", new ConsoleViews.Message(null, "There is no such page or record.", "/review",
+                "Back to the console"));
     }
 
     private static Page forbidden(Principal principal) {
-        return new Page(403, "Forbidden", "<p>Your role (" + Html.escape(principal.role().configName()) + ") may not see this page.</p>", null);
+        return Page.text(403, "Forbidden", "Your role (" + principal.role().configName() + ") may not see this page.");
     }
 
     /** The security headers every console response has. */
@@ -786,43 +626,18 @@ public final class ReviewConsole {
             ctx.status(page.status()).header("Location", page.location());
             return;
         }
-        ctx.status(page.status()).contentType("text/html; charset=utf-8").result(layout(page, session).getBytes(StandardCharsets.UTF_8));
+        ConsoleViews.Chrome chrome = session == null ? ConsoleViews.Chrome.signedOut(page.title())
+                : new ConsoleViews.Chrome(page.title(), session.principal().name(), session.principal().role().configName(),
+                        session.csrfToken(), session.principal().canViewPayloads(), session.principal().canAudit());
+        StringOutput html = new StringOutput();
+        TEMPLATES.render("review/" + page.template() + ".jte", Map.of("chrome", chrome, "view", page.view()), html);
+        ctx.status(page.status()).contentType("text/html; charset=utf-8").result(html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String layout(Page page, ConsoleSessions.Session session) {
-        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(Html.escape(page.title())).append(" · Disclosure Guard review</title>")
-                .append("<link rel=\"stylesheet\" href=\"/review/console.css\"></head><body>")
-                .append("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>")
-                .append("<header class=\"top\"><p class=\"brand\">Disclosure Guard · compliance review</p>");
-        if (session != null) {
-            Principal p = session.principal();
-            out.append("<nav aria-label=\"Console\"><ul>");
-            if (p.canViewPayloads()) {
-                out.append("<li><a href=\"/review/records\">Held records</a></li>");
-            }
-            if (p.canAudit()) {
-                out.append("<li><a href=\"/review/history\">Decision history</a></li>");
-            }
-            out.append("</ul><p class=\"who\">Signed in as <strong>").append(Html.escape(p.name())).append("</strong> (")
-                    .append(Html.escape(p.role().configName())).append(")</p>")
-                    .append("<form method=\"post\" action=\"/review/logout\" class=\"logout\">").append(hidden("csrf", session.csrfToken()))
-                    .append("<button type=\"submit\" id=\"sign-out\">Sign out</button></form></nav>");
-        }
-        out.append("</header><main id=\"main\" tabindex=\"-1\"><h1>").append(Html.escape(page.title())).append("</h1>")
-                .append(page.body()).append("</main></body></html>\n");
-        return out.toString();
-    }
-
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
-    }
-
-    /** Previous and next links that keep the filters, search and order. */
-    private static String pager(Form q, int page, TriageQuery.Page shown) {
+    /** Previous and next links that keep the filters, search and order; null when everything is on one page. */
+    private static ConsoleViews.Pager pager(Form q, int page, TriageQuery.Page shown) {
         if (page == 1 && !shown.hasNext()) {
-            return "";
+            return null;
         }
         StringBuilder keep = new StringBuilder();
         for (String name : List.of("q", "facility", "rule", "decision", "minAge", "state", "sort")) {
@@ -831,61 +646,13 @@ public final class ReviewConsole {
                 keep.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
-        StringBuilder out = new StringBuilder("<nav class=\"pager\" aria-label=\"Pages\"><p>");
-        if (page > 1) {
-            out.append("<a rel=\"prev\" id=\"page-prev\" href=\"").append(Html.escape("/review/records?page=" + (page - 1) + keep))
-                    .append("\">Previous page</a> ");
-        }
-        out.append("Page ").append(page).append(" of ").append(Math.max(1, (shown.total() + shown.limit() - 1) / shown.limit()));
-        if (shown.hasNext()) {
-            out.append(" <a rel=\"next\" id=\"page-next\" href=\"").append(Html.escape("/review/records?page=" + (page + 1) + keep))
-                    .append("\">Next page</a>");
-        }
-        return out.append("</p></nav>").toString();
-    }
-
-    private static String textInput(String name, String label, String value, String type) {
-        return textInput(name, label, value, type, List.of());
-    }
-
-    /** A text input with a pick-list of {@code choices} (the browser offers them as the reviewer types; any text goes). */
-    private static String textInput(String name, String label, String value, String type, List<String> choices) {
-        StringBuilder out = new StringBuilder("<p><label for=\"f-").append(name).append("\">").append(Html.escape(label))
-                .append("</label><input type=\"").append(type).append("\" name=\"").append(name).append("\" id=\"f-").append(name)
-                .append("\"").append("number".equals(type) ? " min=\"0\"" : "");
-        if (!choices.isEmpty()) {
-            out.append(" list=\"f-").append(name).append("-choices\"");
-        }
-        out.append(" value=\"").append(Html.escape(value)).append("\">");
-        if (!choices.isEmpty()) {
-            out.append("<datalist id=\"f-").append(name).append("-choices\">");
-            choices.forEach(c -> out.append("<option value=\"").append(Html.escape(c)).append("\">"));
-            out.append("</datalist>");
-        }
-        return out.append("</p>").toString();
-    }
-
-    private static String select(String name, String label, String selected, String[][] options) {
-        StringBuilder out = new StringBuilder("<p><label for=\"f-").append(name).append("\">").append(Html.escape(label))
-                .append("</label><select name=\"").append(name).append("\" id=\"f-").append(name).append("\">");
-        for (String[] option : options) {
-            out.append("<option value=\"").append(Html.escape(option[0])).append("\"").append(option[0].equals(selected) ? " selected" : "")
-                    .append(">").append(Html.escape(option[1])).append("</option>");
-        }
-        return out.append("</select></p>").toString();
-    }
-
-    private static String term(String name, String valueHtml) {
-        return "<div><dt>" + Html.escape(name) + "</dt><dd>" + valueHtml + "</dd></div>";
+        return new ConsoleViews.Pager(page > 1 ? "/review/records?page=" + (page - 1) + keep : null, page,
+                Math.max(1, (shown.total() + shown.limit() - 1) / shown.limit()),
+                shown.hasNext() ? "/review/records?page=" + (page + 1) + keep : null);
     }
 
     private static String recordUrl(String id) {
         return "/review/records/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    }
-
-    private static String time(long epochMillis) {
-        return "<time datetime=\"" + Instant.ofEpochMilli(epochMillis) + "\">" + Html.escape(Instant.ofEpochMilli(epochMillis)
-                .toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z")) + "</time>";
     }
 
     static String age(long seconds) {

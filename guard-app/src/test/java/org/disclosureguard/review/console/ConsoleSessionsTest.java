@@ -115,8 +115,9 @@ class ConsoleSessionsTest {
     @Test
     void noticesAreShownOnce() {
         ConsoleSessions.Session session = new ConsoleSessions().create(RITA).session();
-        session.notice("in-0-1", "<p>x</p>");
-        assertEquals(Optional.of("<p>x</p>"), session.takeNotice("in-0-1"));
+        ConsoleViews.Notice notice = ConsoleViews.Notice.outcome("success", "Outcome: CONFIRMED_HOLD", List.of());
+        session.notice("in-0-1", notice);
+        assertEquals(Optional.of(notice), session.takeNotice("in-0-1"));
         assertTrue(session.takeNotice("in-0-1").isEmpty());
     }
 
