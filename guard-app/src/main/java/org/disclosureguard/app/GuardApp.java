@@ -34,6 +34,7 @@ import org.disclosureguard.query.PartitionCounts;
 import org.disclosureguard.query.RunningTasks;
 import org.disclosureguard.metrics.MetricsTopology;
 import org.disclosureguard.registry.GuardRecordReader;
+import org.apache.kafka.common.config.ConfigException;
 import org.disclosureguard.review.PeerToken;
 import org.disclosureguard.review.QuarantineBacklog;
 import org.disclosureguard.review.ReviewApi;
@@ -163,8 +164,19 @@ public final class GuardApp implements AutoCloseable {
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(meters);
             companions.add(streamsMetrics);
+            String usersFile = config.reviewUsersFile();
+            // One store: the API, the console and the metrics gate share the lock-outs.
+            UserStore users = usersFile.isBlank() ? null : UserStore.load(Path.of(usersFile));
+            MetricsGate gate = MetricsGate.open();
+            if (config.httpMetricsAuth()) {
+                if (users == null) {
+                    throw new ConfigException(GuardConfig.HTTP_METRICS_AUTH + " asks for credentials from "
+                            + GuardConfig.REVIEW_USERS_FILE + ", which is not set");
+                }
+                gate = MetricsGate.of(users, PeerToken.of(Path.of(usersFile)));
+            }
             if (http != null) {
-                http.serveMetrics(meters);
+                http.serveMetrics(meters, gate);
                 LOG.info("Health, policy and Prometheus endpoints on {}://localhost:{}/ (health/ready, policy, metrics)", http.scheme(), http.port());
             }
             PeerClient peers = config.peerClient(); // one client (and trust store) for the dashboards and the review
@@ -173,15 +185,14 @@ public final class GuardApp implements AutoCloseable {
                         new QuarantineBacklog(stores, config.topics().review()));
                 BacklogGauges.register(meters, queries);
                 if (http != null) {
-                    http.serveDashboards(new MetricsApi(stores, queries, Clock.systemUTC(), peers));
+                    http.serveDashboards(new MetricsApi(stores, queries, Clock.systemUTC(), peers,
+                            gate.peerToken() == null ? null : gate.peerToken().header()), gate);
                 }
             }
-            String usersFile = config.reviewUsersFile();
-            if (http != null && !usersFile.isBlank()) {
+            if (http != null && users != null) {
                 ReviewService review = new ReviewService(streams, settings(streamsProperties), config.topics(),
                         seal, wireFormats.inputCodec(), Clock.systemUTC(), PeerToken.of(Path.of(usersFile)), stores, peers);
                 companions.add(review);
-                UserStore users = UserStore.load(Path.of(usersFile)); // one store: API and console share the lock-outs
                 new ReviewApi(review, users).register(http);
                 new ReviewConsole(review, users).register(http);
                 LOG.info("Review console on {}://localhost:{}/review (API: /api/review/records)", http.scheme(), http.port());

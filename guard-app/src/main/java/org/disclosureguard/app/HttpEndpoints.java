@@ -92,9 +92,14 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
         server.addContext(path, handler);
     }
 
-    /** Adds {@code /metrics}: the Prometheus text format. */
+    /** Adds {@code /metrics}: the Prometheus text format, for anyone. */
     public void serveMetrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
-        server.addContext("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        serveMetrics(registry, MetricsGate.open());
+    }
+
+    /** Adds {@code /metrics}: the Prometheus text format, for whom {@code gate} lets through. */
+    public void serveMetrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry, MetricsGate gate) {
+        server.addContext("/metrics", gate.people(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape())));
     }
 
     /**
@@ -103,7 +108,12 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
      * library under {@code /webjars/}.
      */
     public void serveDashboards(MetricsApi api) {
-        server.addContext("/api/metrics/local", ctx -> {
+        serveDashboards(api, MetricsGate.open());
+    }
+
+    /** As {@link #serveDashboards(MetricsApi)}, the page and its counts for whom {@code gate} lets through. */
+    public void serveDashboards(MetricsApi api, MetricsGate gate) {
+        server.addContext("/api/metrics/local", gate.instances(ctx -> {
             String body;
             int status = 200;
             try {
@@ -118,8 +128,8 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
                 body = toJson(Map.of("error", String.valueOf(e.getMessage())));
             }
             sendJson(ctx, status, body);
-        });
-        server.addContext("/api/metrics", ctx -> {
+        }));
+        server.addContext("/api/metrics", gate.people(ctx -> {
             String body;
             int status = 200;
             try {
@@ -134,11 +144,11 @@ public final class HttpEndpoints implements HttpRoutes, AutoCloseable {
                 body = toJson(Map.of("error", e.getClass().getSimpleName()));
             }
             sendJson(ctx, status, body);
-        });
-        server.addContext("/dashboard", ctx -> {
+        }));
+        server.addContext("/dashboard", gate.people(ctx -> {
             String path = ctx.path();
             serveResource(ctx, path.equals("/dashboard") || path.equals("/dashboard/") ? "web/dashboard.html" : "..");
-        });
+        }));
         server.addContext("/web", ctx -> serveResource(ctx, "web/" + HttpRoutes.tail(ctx, "/web")));
         server.addContext("/webjars", ctx -> serveResource(ctx, "META-INF/resources/webjars/" + HttpRoutes.tail(ctx, "/webjars")));
     }

@@ -30,7 +30,8 @@ final class UserAddCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--role", required = true, paramLabel = "ROLE",
-            description = "reviewer (sees held payloads and decides), auditor (decision history and counts, no payloads) or admin (both).")
+            description = "reviewer (sees held payloads and decides), auditor (decision history and counts, no payloads; metrics), "
+                    + "admin (all of these) or metrics (the metrics and dashboards only, when guard.http.metrics.auth asks for credentials).")
     String role;
 
     /** The environment, replaceable in tests. */
@@ -39,7 +40,7 @@ final class UserAddCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Role parsed = Role.parse(role).orElseThrow(() -> new FriendlyErrors.UserError(
-                "unknown role '" + role + "': expected reviewer, auditor or admin"));
+                "unknown role '" + role + "': expected " + Role.choices()));
         char[] password = password();
         try {
             if (password.length < MIN_PASSWORD_LENGTH) {

@@ -64,6 +64,7 @@ public final class MetricsApi {
     private final LocalStores stores;
     private final MetricsQueries queries;
     private final Clock clock;
+    private final String peerAuthorization;
     private final PeerClient peerClient;
 
     /**
@@ -75,7 +76,13 @@ public final class MetricsApi {
     }
 
     public MetricsApi(LocalStores stores, MetricsQueries queries, Clock clock, PeerClient peerClient) {
+        this(stores, queries, clock, peerClient, null);
+    }
+
+    /** @param peerAuthorization the Authorization header the other instances ask for, or null when they ask none */
+    public MetricsApi(LocalStores stores, MetricsQueries queries, Clock clock, PeerClient peerClient, String peerAuthorization) {
         this.peerClient = peerClient;
+        this.peerAuthorization = peerAuthorization;
         this.stores = stores;
         this.queries = queries;
         this.clock = clock;
@@ -244,7 +251,11 @@ public final class MetricsApi {
                 + "&from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + "&windowsOnly=" + windowsOnly);
         HttpResponse<String> response;
         try {
-            response = peerClient.client().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3));
+            if (peerAuthorization != null) {
+                request.header("Authorization", peerAuthorization);
+            }
+            response = peerClient.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IOException("did not answer", e);
         } catch (InterruptedException e) {

@@ -38,6 +38,7 @@ public final class GuardConfig extends AbstractConfig {
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final String HTTP_BIND_ADDRESS = "guard.http.bind.address";
     public static final String HTTP_PLAIN_ALLOWED = "guard.http.plain.allowed";
+    public static final String HTTP_METRICS_AUTH = "guard.http.metrics.auth";
     public static final String HTTP_TLS_KEYSTORE_FILE = "guard.http.tls.keystore.file";
     public static final String HTTP_TLS_KEYSTORE_PASSWORD = "guard.http.tls.keystore.password";
     public static final String HTTP_TLS_KEYSTORE_TYPE = "guard.http.tls.keystore.type";
@@ -123,6 +124,11 @@ public final class GuardConfig extends AbstractConfig {
                     "Interface the HTTP server listens on. Empty: every interface with TLS (or with guard.http.plain.allowed), "
                             + "else the loopback interface only. Plain HTTP on another address is refused at start unless allowed: "
                             + "sign-in passwords and review data would cross the network in clear.")
+            .define(HTTP_METRICS_AUTH, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM,
+                    "Ask for credentials on /metrics, /dashboard and /api/metrics: HTTP Basic, a user of guard.review.users.file "
+                            + "whose role reads metrics (metrics, auditor or admin; `user-add --role metrics` for a Prometheus "
+                            + "scraper). The group's instances ask each other with the peer token derived from that file. False: "
+                            + "whoever reaches the port reads the counts (never record text, but facility ids and what each holds).")
             .define(HTTP_PLAIN_ALLOWED, ConfigDef.Type.BOOLEAN, false, ConfigDef.Importance.MEDIUM,
                     "Serve plain HTTP on addresses other hosts reach: only behind a TLS-terminating proxy on the same host or "
                             + "network segment. Console cookies are Secure, so browsers sign in only over HTTPS or on localhost.")
@@ -334,6 +340,11 @@ public final class GuardConfig extends AbstractConfig {
     }
 
     /** Whether releases need a second reviewer's approval. */
+    /** Whether the metrics and dashboards ask for credentials ({@link #HTTP_METRICS_AUTH}). */
+    public boolean httpMetricsAuth() {
+        return getBoolean(HTTP_METRICS_AUTH);
+    }
+
     public boolean reviewFourEyes() {
         return getBoolean(REVIEW_FOUR_EYES);
     }

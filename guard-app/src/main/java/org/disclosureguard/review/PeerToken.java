@@ -36,12 +36,13 @@ public final class PeerToken {
         }
     }
 
-    String header() {
+    /** The Authorization header an instance sends the others. */
+    public String header() {
         return header;
     }
 
     /** Constant-time: a wrong token learns nothing from the time it takes. */
-    boolean matches(String authorization) {
+    public boolean matches(String authorization) {
         return authorization != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
                 authorization.getBytes(StandardCharsets.UTF_8));
     }

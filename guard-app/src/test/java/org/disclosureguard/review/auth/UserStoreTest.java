@@ -200,7 +200,7 @@ class UserStoreTest {
         assertEquals(List.of(
                 "unknown key 'groups' at the top level (expected: users)",
                 "user #2 (alice): duplicate name, also user #1",
-                "user #3 (dave): unknown role 'superuser' (expected reviewer, auditor or admin)",
+                "user #3 (dave): unknown role 'superuser' (expected reviewer, auditor, admin or metrics)",
                 "user #4 (erin): unknown password hash format; expected pbkdf2-sha256$ITERATIONS$SALT_BASE64$HASH_BASE64 (make one with the user-add command)",
                 "user #5 (frank): unknown key 'email' (expected name, role, password)",
                 "user #6: the name 'bad name' is not 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit",
