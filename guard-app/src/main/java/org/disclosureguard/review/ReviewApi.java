@@ -132,9 +132,10 @@ public final class ReviewApi {
         TriageQuery query = new TriageQuery(null, text(filter, "facility"), text(filter, "rule"), text(filter, "disposition"),
                 filter.path("minAgeSeconds").asLong(0), text(filter, "q"), TriageQuery.Sort.OLDEST, 0, TriageQuery.MAX_LIMIT);
         try {
-            int sent = service.confirmAll(query, body.path("expected").asInt(), principal.name(), text(body, "justification"));
+            int expected = body.path("expected").asInt();
+            int sent = service.confirmAll(query, expected, principal.name(), text(body, "justification"));
             LOG.info("Bulk CONFIRM_HOLD of {} records by {}", sent, principal.name());
-            return ok(Map.of("sent", sent));
+            return ok(Map.of("sent", sent, "claimedByOthers", expected - sent));
         } catch (ReviewService.StaleSelectionException e) {
             return new Answer(409, Map.of("error", e.getMessage()));
         }

@@ -305,7 +305,8 @@ public final class ReviewService implements AutoCloseable {
      * Confirms the hold of every pending record {@code query} matches, as {@code reviewer} with one justification:
      * each record gets its own command and its own audited decision. Refused, with nothing sent, unless the whole
      * group answered and exactly {@code expected} records match (the number the reviewer was shown): a record held
-     * in between is not confirmed unseen. At most {@link TriageQuery#MAX_LIMIT} at once. Answers how many were sent.
+     * in between is not confirmed unseen. At most {@link TriageQuery#MAX_LIMIT} at once. Records another reviewer
+     * has claimed are left to them. Answers how many were sent.
      */
     public int confirmAll(TriageQuery query, int expected, String reviewer, String justification) {
         if (justification == null || justification.isBlank()) {
@@ -328,6 +329,9 @@ public final class ReviewService implements AutoCloseable {
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Summary s : page.records()) {
+            if (s.claimedBy() != null && !s.claimedBy().equals(reviewer)) {
+                continue; // another reviewer is working on it: theirs to decide (the decider would refuse it anyway)
+            }
             Command command = new Command(null, s.quarantineId(), ReviewModel.Action.CONFIRM_HOLD, reviewer, justification,
                     List.of(), List.of(), 0).sent(UUID.randomUUID().toString(), clock.millis());
             sent.add(write(command));

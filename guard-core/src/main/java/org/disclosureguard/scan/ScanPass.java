@@ -232,7 +232,7 @@ final class ScanPass implements PendingHits.Sink {
 
     private void space(int source, int next) {
         endWord(source);
-        if (chunkNeedsGlue && !Initials.in(text, chunkStart, source)) {
+        if (chunkNeedsGlue) {
             GluedMatcher.chunk(dictionary, text, chunkStart, source, this);
             lettersScattered |= chunkSingleLetters >= MIN_COLLAPSED_RUN && 2 * chunkSingleLetters >= chunkWords;
         }
@@ -289,7 +289,7 @@ final class ScanPass implements PendingHits.Sink {
     private void flushRun() {
         int count = runCount;
         runCount = 0;
-        if (count >= MIN_COLLAPSED_RUN && !Initials.in(text, runStart, runEnd)) {
+        if (count >= MIN_COLLAPSED_RUN) {
             lettersScattered = true;
             GluedMatcher.collapsedRun(dictionary, text, runStart, runEnd, this);
         }

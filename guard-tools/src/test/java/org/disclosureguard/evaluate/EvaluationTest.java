@@ -221,12 +221,14 @@ class EvaluationTest {
             // psikològ"); not on purpose, a home agency's psychologist at the hand-over or assessing the aunt's home,
             // Brazil's Conselho Tutelar's "counselor on duty" (named two sentences back), and the psychologist's
             // office booked for a video call on records the generator gave a medical source
-            // (provenance.medical-psychiatric reads any psychologist in a medical record)
+            // (provenance.medical-psychiatric reads any psychologist in a medical record); a child named by dotted
+            // initials that spell DSM ("NNA: D.S.M., 16 años"): dotted capitals are read glued however short, so that
+            // "C.B.T." cannot cross
             Map.entry("tuning-ap/en/physical", 2), Map.entry("tuning-ap/en/session", 1), Map.entry("tuning-ap/en/everyday", 2),
-            Map.entry("tuning-ap/en/routine", 4), Map.entry("tuning-ap/es/physical", 1), Map.entry("tuning-ap/es/everyday", 1),
-            Map.entry("tuning-ap/es/routine", 3), Map.entry("tuning-ap/fr/routine", 2), Map.entry("tuning-ap/pt/physical", 1),
+            Map.entry("tuning-ap/en/routine", 4), Map.entry("tuning-ap/es/physical", 2), Map.entry("tuning-ap/es/legal", 2), Map.entry("tuning-ap/es/everyday", 2),
+            Map.entry("tuning-ap/es/routine", 5), Map.entry("tuning-ap/fr/routine", 2), Map.entry("tuning-ap/pt/physical", 1),
             Map.entry("tuning-ap/pt/everyday", 1), Map.entry("tuning-ap/ht/legal", 2), Map.entry("tuning-ap/ht/everyday", 1),
-            Map.entry("tuning-ap/ht/routine", 6), Map.entry("tuning-ap/all/codes", 2));
+            Map.entry("tuning-ap/ht/routine", 6), Map.entry("tuning-ap/all/codes", 3));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -249,7 +251,8 @@ class EvaluationTest {
      * missing-child reports, police contact logs, detectives' e-mails, victim advocates' and child advocacy centers'
      * records, U- and T-visa certification requests, protective orders; written in four parts by writers who saw
      * neither the dictionary nor the other templates) on its first run, policy 2026.12.17 with the classifier trained
-     * on forty-two writers (threshold 12.5): 888/888 and 13/624 (the same with the 2026.12.16 policy file).
+     * on forty-two writers (threshold 12.5): 888/888 and 17/624 (13/624 with a first cut that read dotted initials as
+     * names, withdrawn because "C.B.T." then crossed).
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -257,7 +260,7 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(13, 624), heldOut.falseHoldRate());
+        assertEquals(new Rate(17, 624), heldOut.falseHoldRate());
         Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));

@@ -52,6 +52,8 @@ import org.disclosureguard.review.ReviewModel;
 public final class ReviewConsole {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewConsole.class);
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a record's page waits to know whether its claim was taken (a commit interval or two). */
+    private static final Duration CLAIM_ANSWER = Duration.ofSeconds(2);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final String CSS = "web/review/console.css";
     /** The pages, compiled from src/main/jte/review at build time. */
@@ -380,17 +382,35 @@ public final class ReviewConsole {
         long now = service.now();
         Optional<ReviewModel.Claim> claim = entry.liveClaim(now);
         if (claim.isPresent() && !claim.get().reviewer().equals(reviewer)) {
-            return new ConsoleViews.Notice("claim", "", "status", claim.get().reviewer() + " is working on this record until "
-                    + ConsoleViews.Time.of(claim.get().until()).text() + ". Your decisions on it are refused until then; you may still read it.",
-                    List.of());
+            return claimedByOther(claim.get());
         }
         long until = claim.map(ReviewModel.Claim::until).orElse(0L);
         if (until - now < ReviewDecider.CLAIM.toMillis() / 2) {
-            service.send(new Command(null, entry.quarantineId(), Action.CLAIM, reviewer, null, List.of(), List.of(), 0), Duration.ZERO);
+            // Waited for (briefly): a reviewer who lost the race is told who has the record, not that it is theirs.
+            Optional<Event> answer = service.send(new Command(null, entry.quarantineId(), Action.CLAIM, reviewer, null, List.of(),
+                    List.of(), 0), CLAIM_ANSWER);
+            if (answer.isEmpty()) {
+                return new ConsoleViews.Notice("claim", "", "status", "Claiming this record for you (no answer yet): if another "
+                        + "reviewer claimed it first, reload the page to see who.", List.of());
+            }
+            if (answer.get().type() == ReviewModel.EventType.REFUSED) {
+                Optional<ReviewModel.Claim> holder = service.entry(entry.quarantineId()).entry().flatMap(e -> e.liveClaim(service.now()));
+                if (holder.isPresent() && !holder.get().reviewer().equals(reviewer)) {
+                    return claimedByOther(holder.get());
+                }
+                return new ConsoleViews.Notice("claim", "error", "status", "This record could not be claimed.",
+                        answer.get().reasons() == null ? List.of() : answer.get().reasons());
+            }
             until = now + ReviewDecider.CLAIM.toMillis();
         }
         return new ConsoleViews.Notice("claim", "", "status", "This record is yours until " + ConsoleViews.Time.of(until).text()
                 + ": the other reviewers see that you are working on it.", List.of());
+    }
+
+    private static ConsoleViews.Notice claimedByOther(ReviewModel.Claim claim) {
+        return new ConsoleViews.Notice("claim", "", "status", claim.reviewer() + " is working on this record until "
+                + ConsoleViews.Time.of(claim.until()).text() + ". Your decisions on it are refused until then; you may still read it.",
+                List.of());
     }
 
     /** The decisions open on the record now, with what the reviewer typed into a refused form. */
@@ -464,8 +484,10 @@ public final class ReviewConsole {
         try {
             int sent = service.confirmAll(query, expected, session.principal().name(), form.nonBlank("justification"));
             LOG.info("Review console: bulk CONFIRM_HOLD of {} records by {}", sent, session.principal().name());
+            String left = sent < expected ? " " + (expected - sent) + " record(s) another reviewer is working on were left to them." : "";
             return Page.message(200, "Holds confirmed", new ConsoleViews.Message(ConsoleViews.Notice.outcome("ok",
-                    sent + " confirmation(s) sent; each record's history shows it.", List.of()), null, "/review/records", "Back to the queue"));
+                    sent + " confirmation(s) sent; each record's history shows it." + left, List.of()), null, "/review/records",
+                    "Back to the queue"));
         } catch (ReviewService.StaleSelectionException e) {
             return Page.message(409, "The queue changed", new ConsoleViews.Message(ConsoleViews.Notice.outcome("error", e.getMessage(),
                     List.of()), null, "/review/records", "Back to the queue"));
