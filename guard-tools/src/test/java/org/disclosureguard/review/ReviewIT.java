@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * payloads; a wrong password gets nothing.
  */
 public class ReviewIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOTES = "Moved to cottage 3. Per the therapist, the boy described the crossing at night.";
     private static EmbeddedKafka broker;
 
@@ -131,6 +134,23 @@ public class ReviewIT {
             String[] confirmed = cli("review", "decide", sourceId, "--action", "confirm-hold", "--justification", "counseling source",
                     "--url", url, "--user", "rita", "--password-file", ritaPassword.toString());
             assertTrue(confirmed[1].startsWith("CONFIRMED_HOLD"), confirmed[1]);
+
+            // A bulk confirmation leaves out a record another reviewer has claimed, and says so.
+            send(client, topics.input(), TestEvents.benign().setCaseId("case-bulk-1")
+                    .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+            send(client, topics.input(), TestEvents.benign().setCaseId("case-bulk-2")
+                    .setInformationSource(InformationSource.INDIVIDUAL_COUNSELING).build());
+            awaitListed(url, ritaPassword, 2);
+            JsonNode pending = JSON.readTree(ReviewUsers.get(url + "/api/review/records?q=case-bulk", "rita", "rita-password-1").body());
+            String claimedId = pending.path("records").get(0).path("quarantineId").asText();
+            HttpResponse<String> claimed = ReviewUsers.post(url + "/api/review/records/" + claimedId + "/decisions", "ann",
+                    "ann-password-12", "{\"action\": \"claim\"}");
+            assertTrue(claimed.body().contains("CLAIMED"), claimed.body());
+            HttpResponse<String> bulk = ReviewUsers.post(url + "/api/review/bulk/confirm-hold", "rita", "rita-password-1",
+                    "{\"filter\": {\"q\": \"case-bulk\"}, \"expected\": 2, \"justification\": \"counseling sources\"}");
+            assertEquals(200, bulk.statusCode(), bulk.body());
+            assertEquals(1, JSON.readTree(bulk.body()).path("sent").asInt(), bulk.body());
+            assertEquals(1, JSON.readTree(bulk.body()).path("claimedByOthers").asInt(), bulk.body());
 
             // A decision body over the limit is refused unread, not buffered whole.
             HttpResponse<String> huge = ReviewUsers.post(url + "/api/review/records/" + sourceId + "/decisions", "rita", "rita-password-1",
