@@ -86,18 +86,24 @@ public final class ReviewDecider {
         if (entry.state() != State.PENDING) {
             return refused(entry, command, version, now, "only a pending record is claimed (it is " + entry.state() + ")");
         }
-        if (entry.claim() != null && entry.claim().excludes(command.reviewer(), now)) {
-            return refused(entry, command, version, now, claimedBy(entry.claim()));
+        Outcome taken = claimedByAnother(entry, command, version, now);
+        if (taken != null) {
+            return taken;
         }
-        Outcome outcome = record(entry, entry.state(), entry.pending(), event(command, EventType.CLAIMED, version, now, List.of()), null);
-        Entry next = outcome.next();
-        return new Outcome(new Entry(next.quarantineId(), next.state(), next.review(), next.sealKeyId(), next.pending(), next.history(),
-                new ReviewModel.Claim(command.reviewer(), now + CLAIM.toMillis())), outcome.event(), null);
+        Entry claimed = new Entry(entry.quarantineId(), entry.state(), entry.review(), entry.sealKeyId(), entry.pending(),
+                entry.history(), new ReviewModel.Claim(command.reviewer(), now + CLAIM.toMillis()));
+        return record(claimed, claimed.state(), claimed.pending(), event(command, EventType.CLAIMED, version, now, List.of()), null);
     }
 
-    private static String claimedBy(ReviewModel.Claim claim) {
-        return "claimed by " + claim.reviewer() + " until " + java.time.Instant.ofEpochMilli(claim.until())
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": ask them, or wait until then";
+    /** The refusal of a command on a record another reviewer has claimed now, or null. */
+    private static Outcome claimedByAnother(Entry entry, Command command, String version, long now) {
+        ReviewModel.Claim claim = entry.claim();
+        if (claim == null || !claim.excludes(command.reviewer(), now)) {
+            return null;
+        }
+        return refused(entry, command, version, now, "claimed by " + claim.reviewer() + " until "
+                + java.time.Instant.ofEpochMilli(claim.until()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + ": ask them, or wait until then");
     }
 
     private Outcome decideNew(Entry entry, Command command, Screener screener, long now) {
@@ -105,8 +111,9 @@ public final class ReviewDecider {
         if (entry.state().decided()) {
             return refused(entry, command, version, now, "already decided: " + entry.state());
         }
-        if (entry.claim() != null && entry.claim().excludes(command.reviewer(), now)) {
-            return refused(entry, command, version, now, claimedBy(entry.claim()));
+        Outcome taken = claimedByAnother(entry, command, version, now);
+        if (taken != null) {
+            return taken;
         }
         if (entry.state() == State.AWAITING_SECOND_APPROVAL) {
             return refused(entry, command, version, now, "a release awaits a second reviewer's approval or decline");

@@ -428,12 +428,13 @@ public final class ReviewService implements AutoCloseable {
         try {
             QuarantinedRecord review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
             long heldAt = review.getQuarantinedAt().toEpochMilli();
+            long now = clock.millis();
+            Optional<ReviewModel.Claim> claim = entry.liveClaim(now); // one reading: who and until when agree
             return new Summary(entry.quarantineId(), review.getDisposition().name(), entry.state().name(), review.getCaseId(),
                     review.getFacilityId(), review.getEventType(),
                     review.getReasons().stream().map(Reason::getRuleId).distinct().toList(), heldAt,
-                    Math.max(0, (clock.millis() - heldAt) / 1000), review.getEventId(),
-                    entry.liveClaim(clock.millis()).map(ReviewModel.Claim::reviewer).orElse(null),
-                    entry.liveClaim(clock.millis()).map(ReviewModel.Claim::until).orElse(0L));
+                    Math.max(0, (now - heldAt) / 1000), review.getEventId(),
+                    claim.map(ReviewModel.Claim::reviewer).orElse(null), claim.map(ReviewModel.Claim::until).orElse(0L));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
