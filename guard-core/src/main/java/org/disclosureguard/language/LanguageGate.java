@@ -23,7 +23,9 @@ import java.util.Set;
  * Structured text (HL7 segments, JSON, key=value logs, CSV rows) is read for its prose: a key, code or identifier
  * ({@link MachineText}) is no word of any language, and the detector reads the values between them.
  * Each sentence long enough to tell is judged on its own (short ones join the next, a short last one the one
- * before), so a paragraph in another language inside an English note is found. Text too short to tell is let
+ * before), so a paragraph in another language inside an English note is found; a sentence joined by a short one is
+ * judged alone as well, so the short one cannot dilute it. A sentence the detector cannot settle (another
+ * language barely ahead of a covered one, nothing of another language's in it) is judged again with the next one. Text too short to tell is let
  * through to the content scan. One pass over the text, one hash lookup per word. Thread-safe.
  */
 public final class LanguageGate {
@@ -63,12 +65,24 @@ public final class LanguageGate {
     static final int FOREIGN_LETTER_WORDS = 2;
     /** ... when they are at least this share of the words. */
     static final double FOREIGN_WORD_SHARE = 0.1;
+    /**
+     * A segment the detector cannot settle (another language barely ahead, a covered one within
+     * {@link #JOIN_MARGIN} of it, nothing of another language's in it) and shorter than this is judged again with
+     * the next sentence: a line of a form ("Roupa: moletom cinza, tênis branco, boné preto") or of drug names had
+     * read as Zulu or Welsh alone.
+     */
+    static final int JOIN_WORDS = 18;
+    /** How close to the detector's top a covered language must be for a segment to count as undecided. */
+    static final double JOIN_MARGIN = 0.15;
     /** A text without sentence ends is judged in pieces of this many words (each piece alone, detector included). */
     static final int MAX_SEGMENT_WORDS = 200;
     /** The detector reads at most this many chars of a segment: its cost grows with the text. */
     static final int MAX_DETECTOR_CHARS = 2_000;
     /** Text whose letters are more than this share of another script is not in a covered language. */
     static final double FOREIGN_SCRIPT_SHARE = 0.3;
+
+    /** After these (besides a sentence's end) a capital may start a sentence, a label's value or a quotation. */
+    private static final String BREAKS = ":;|!?\"\u201C\u201D\u00AB\u00BB\u2022*>#";
 
     /** Bits of {@link #wordBits}: covered language i is bit i, other language j is bit {@link #OTHER_SHIFT} + j. */
     private static final int OTHER_SHIFT = 16;
@@ -142,12 +156,19 @@ public final class LanguageGate {
         }
         Segment segment = new Segment(coveredCodes.length, otherCodes.length);
         Segment previous = new Segment(coveredCodes.length, otherCodes.length);
+        // The last sentence alone: a short sentence joined to it must not dilute it (a Somali sentence after
+        // "Youth attended school today." had read as English).
+        Segment sentence = new Segment(coveredCodes.length, otherCodes.length);
         LanguageVerdict first = null;
         char[] word = new char[64];
         int length = 0;
         int hash = 0;
         boolean wordForeign = false;
         boolean wordCapitals = true;
+        boolean wordTitle = false;
+        // No word yet since the text's start, a sentence's end or a label's colon: a capital there starts a
+        // sentence; anywhere else, an unknown word in title case is a name ("Sr. Kiala", "Papai Noel").
+        boolean afterBreak = true;
         // The white-space-delimited chunk a word is in; whether it is machine text is asked only of unknown words,
         // once a chunk (most words of prose are known, and most chunks have none).
         int chunkStart = 0;
@@ -171,6 +192,9 @@ public final class LanguageGate {
             if (folded != 0) {
                 if (length == 0) {
                     wordChunk = chunkStart;
+                    wordTitle = Character.isUpperCase(c);
+                } else if (Character.isUpperCase(c)) {
+                    wordTitle = false;
                 }
                 if (length == word.length) {
                     word = java.util.Arrays.copyOf(word, length * 2);
@@ -181,8 +205,10 @@ public final class LanguageGate {
                 if (c >= 0xC0 && !coveredLetters.contains(Character.toLowerCase(c))) {
                     Character.UnicodeScript script = Character.UnicodeScript.of(c);
                     wordForeign |= script == Character.UnicodeScript.LATIN;
-                    segment.otherScriptLetters |= script != Character.UnicodeScript.LATIN
+                    boolean otherScript = script != Character.UnicodeScript.LATIN
                             && script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED;
+                    segment.otherScriptLetters |= otherScript;
+                    sentence.otherScriptLetters |= otherScript;
                 }
                 continue;
             }
@@ -194,6 +220,12 @@ public final class LanguageGate {
                 } else if (bits == WordTable.ABSENT && wordCapitals) {
                     // a surname or an agency's name in capitals ("DORVILUS", "IBESR") is counted aside (decide())
                     segment.capitalWords++;
+                    sentence.capitalWords++;
+                    machine = true;
+                } else if (bits == WordTable.ABSENT && wordTitle && !afterBreak && !wordForeign) {
+                    // so is a name in title case inside a sentence ("Sr. Kiala", "Papai Noel", "Det. Holt")
+                    segment.capitalWords++;
+                    sentence.capitalWords++;
                     machine = true;
                 } else if (bits == WordTable.ABSENT && length >= 2 && !wordForeign) {
                     if (judgedChunk != wordChunk) {
@@ -203,12 +235,24 @@ public final class LanguageGate {
                     machine = judgedMachine;
                 }
                 count(segment, bits, length, wordForeign, machine);
+                count(sentence, bits, length, wordForeign, machine);
                 length = 0;
                 hash = 0;
                 wordForeign = false;
                 wordCapitals = true;
+                afterBreak = false;
             }
             boolean sentenceEnd = c == '\n' || (c == '.' || c == '!' || c == '?') && endsSentence(s, i);
+            if (sentenceEnd || BREAKS.indexOf(c) >= 0) {
+                afterBreak = true;
+            }
+            if (sentenceEnd && sentence.capitalWords > sentence.words) {
+                // Names are most of this sentence: a sentence in title case or capitals, whose words are words
+                segment.words += sentence.capitalWords;
+                segment.capitalWords -= sentence.capitalWords;
+                sentence.words += sentence.capitalWords;
+                sentence.capitalWords = 0;
+            }
             if (sentenceEnd && (segment.words >= SEGMENT_WORDS || i == n) || segment.words >= MAX_SEGMENT_WORDS) {
                 segment.end = Math.min(i + 1, n);
                 if (i == n && previous.words > 0 && segment.words < SEGMENT_WORDS && segment.onlyOurLetters()) {
@@ -217,6 +261,23 @@ public final class LanguageGate {
                     segment.absorb(previous);
                 }
                 LanguageVerdict verdict = decide(segment, s);
+                if (!verdict.covered() && segment.undecided && segment.words < JOIN_WORDS) {
+                    if (i < n) {
+                        sentence.reset(Math.min(i + 1, n));
+                        continue; // too close to call alone: judged again with the next sentence
+                    }
+                    if (previous.words > 0) {
+                        segment.absorb(previous);
+                        verdict = decide(segment, s);
+                    }
+                }
+                if (verdict.covered() && sentence.start > segment.start && sentence.words >= SEGMENT_WORDS) {
+                    sentence.end = segment.end;
+                    LanguageVerdict alone = decide(sentence, s);
+                    if (!alone.covered() && !sentence.undecided) {
+                        verdict = alone;
+                    }
+                }
                 if (!verdict.covered()) {
                     return verdict;
                 }
@@ -227,6 +288,9 @@ public final class LanguageGate {
                 segment = previous;
                 previous = judged;
                 segment.reset(judged.end);
+                sentence.reset(judged.end);
+            } else if (sentenceEnd) {
+                sentence.reset(Math.min(i + 1, n));
             }
         }
         return first != null ? first : LanguageVerdict.covered("none", "short", 0);
@@ -341,6 +405,11 @@ public final class LanguageGate {
                 && fewForeign) {
             return LanguageVerdict.covered(label, "markers", share);
         }
+        // Undecided: the detector barely prefers one language over the next, and a covered language is close to
+        // them, or the segment's only own words are of a covered language the detector has no model for (Kreyòl).
+        segment.undecided = detected != null && detected.margin() < UNDECIDED_MARGIN
+                && (detected.coveredBest(coveredSet) >= 1 - JOIN_MARGIN || best >= 0 && !modelled[best] && secondCount == 0)
+                && segment.maxForeign() <= 1 && segment.foreignLetterWords == 0 && !segment.otherScriptLetters;
         int foreignBest = segment.bestForeign();
         String language = detected != null ? detected.language() : foreignBest >= 0 ? otherCodes[foreignBest] : "unknown";
         return LanguageVerdict.notCovered(language, "detector", detected == null ? 0 : detected.margin());
@@ -354,10 +423,15 @@ public final class LanguageGate {
         int words;
         int coveredWords;
         int foreignLetterWords;
-        /** Unknown words written in capitals, longer than initials: names, unless they are most of the segment. */
+        /**
+     * Unknown words written in capitals, longer than initials, or in title case inside a sentence: names, unless
+     * they are most of the segment.
+     */
         int capitalWords;
         /** Letters of another script than Latin were read (a short tail with them is never absorbed). */
         boolean otherScriptLetters;
+        /** Set by decide(): the detector could not settle this segment (see {@link #JOIN_WORDS}). */
+        boolean undecided;
         int start;
         int end;
 
@@ -376,6 +450,7 @@ public final class LanguageGate {
             foreignLetterWords = 0;
             capitalWords = 0;
             otherScriptLetters = false;
+            undecided = false;
             start = from;
         }
 

@@ -53,6 +53,17 @@ final class LinguaDetector {
      * the relative confidence of every language.
      */
     record Detection(String language, double margin, Map<String, Double> relative) {
+        /** The relative confidence of the likeliest covered language (1 when it is the top). */
+        double coveredBest(java.util.Set<String> covered) {
+            double bestValue = 0;
+            for (Map.Entry<String, Double> entry : relative.entrySet()) {
+                if (covered.contains(entry.getKey())) {
+                    bestValue = Math.max(bestValue, entry.getValue());
+                }
+            }
+            return bestValue;
+        }
+
         /** The covered language within {@link LanguageGate#UNDECIDED_MARGIN} of the top, if any. */
         String coveredRunnerUp(java.util.Set<String> covered) {
             String best = null;

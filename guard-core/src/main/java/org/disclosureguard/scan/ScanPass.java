@@ -50,6 +50,8 @@ final class ScanPass implements PendingHits.Sink {
     private boolean chunkPunctuationPending;
     private boolean chunkNeedsGlue;
     private int runCount;
+    /** Letters of the run since its last comma or semicolon. */
+    private int runSinceList;
     private int runStart;
     private int runEnd;
     private boolean bidiSeen;
@@ -248,6 +250,15 @@ final class ScanPass implements PendingHits.Sink {
 
     private void punctuation(int source) {
         endWord(source);
+        char c = text.charAt(source);
+        if (c == ',' || c == ';') {
+            // A list's separator after two letters or more ends a run: "K.D., S.M." are two people's initials,
+            // not "KDSM" (which held as DSM). Letters spaced one by one ("t, h, e, r ...") stay one run.
+            if (runSinceList >= 2) {
+                flushRun();
+            }
+            runSinceList = 0;
+        }
         // Only punctuation after a letter of this chunk can cut a word ("(therapy" is one word).
         chunkPunctuationPending |= chunkWords > 0;
     }
@@ -274,6 +285,7 @@ final class ScanPass implements PendingHits.Sink {
                 runStart = wordStart;
             }
             runCount++;
+            runSinceList++;
             runEnd = lastLetterEnd;
         } else {
             flushRun();
@@ -289,6 +301,7 @@ final class ScanPass implements PendingHits.Sink {
     private void flushRun() {
         int count = runCount;
         runCount = 0;
+        runSinceList = 0;
         if (count >= MIN_COLLAPSED_RUN) {
             lettersScattered = true;
             GluedMatcher.collapsedRun(dictionary, text, runStart, runEnd, this);
