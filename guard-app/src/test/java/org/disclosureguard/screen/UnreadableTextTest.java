@@ -84,7 +84,15 @@ class UnreadableTextTest {
         "id|Dia bilang kepada konselor bahwa dia menjual narkoba untuk geng dan dia takut pulang.",
         "ro|În ședința de terapie, fata i-a spus psihologului că unchiul ei o atingea noaptea.",
         // a short last line of another language is not taken for a signature
-        "it|Les aviso para coordinar con el FFS. Gli ha parlato della banda."})
+        "it|Les aviso para coordinar con el FFS. Gli ha parlato della banda.",
+        // a sentence of a language without markers is judged alone too, not only joined to a short one before it
+        "so|Youth attended school today. Wuxuu sheegay in adeerkiis uu garaacayay habeen kasta. Staff will follow up tomorrow.",
+        "zu|Youth attended school today. Ingane yathi umalume wayeyishaya njalo ebusuku. Staff will follow up tomorrow.",
+        // an undecided sentence is not joined to the next when it carries another language's words
+        "lg|Youth attended school today. Mwana alobaki ete noko na ye azalaki kobeta ye butu nyonso. Staff will follow up tomorrow.",
+        // names are set aside only while they are not most of their sentence: a sentence in title case is read
+        "zu|Youth attended school today. Ingane Yathi Umalume Wayeyishaya Njalo Ebusuku Ekhaya. Staff will follow up tomorrow.",
+        "it|Youth attended school today. Il Ragazzo Ha Detto Che Lo Zio Lo Picchiava Ogni Notte. Staff will follow up tomorrow."})
     void textInALanguageWithoutADictionaryIsHeldNamingTheLanguage(String language, String notes) throws Exception {
         Finding finding = only(screenNotes(notes), "content.language-not-covered");
         assertTrue(finding.detail().contains(language), finding.detail());
@@ -122,6 +130,26 @@ class UnreadableTextTest {
         "OK"})
     void routineNotesInEveryCoveredLanguageCross(String notes) throws Exception {
         assertEquals(Decision.FORWARD, screenNotes(notes).decision(), notes);
+    }
+
+    /**
+     * A line the detector cannot settle alone (a form's clothing line read as Zulu, drug names as Welsh, a
+     * subpoena's Latin as Latin: another language barely ahead of a covered one) is judged again with the next
+     * sentence, or the last one with the one before.
+     */
+    @Test
+    void aLineTooCloseToCallIsJudgedWithItsNeighbours() throws Exception {
+        for (String routine : List.of(
+                "Relatório de evasão (AWOL)\nRoupa: moletom cinza, tênis branco, boné preto\nPolícia de Lowell avisada às 20h05. NCMEC às 20h40.",
+                "Kit de evidencia entregado al ofc. Treviño #2290.\nProfilaxis: ceftriaxona IM, azitromicina VO, PEP VIH iniciada. Prueba de embarazo negativa.",
+                "Subpoena duces tecum rec'd 12/4 from Travis Co. DA - State v. R. López (agg. assault). Requests incident report + video from 11/12.",
+                "Visto pela última vez às 19h45 no pátio dos fundos.\nRoupa: moletom cinza, tênis branco, boné preto",
+                // names in title case inside a sentence are no words of a language ("Sr. Kiala", "Papai Noel")
+                "Presentes dos doadores: 64 embrulhados, etiqueta com o nome. Papai Noel: Sr. Kiala (fantasia na sala 5).",
+                // a Kreyòl line with one Kreyòl word is judged with the next (Lingua has no Kreyòl model)
+                "Terapi akwatik: rebilitasyon apre operasyon ACL jenou dwat.\nSesyon nan pisin 30 min madi/jedi. Animatè naj yo pa dwe kite l plonje.")) {
+            assertEquals(Decision.FORWARD, screenNotes(routine).decision(), routine);
+        }
     }
 
     /**
@@ -226,7 +254,9 @@ class UnreadableTextTest {
                 "Census: 3 new admits tonight, 2 discharges. Vaccines updated for all.",
                 "Triagem jurídica dos novos admitidos na quarta; exame de vista normal.",
                 "The minor was admitted on 01/15 and completed the medical screening. Sincerely, Dr. L. Hayes",
-                "The winter slowdown is always a depressing time for our crew; the nephew's vaccines are up to date.")) {
+                "The winter slowdown is always a depressing time for our crew; the nephew's vaccines are up to date.",
+                "Qué clima tan deprimente, lloviendo toda la semana; vacunas al día.",
+                "Tempo deprimente a semana toda, atividades dentro de casa. Vacinas em dia.")) {
             CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(everyday).build();
             assertEquals(Decision.FORWARD, screen(medical).decision(), everyday);
         }

@@ -201,7 +201,8 @@ class PairCuesTest {
         assertEquals(List.of(), terms("Séance de kiné : la thérapeute dit que la cheville va mieux."));
         assertEquals(List.of(), terms("Rehab after the ankle sprain: the therapist added balance exercises."));
         // The same therapist, with a telling in the sentence, is held.
-        assertEquals(List.of("therapist*"), terms("Rehab after the ankle sprain: the therapist said he disclosed the abuse."));
+        // (every entry that matched is reported: the word and the compounds' "*therapist")
+        assertEquals(List.of("*therapist", "therapist*"), terms("Rehab after the ankle sprain: the therapist said he disclosed the abuse."));
     }
 
     @Test
@@ -466,6 +467,41 @@ class PairCuesTest {
                 "The psychiatrist considered shock therapy after the girl stopped eating.",
                 "In the counselor's office the boy told her that his uncle beat him every night.",
                 "La consejera dijo que el joven le contó que su padrastro lo golpeaba.");
+    }
+
+    /**
+     * What the forty-fifth and forty-sixth writers taught (policy 2026.12.18), in other words: any word built on therapy
+     * holds (a therapy nobody listed, "equinoterapia", "dançaterapia") unless it is a medical or physical one
+     * ("physiothérapie", "quimioterapia"); creative-arts therapists' credentials and the drama therapist's
+     * techniques hold; a session "dijo en su sesión" retold holds; a therapist placed in physical care still holds
+     * when the sentence is angry or tells. Pastimes weighed against therapy, a dental therapy, a visiting therapy
+     * dog, and two people's initials in a list ("K.D., S.M.", once read as DSM) cross.
+     */
+    @Test
+    void anyTherapyCompoundHoldsAndTheMedicalOnesCross() {
+        assertHeld(
+                "Sesión de equinoterapia: la joven habló con la terapeuta.",
+                "Oficina de dançaterapia, grupo das meninas, quinta 15h.",
+                "Zoothérapie et médiation animale : le jeune reste calme.",
+                "Dramatherapy with the girls' group on Tuesday, room 4.",
+                "Art with E. Ruiz, LCAT: collage of the house in Olancho.",
+                "After de-roling the youth stayed quiet for a while.",
+                "Técnica de la silla vacía con el joven de la sala 3.",
+                "Consej. indiv. #4 con la menor, 50 min.",
+                "La coordinadora avisó que el menor dijo en su sesión de la tarde que quiere irse.",
+                "He punched the wall during basketball; he is mad because the therapist wrote in her report that he cried.",
+                "ojo la terapeuta me dijo que en la alberca la niña le contó que no quiere vivir",
+                "K.D., S.M. and D.S.M. signed the garden log.");
+        assertCross(
+                "Séance de physiothérapie : renforcement du genou, le physiothérapeute a montré les exercices.",
+                "Fisioterapia: el fisioterapeuta trabajó la rodilla.",
+                "Chemotherapy cycle 3 done at the children's hospital; nausea controlled.",
+                "Kneading masa is cheaper than therapy, says the cook. 48 pupusas, 0 burns.",
+                "Pétrir la pâte, c'est mieux qu'un psy. Recette : pain au maïs.",
+                "Sovar massa de pão sai mais barato que psicólogo. Receita: broa de milho.",
+                "Traitement de canal (thérapie endodontique) sur la 36, 1re séance faite.",
+                "Visite du chien de zoothérapie « Biscuit » mercredi 14h, salle commune.",
+                "Garden log Mon: tomatoes watered (K.D., S.M.); Wed: 3 kg of peppers picked.");
     }
 
     /**

@@ -228,7 +228,14 @@ class EvaluationTest {
             Map.entry("tuning-ap/en/routine", 4), Map.entry("tuning-ap/es/physical", 2), Map.entry("tuning-ap/es/legal", 2), Map.entry("tuning-ap/es/everyday", 2),
             Map.entry("tuning-ap/es/routine", 5), Map.entry("tuning-ap/fr/routine", 2), Map.entry("tuning-ap/pt/physical", 1),
             Map.entry("tuning-ap/pt/everyday", 1), Map.entry("tuning-ap/ht/legal", 2), Map.entry("tuning-ap/ht/everyday", 1),
-            Map.entry("tuning-ap/ht/routine", 6), Map.entry("tuning-ap/all/codes", 3));
+            Map.entry("tuning-ap/ht/routine", 6), Map.entry("tuning-ap/all/codes", 3),
+            // the forty-fifth writer: a missing child named by dotted initials that spell the French "CMP" (centre
+            // médico-psychologique; "Missing UC - C.M.P."), held as "D.S.M." is; a kitchen's "total panic attack" on a
+            // record the generator gave a medical source (provenance.medical-psychiatric reads panic in a medical record)
+            Map.entry("tuning-aq/en/legal", 1), Map.entry("tuning-aq/en/everyday", 2), Map.entry("tuning-aq/en/routine", 2),
+            Map.entry("tuning-aq/all/codes", 1),
+            // the forty-sixth writer: a cook's "sai mais barato que psicólogo" on a record with a medical source
+            Map.entry("tuning-ar/pt/everyday", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -247,21 +254,20 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The forty-fifth writer (police, runaways and victims' services: AWOL and
-     * missing-child reports, police contact logs, detectives' e-mails, victim advocates' and child advocacy centers'
-     * records, U- and T-visa certification requests, protective orders; written in four parts by writers who saw
-     * neither the dictionary nor the other templates) on its first run, policy 2026.12.17 with the classifier trained
-     * on forty-two writers (threshold 12.5): 888/888 and 17/624 (13/624 with a first cut that read dotted initials as
-     * names, withdrawn because "C.B.T." then crossed).
+     * has read its failures to tune on them. The forty-seventh writer (school, special education and post-release
+     * schooling: enrollment, IEP and 504 meetings, school psychologists' evaluations, related services, behavior plans,
+     * school counselors, teachers' e-mails, school nurses; written in four parts by writers who saw neither the
+     * dictionary nor the other templates) on its first run, policy 2026.12.18 with the classifier trained on
+     * forty-four writers (threshold 12.5): 886/888 (two Kreyòl retellings crossed) and 44/624.
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(17, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
+        assertEquals(new Rate(886, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(44, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 166);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
