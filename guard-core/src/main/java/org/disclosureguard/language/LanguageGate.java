@@ -24,9 +24,9 @@ import java.util.Set;
  * ({@link MachineText}) is no word of any language, and the detector reads the values between them.
  * Each sentence long enough to tell is judged on its own (short ones join the next, a short last one the one
  * before), so a paragraph in another language inside an English note is found; a sentence joined by a short one is
- * judged alone as well, so the short one cannot dilute it. A sentence the detector cannot settle (another
- * language barely ahead of a covered one, nothing of another language's in it) is judged again with the next one. Text too short to tell is let
- * through to the content scan. One pass over the text, one hash lookup per word. Thread-safe.
+ * judged alone as well, so the short one cannot dilute it. A sentence the detector cannot settle (another language
+ * barely ahead of a covered one, nothing of another language's in it) is judged again with the next one. Text too
+ * short to tell is let through to the content scan. One pass over the text, one hash lookup per word. Thread-safe.
  */
 public final class LanguageGate {
 
@@ -217,13 +217,9 @@ public final class LanguageGate {
                 boolean machine = false;
                 if (bits == WordTable.ABSENT && length <= MAX_INITIALISM && wordCapitals) {
                     machine = true; // initials or an abbreviation ("LT", "OV", "AM"): no word of any language
-                } else if (bits == WordTable.ABSENT && wordCapitals) {
-                    // a surname or an agency's name in capitals ("DORVILUS", "IBESR") is counted aside (decide())
-                    segment.capitalWords++;
-                    sentence.capitalWords++;
-                    machine = true;
-                } else if (bits == WordTable.ABSENT && wordTitle && !afterBreak && !wordForeign) {
-                    // so is a name in title case inside a sentence ("Sr. Kiala", "Papai Noel", "Det. Holt")
+                } else if (bits == WordTable.ABSENT && (wordCapitals || wordTitle && !afterBreak && !wordForeign)) {
+                    // a name, in capitals ("DORVILUS", "IBESR") or in title case inside a sentence ("Sr. Kiala",
+                    // "Papai Noel"), is counted aside (decide())
                     segment.capitalWords++;
                     sentence.capitalWords++;
                     machine = true;
@@ -355,6 +351,7 @@ public final class LanguageGate {
     }
 
     private LanguageVerdict decide(Segment segment, String text) {
+        segment.undecided = false;
         if (segment.capitalWords > segment.words) {
             // Capitals throughout: a heading or a text typed in capitals, whose unknown words are words after all.
             segment.words += segment.capitalWords;
@@ -424,9 +421,9 @@ public final class LanguageGate {
         int coveredWords;
         int foreignLetterWords;
         /**
-     * Unknown words written in capitals, longer than initials, or in title case inside a sentence: names, unless
-     * they are most of the segment.
-     */
+         * Unknown words written in capitals, longer than initials, or in title case inside a sentence: names, unless
+         * they are most of the segment.
+         */
         int capitalWords;
         /** Letters of another script than Latin were read (a short tail with them is never absorbed). */
         boolean otherScriptLetters;

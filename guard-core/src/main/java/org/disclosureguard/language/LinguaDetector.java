@@ -53,28 +53,27 @@ final class LinguaDetector {
      * the relative confidence of every language.
      */
     record Detection(String language, double margin, Map<String, Double> relative) {
-        /** The relative confidence of the likeliest covered language (1 when it is the top). */
+        /** The relative confidence of the likeliest covered language (1 when it is the top), 0 when none scored. */
         double coveredBest(java.util.Set<String> covered) {
-            double bestValue = 0;
-            for (Map.Entry<String, Double> entry : relative.entrySet()) {
-                if (covered.contains(entry.getKey())) {
-                    bestValue = Math.max(bestValue, entry.getValue());
-                }
-            }
-            return bestValue;
+            Map.Entry<String, Double> best = likeliestCovered(covered);
+            return best == null ? 0 : best.getValue();
         }
 
         /** The covered language within {@link LanguageGate#UNDECIDED_MARGIN} of the top, if any. */
         String coveredRunnerUp(java.util.Set<String> covered) {
-            String best = null;
-            double bestValue = 0;
+            Map.Entry<String, Double> best = likeliestCovered(covered);
+            return best != null && best.getValue() >= 1 - LanguageGate.UNDECIDED_MARGIN ? best.getKey() : null;
+        }
+
+        private Map.Entry<String, Double> likeliestCovered(java.util.Set<String> covered) {
+            Map.Entry<String, Double> best = null;
             for (Map.Entry<String, Double> entry : relative.entrySet()) {
-                if (covered.contains(entry.getKey()) && entry.getValue() > bestValue) {
-                    best = entry.getKey();
-                    bestValue = entry.getValue();
+                if (covered.contains(entry.getKey()) && entry.getValue() > 0
+                        && (best == null || entry.getValue() > best.getValue())) {
+                    best = entry;
                 }
             }
-            return bestValue >= 1 - LanguageGate.UNDECIDED_MARGIN ? best : null;
+            return best;
         }
     }
 
