@@ -145,7 +145,7 @@ public final class ContentScanner {
         }
         for (PairCues.Hit cue : pass.cues()) {
             if (cue.end() > cue.start()) {
-                cues.add(new PairCues.Hit(cue.mask(), words.sourceStarts()[cue.start()], words.sourceEnds()[cue.end() - 1], cue.entry()));
+                cues.add(new PairCues.Hit(cue.firstSides(), cue.secondSides(), words.sourceStarts()[cue.start()], words.sourceEnds()[cue.end() - 1], cue.entry()));
             }
         }
         return mapped;

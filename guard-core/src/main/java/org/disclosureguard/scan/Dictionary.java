@@ -25,32 +25,38 @@ import java.util.Set;
  */
 public final class Dictionary {
 
-    /** Pairs a dictionary may have: each side of each pair is one bit of a pattern's cue mask. */
-    public static final int MAX_PAIRS = 32;
+    /** Pairs a dictionary may have: pair p is bit p of a pattern's first-side and second-side cue masks. */
+    public static final int MAX_PAIRS = Long.SIZE;
 
     private final Automaton automaton;
     /** Per pattern: the entry it came from, as written, whether it is a term, whether it must be written in capitals. */
     private final String[] patternTerms;
     private final boolean[] patternIsTerm;
     private final boolean[] patternMatchCase;
-    /** Per pattern: bit 2p is the first side of pair p, bit 2p+1 its second side (context evidence left out). */
-    private final long[] patternCues;
-    /** Per pattern: the cue bits of context-group evidence (context and unless cues), which exclusions leave alone. */
+    /** Per pattern: bit p if it is a first-side cue of pair p (context evidence left out). */
+    private final long[] patternFirstSides;
+    /** Per pattern: bit p if it is a second-side cue of pair p (context evidence left out). */
+    private final long[] patternSecondSides;
+    /**
+     * Per pattern: the second-side bits of context-group evidence (context and unless cues), which exclusions leave
+     * alone. Evidence is never a first side: the heads of a context group are its first side.
+     */
     private final long[] patternEvidence;
-    /** Pair slots (bit 2p for slot p) that hold a context group's heads and context; slot p + 1 holds its unless cues. */
+    /** Pair slots (bit p for slot p) that hold a context group's heads and context; slot p + 1 holds its unless cues. */
     private final long contextPairs;
     private final int termCount;
     private final int exclusionCount;
     private final int cueCount;
 
     private Dictionary(Automaton automaton, String[] patternTerms, boolean[] patternIsTerm, boolean[] patternMatchCase,
-                       long[] patternCues, long[] patternEvidence, long contextPairs, int termCount, int exclusionCount,
-                       int cueCount) {
+                       long[] patternFirstSides, long[] patternSecondSides, long[] patternEvidence, long contextPairs,
+                       int termCount, int exclusionCount, int cueCount) {
         this.automaton = automaton;
         this.patternTerms = patternTerms;
         this.patternIsTerm = patternIsTerm;
         this.patternMatchCase = patternMatchCase;
-        this.patternCues = patternCues;
+        this.patternFirstSides = patternFirstSides;
+        this.patternSecondSides = patternSecondSides;
         this.patternEvidence = patternEvidence;
         this.contextPairs = contextPairs;
         this.termCount = termCount;
@@ -91,7 +97,8 @@ public final class Dictionary {
         List<String> texts = new ArrayList<>();
         List<Boolean> isTerm = new ArrayList<>();
         List<Boolean> matchCase = new ArrayList<>();
-        List<Long> cues = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
+        List<Long> seconds = new ArrayList<>();
         Set<String> distinctTerms = new HashSet<>();
         Set<String> distinctExclusions = new HashSet<>();
         Set<String> distinctCues = new HashSet<>();
@@ -105,22 +112,26 @@ public final class Dictionary {
                     distinctExclusions.add(key);
                     continue;
                 }
-                long cueBit = entry.cue() ? 1L << (2 * entry.pair() + (entry.secondSide() ? 1 : 0)) : 0L;
+                long pairBit = entry.cue() ? 1L << entry.pair() : 0L;
+                long firstBit = entry.secondSide() ? 0L : pairBit;
+                long secondBit = entry.secondSide() ? pairBit : 0L;
                 if (entry.context() && !entry.secondSide()) {
-                    contextPairs |= 1L << (2 * entry.pair());
+                    contextPairs |= pairBit;
                 } else if (entry.context()) {
-                    evidenceBits |= cueBit;
+                    evidenceBits |= pairBit;
                 }
-                (entry.cue() ? distinctCues : distinctTerms).add(entry.cue() ? key + "|" + cueBit : key);
+                (entry.cue() ? distinctCues : distinctTerms).add(entry.cue() ? key + "|" + firstBit + "|" + secondBit : key);
                 for (byte[] pattern : EntrySyntax.patterns(text, !entry.cue())) {
                     int id = builder.addTerm(pattern, texts.size());
                     if (id == texts.size()) {
                         texts.add(text);
                         isTerm.add(!entry.cue());
                         matchCase.add(!entry.cue() && entry.matchCase());
-                        cues.add(cueBit);
+                        firsts.add(firstBit);
+                        seconds.add(secondBit);
                     } else if (entry.cue()) {
-                        cues.set(id, cues.get(id) | cueBit);
+                        firsts.set(id, firsts.get(id) | firstBit);
+                        seconds.set(id, seconds.get(id) | secondBit);
                     } else if (!isTerm.get(id)) {
                         // A term with a cue's letters: the term's spelling and case rule (the first term's) apply.
                         texts.set(id, text);
@@ -133,16 +144,19 @@ public final class Dictionary {
         int n = texts.size();
         boolean[] termFlags = new boolean[n];
         boolean[] caseFlags = new boolean[n];
-        long[] cueMasks = new long[n];
+        long[] firstMasks = new long[n];
+        long[] secondMasks = new long[n];
         long[] evidenceMasks = new long[n];
         for (int i = 0; i < n; i++) {
             termFlags[i] = isTerm.get(i);
             caseFlags[i] = matchCase.get(i);
-            cueMasks[i] = cues.get(i) & ~evidenceBits;
-            evidenceMasks[i] = cues.get(i) & evidenceBits;
+            firstMasks[i] = firsts.get(i);
+            secondMasks[i] = seconds.get(i) & ~evidenceBits;
+            evidenceMasks[i] = seconds.get(i) & evidenceBits;
         }
-        return new Dictionary(builder.build(n), texts.toArray(new String[0]), termFlags, caseFlags, cueMasks,
-                evidenceMasks, contextPairs, distinctTerms.size(), distinctExclusions.size(), distinctCues.size());
+        return new Dictionary(builder.build(n), texts.toArray(new String[0]), termFlags, caseFlags, firstMasks,
+                secondMasks, evidenceMasks, contextPairs, distinctTerms.size(), distinctExclusions.size(),
+                distinctCues.size());
     }
 
     /** Number of distinct terms (entries folding to the same words count once). */
@@ -170,19 +184,31 @@ public final class Dictionary {
 
     /** Whether a hit of the pattern counts only if no exclusion covers it: a term or a pair cue (not mere evidence). */
     boolean awaitsExclusions(int patternId) {
-        return patternIsTerm[patternId] || patternCues[patternId] != 0;
+        return patternIsTerm[patternId] || isCue(patternId);
     }
 
-    long cues(int patternId) {
-        return patternCues[patternId];
+    /** Whether the pattern is a pair cue or a context group's head (not mere evidence). */
+    boolean isCue(int patternId) {
+        return (patternFirstSides[patternId] | patternSecondSides[patternId]) != 0;
     }
 
-    /** Context-group evidence bits of a pattern, reported whether or not an exclusion covers it. */
+    long cueFirstSides(int patternId) {
+        return patternFirstSides[patternId];
+    }
+
+    long cueSecondSides(int patternId) {
+        return patternSecondSides[patternId];
+    }
+
+    /**
+     * The context-group evidence of a pattern (second sides: context and unless cues; a group's heads are its first
+     * side), reported whether or not an exclusion covers it.
+     */
     long evidence(int patternId) {
         return patternEvidence[patternId];
     }
 
-    /** Pair slots (bit 2p for slot p, as {@code PairCues.Hit#firstSides}) holding a context group's heads and context. */
+    /** Pair slots (bit p for slot p, as {@code PairCues.Hit#firstSides}) holding a context group's heads and context. */
     long contextPairs() {
         return contextPairs;
     }

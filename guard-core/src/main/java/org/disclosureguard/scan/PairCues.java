@@ -16,20 +16,15 @@ final class PairCues {
 
     /** At most this many characters between the end of one cue and the start of the other. */
     static final int MAX_GAP = 120;
-    private static final long FIRST_SIDES = 0x5555_5555_5555_5555L;
 
     /**
-     * One cue hit: its pair sides as a mask (bit 2p first side of pair p, bit 2p+1 second side), span and entry.
-     * {@link #firstSides} and {@link #secondSides} both answer with bit 2p for pair p.
+     * One cue hit: the pairs whose first side it is (bit p for pair p), those whose second side it is, span and
+     * entry.
      */
-    record Hit(long mask, int start, int end, String entry) {
+    record Hit(long firstSides, long secondSides, int start, int end, String entry) {
 
-        long firstSides() {
-            return mask & FIRST_SIDES;
-        }
-
-        long secondSides() {
-            return (mask >>> 1) & FIRST_SIDES;
+        Hit or(Hit other) {
+            return new Hit(firstSides | other.firstSides, secondSides | other.secondSides, start, end, entry);
         }
     }
 
@@ -49,7 +44,7 @@ final class PairCues {
      * @param sorted the text's cue hits as {@link #distinctSpans} gives them
      */
     static List<Pair> pairs(String text, List<Hit> sorted, long contextPairs) {
-        long pairable = ~(contextPairs | contextPairs << 2);
+        long pairable = ~(contextPairs | contextPairs << 1);
         if (sorted.size() < 2) {
             return List.of();
         }
@@ -62,7 +57,7 @@ final class PairCues {
                 if (b.start() > a.end() + MAX_GAP) {
                     break;
                 }
-                long free = pairable & ~pairedIn[i] & ~pairedIn[j] & FIRST_SIDES;
+                long free = pairable & ~pairedIn[i] & ~pairedIn[j];
                 long aFirst = a.firstSides() & b.secondSides() & free;
                 long bFirst = b.firstSides() & a.secondSides() & free;
                 if ((aFirst | bFirst) != 0 && !sentenceEnds(text, Math.min(a.end(), b.start()), b.start())) {
@@ -131,8 +126,49 @@ final class PairCues {
         // "Physio follow-up for the back strain. Therapist wants him out of PE": the benign sense may be named in the
         // sentence before, or the one after ("... talked with the therapist about Flamengo. The therapist gave him
         // exercises."); then the unless cues count in both sentences.
-        return from > 0 && explainedWithin(sentenceStart(text, from - 1), to, groups[m], cues)
-                || to < text.length() && explainedWithin(from, sentenceEnd(text, to + 1), groups[m], cues);
+        if (from > 0 && explainedWithin(sentenceStart(text, from - 1), to, groups[m], cues)
+                || to < text.length() && explainedWithin(from, sentenceEnd(text, to + 1), groups[m], cues)) {
+            return true;
+        }
+        // "OT session log – 10/03 / Focus: handwriting, letter sizing. … / Therapist recommends wide-ruled paper": a
+        // note's heading or first lines name the care for the whole paragraph. Then nothing from the paragraph's
+        // start to the end of the sentence after the head may tell anything (an unless cue) or hit another term.
+        int paragraph = paragraphStart(text, from);
+        if (paragraph == from) {
+            return false;
+        }
+        int end = to < text.length() ? sentenceEnd(text, to + 1) : to;
+        for (int i = 0; i < groups.length; i++) {
+            TermMatch other = matches.get(i);
+            if (groups[i] == 0 && other.encoding() == null && other.end() > paragraph && other.start() < end) {
+                return false;
+            }
+        }
+        return explainedWithin(paragraph, end, groups[m], cues);
+    }
+
+    /** A paragraph is looked back on this far at most: a longer one is no note with a heading. */
+    static final int PARAGRAPH_REACH = 4 * CONTEXT_REACH;
+
+    /**
+     * Where the paragraph of a sentence starting at {@code from} starts: after the last blank line before it, or at
+     * the text's start; {@code from} itself when that lies beyond {@link #PARAGRAPH_REACH}.
+     */
+    private static int paragraphStart(String text, int from) {
+        int limit = Math.max(0, from - PARAGRAPH_REACH);
+        int newline = -1;
+        for (int k = from - 1; k >= limit; k--) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                if (newline >= 0) {
+                    return newline + 1;
+                }
+                newline = k;
+            } else if (!Character.isWhitespace(c)) {
+                newline = -1;
+            }
+        }
+        return limit == 0 ? 0 : from;
     }
 
     /** Whether some group of the head has a context cue in {@code [from, to)} and none of its unless cues. */
@@ -142,10 +178,10 @@ final class PairCues {
         for (Hit cue : cues) {
             if (cue.end() > from && cue.start() < to) {
                 context |= cue.secondSides() & groups;
-                unless |= cue.secondSides() & (groups << 2);
+                unless |= cue.secondSides() & (groups << 1);
             }
         }
-        return (context & ~(unless >>> 2)) != 0;
+        return (context & ~(unless >>> 1)) != 0;
     }
 
     /**
@@ -200,11 +236,16 @@ final class PairCues {
      */
     private static boolean fullStop(String text, int k) {
         char c = text.charAt(k);
-        boolean ends = (c == '.' || c == '!' || c == '?') && k >= 2 && Character.isLetterOrDigit(text.charAt(k - 1))
-                && Character.isLetterOrDigit(text.charAt(k - 2))
+        // "(elective, 5th period). Counselor approved": a closing bracket or quote may stand between word and stop.
+        int word = k >= 1 && CLOSERS.indexOf(text.charAt(k - 1)) >= 0 ? k - 1 : k;
+        boolean ends = (c == '.' || c == '!' || c == '?') && word >= 2 && Character.isLetterOrDigit(text.charAt(word - 1))
+                && Character.isLetterOrDigit(text.charAt(word - 2))
                 && (k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1)));
-        return ends && !(c == '.' && afterTitle(text, k));
+        return ends && !(c == '.' && word == k && afterTitle(text, k));
     }
+
+    /** Closing brackets and quotes that may stand between a sentence's last word and its full stop. */
+    private static final String CLOSERS = ")]\"'”’»";
 
     /** Titles written before a name, lower case, as they end before their full stop. */
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "mx", "dr", "dra", "drs", "sr", "sra", "srta",
@@ -231,7 +272,7 @@ final class PairCues {
         for (Hit hit : sorted) {
             Hit last = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
             if (last != null && last.start() == hit.start() && last.end() == hit.end()) {
-                distinct.set(distinct.size() - 1, new Hit(last.mask() | hit.mask(), last.start(), last.end(), last.entry()));
+                distinct.set(distinct.size() - 1, last.or(hit));
             } else {
                 distinct.add(hit);
             }

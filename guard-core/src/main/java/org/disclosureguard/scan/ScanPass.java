@@ -345,7 +345,7 @@ final class ScanPass implements PendingHits.Sink {
             // the exclusions that may cover them.
             long evidence = dictionary.evidence(patternId);
             if (evidence != 0) {
-                cues.add(new PairCues.Hit(evidence, symbolSources[textStart & ringMask], sourceEnd, dictionary.term(patternId)));
+                cues.add(new PairCues.Hit(0L, evidence, symbolSources[textStart & ringMask], sourceEnd, dictionary.term(patternId)));
             }
             if (dictionary.awaitsExclusions(patternId)) {
                 pending.add(symbolStart, symbolSources[textStart & ringMask], sourceEnd, patternId);
@@ -372,9 +372,9 @@ final class ScanPass implements PendingHits.Sink {
                 && (!dictionary.matchCase(patternId) || capitalsAsWritten(dictionary.term(patternId), text, start, end))) {
             matches.add(new TermMatch(dictionary.term(patternId), start, end));
         }
-        long cueMask = dictionary.cues(patternId);
-        if (cueMask != 0) {
-            cues.add(new PairCues.Hit(cueMask, start, end, dictionary.term(patternId)));
+        if (dictionary.isCue(patternId)) {
+            cues.add(new PairCues.Hit(dictionary.cueFirstSides(patternId), dictionary.cueSecondSides(patternId), start, end,
+                    dictionary.term(patternId)));
         }
     }
 

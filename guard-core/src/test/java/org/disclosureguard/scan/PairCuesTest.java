@@ -57,6 +57,9 @@ class PairCuesTest {
         assertFalse(SCANNER.matches("The session ended early. He said that lunch was good."));
         assertFalse(SCANNER.matches("The session ended early!\nHe said that lunch was good."));
         assertFalse(SCANNER.matches("The session ended early\n\nhe said that lunch was good."));
+        // A closing bracket or quote between the last word and the stop: still the sentence's end.
+        assertFalse(SCANNER.matches("The session (group two). He said that lunch was good."));
+        assertFalse(SCANNER.matches("The session was \"fine\". He said that lunch was good."));
         // An abbreviation's or a spaced-out word's full stop ends no sentence; a single line break neither.
         assertTrue(SCANNER.matches("In the U.S. session he said that it hurt."));
         assertTrue(SCANNER.matches("In the session\nhe said that it hurt."));
@@ -107,6 +110,20 @@ class PairCuesTest {
     }
 
     @Test
+    void pairsBeyondTheThirtySecondAreTheirOwn() {
+        // Slots are bits of two masks (first sides, second sides): slot 40 pairs with itself and not with slot 8.
+        ContentScanner scanner = new ContentScanner(Dictionary.compile(List.of(
+                DictionaryEntry.cue("session", 40, false), DictionaryEntry.cue("said that", 40, true),
+                DictionaryEntry.cue("cabin", 8, false), DictionaryEntry.cue("heard from", 8, true),
+                DictionaryEntry.cue("lodge", Dictionary.MAX_PAIRS - 1, false),
+                DictionaryEntry.cue("told us", Dictionary.MAX_PAIRS - 1, true))));
+        assertTrue(scanner.matches("In session, he said that it hurt."));
+        assertTrue(scanner.matches("At the lodge she told us about it."));
+        assertFalse(scanner.matches("In session, staff heard from him."));
+        assertFalse(scanner.matches("In the cabin, he said that it hurt."));
+    }
+
+    @Test
     void hostileRepetitionStaysBounded() {
         String text = "session he said that ".repeat(20_000);
         List<TermMatch> matches = SCANNER.scan(text);
@@ -151,11 +168,25 @@ class PairCuesTest {
     @Test
     void aHeadStaysAHitWithoutContextInItsSentence() {
         assertTrue(CONTEXTUAL.matches("The therapist called."));
-        // The context may be in the sentence before ("Knee rehab went well. The therapist called."), not further.
+        // The context may be in the sentence before ("Knee rehab went well. The therapist called.").
         assertEquals(List.of(), CONTEXTUAL.scan("Physical therapy for the knee went well. The therapist called the CM."));
-        assertTrue(CONTEXTUAL.matches("Physical therapy for the knee went well. Lunch was late. The therapist called the CM."));
         // An unless cue in the sentence that lent the context keeps the head too.
         assertTrue(CONTEXTUAL.matches("Knee rehab went well, then he talked about his uncle. The therapist called the CM."));
+    }
+
+    @Test
+    void aParagraphsFirstLinesNameTheCareForTheWholeParagraph() {
+        // "OT log / Focus: handwriting ... / Therapist recommends": the context further back in the paragraph counts,
+        assertEquals(List.of(), CONTEXTUAL.scan("Physical therapy for the knee went well. Lunch was late. The therapist called the CM."));
+        assertEquals(List.of(), CONTEXTUAL.scan("Knee rehab log\nSet 1 done.\nSet 2 done.\nThe therapist called the CM."));
+        // but not across a blank line,
+        assertTrue(CONTEXTUAL.matches("Physical therapy for the knee went well.\n\nLunch was late. The therapist called the CM."));
+        // nor past an unless cue or another hit anywhere in the paragraph up to the sentence after the head.
+        assertTrue(CONTEXTUAL.matches("Knee rehab log. He talked about his uncle. Lunch was late. The therapist called the CM."));
+        assertTrue(CONTEXTUAL.matches("Knee rehab log. The psychologist came. Lunch was late. The therapist called the CM."));
+        assertTrue(CONTEXTUAL.matches("Knee rehab log. Lunch was late. The therapist called the CM. She disclosed it."));
+        // A paragraph longer than the reach is no note with a heading.
+        assertTrue(CONTEXTUAL.matches("Knee rehab log. " + "Lunch was late. ".repeat(80) + "The therapist called the CM."));
     }
 
     @Test
@@ -502,6 +533,37 @@ class PairCuesTest {
                 "Traitement de canal (thérapie endodontique) sur la 36, 1re séance faite.",
                 "Visite du chien de zoothérapie « Biscuit » mercredi 14h, salle commune.",
                 "Garden log Mon: tomatoes watered (K.D., S.M.); Wed: 3 kg of peppers picked.");
+    }
+
+    /**
+     * What the forty-seventh writer taught (policy 2026.12.19), in other words: psychology as a school subject, a
+     * therapy joked about for a broken machine, a note whose heading names the physical care, a Kreyòl school
+     * counselor about credits. The same words beside a psychologist's service, a trip to therapy, a telling or a
+     * harm still hold.
+     */
+    @Test
+    void schoolSubjectsBrokenMachinesAndHeadedNotesAreNoTherapy() {
+        assertCross(
+                "Registrar: she swapped Chorus for Psychology, an elective, 2nd semester.",
+                "Horario nuevo: psicología como optativa los martes, 4º periodo, con la maestra Ruiz.",
+                "Le manuel de psychologie (cours optionnel) est à rendre au secrétariat.",
+                "Matéria eletiva do semestre: psicologia, prova na sexta.",
+                "Nouvo orè: klas sikoloji mèkredi, chapit 2 pou devwa.",
+                "The laminator needs therapy again, paper jam in the tray, call maintenance.",
+                "La impresora del segundo piso necesita terapia: otro atasco.",
+                "La chaudière du pavillon B est partie en thérapie chez le réparateur, panne de brûleur.",
+                "A copiadora precisa de terapia, quebrou de novo e o técnico vem amanhã.",
+                "Enprimant lan bezwen terapi, li an pàn ankò.",
+                "Speech log 4/2\nGoal: articulation of /s/ blends.\nWorked on word lists.\nTherapist sends practice sheet home.",
+                "Konseyè a di l manke yon kredi syans pou l gradye; l ap pran l semès pwochen.");
+        assertHeld(
+                "Psychology consult this semester: she says the man in Reynosa still calls her.",
+                "In psychology class she told the teacher that her uncle hit her.",
+                "The van broke down on the way to therapy; in therapy she said the man wants his money back.",
+                "Printer jammed again. Therapy moved to Thursday.",
+                "Speech log 4/2\nGoal: articulation.\nTherapist notes he is quiet and misses his mom.",
+                "Konseye lekòl la rele m pou di m ke li te vann dwòg nan Tegucigalpa.",
+                "Konseyè a di pwofesè a an konfidans ke li te konn dòmi nan lari.");
     }
 
     /**

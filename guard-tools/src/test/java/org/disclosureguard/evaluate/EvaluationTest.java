@@ -167,11 +167,11 @@ class EvaluationTest {
             Map.entry("tuning-k/pt/legal", 1), Map.entry("tuning-l/en/legal", 1), Map.entry("tuning-l/es/legal", 2),
             // "dentist disclosed two cavities to the CM": the same rule reads any disclosure in a medical record
             Map.entry("tuning-l/en/everyday", 2),
-            // "Speech-language session ... Child said he likes the picture cards. The therapist will send progress
-            // notes": the context is two sentences back
-            Map.entry("tuning-m/en/physical", 3), Map.entry("tuning-m/es/physical", 1),
-            // "Burn clinic: scar massage ... Next appt in 3 wks. The therapist said": the context two sentences back
-            Map.entry("tuning-o/en/physical", 3), Map.entry("tuning-o/ht/physical", 1),
+            // "Terapia de lenguaje ...; la niña contó que le gustan las tarjetas" (a telling: an unless cue of the
+            // paragraph); a Kreyòl physio note after "fim nan te fè l pè" (afraid). The English notes of these two
+            // writers, context two sentences back, are read since 2026.12.19: a paragraph's first lines count
+            Map.entry("tuning-m/es/physical", 1),
+            Map.entry("tuning-o/ht/physical", 1),
             // "Bilan de physiothérapie : ... Le thérapeute conseille": "conseille" reads as a counselor's verb
             Map.entry("tuning-q/fr/physical", 3),
             // the nineteenth writer: "Wendy said she learned to make tortillas ... and burned her fingers" (a telling
@@ -187,15 +187,15 @@ class EvaluationTest {
             // (the second names the first); a school's "conseillère d'orientation-psychologue" and a "Pânico total:
             // perdeu o bilhete" on records the generator gave a medical source; Kreyòl CSV rows of class sessions beside
             // a sponsor's call log ("seyans" and "li di"); a census's "Crise de fou rire" and "Panique totale"
-            Map.entry("tuning-ai/en/legal", 3), Map.entry("tuning-ai/fr/legal", 1), Map.entry("tuning-ai/fr/everyday", 1),
+            Map.entry("tuning-ai/fr/legal", 1), Map.entry("tuning-ai/fr/everyday", 1),
             Map.entry("tuning-ai/pt/everyday", 1), Map.entry("tuning-ai/ht/session", 1),
             // the thirty-eighth and thirty-ninth writers, on records with a medical source: a tropical depression that
             // "passes" (its second mention), "sanduíches deprimidos", a grandmother's "panic attack" chasing a cow, boys
             // "em depressão" after a football match
             Map.entry("tuning-aj/pt/everyday", 3), Map.entry("tuning-ak/en/everyday", 2), Map.entry("tuning-ak/pt/everyday", 1),
             // the fortieth writer: a county court's session streamed on YouTube and "la grabación de la sesión" beside "un
-            // joven comentó"; a gamer's "ataque de pánico" and a fan "em depressão" on records with a medical source
-            Map.entry("tuning-al/es/session", 3), Map.entry("tuning-al/es/everyday", 2),
+            // joven comentó"; a fan "em depressão" on a record with a medical source
+            Map.entry("tuning-al/es/session", 3),
             Map.entry("tuning-al/pt/everyday", 1),
             // the forty-first writer: a physical-therapy plan whose title says so, then "antes de cada sesión de terapia"
             // two sentences on; a pharmacy aide's joke "a este fax hay que mandarlo al psicólogo"
@@ -210,11 +210,11 @@ class EvaluationTest {
             // context, staff hyperbole ("j'ai besoin d'un psy", "vou precisar de terapia", "m bezwen terapi"), a
             // glossary that quotes "the rapist" and "therapist", posters about "counseling" vs "consejería"
             Map.entry("tuning-ao/en/physical", 1), Map.entry("tuning-ao/en/session", 5), Map.entry("tuning-ao/en/everyday", 3),
-            Map.entry("tuning-ao/en/routine", 5), Map.entry("tuning-ao/es/physical", 6), Map.entry("tuning-ao/es/everyday", 5),
+            Map.entry("tuning-ao/en/routine", 5), Map.entry("tuning-ao/es/physical", 3), Map.entry("tuning-ao/es/everyday", 5),
             Map.entry("tuning-ao/es/routine", 5), Map.entry("tuning-ao/fr/physical", 1), Map.entry("tuning-ao/fr/session", 1),
             Map.entry("tuning-ao/fr/everyday", 3), Map.entry("tuning-ao/fr/routine", 2), Map.entry("tuning-ao/pt/physical", 1),
             Map.entry("tuning-ao/pt/legal", 1), Map.entry("tuning-ao/pt/everyday", 3), Map.entry("tuning-ao/pt/routine", 2),
-            Map.entry("tuning-ao/ht/physical", 1), Map.entry("tuning-ao/ht/everyday", 7), Map.entry("tuning-ao/ht/routine", 3),
+            Map.entry("tuning-ao/ht/physical", 1), Map.entry("tuning-ao/ht/everyday", 6), Map.entry("tuning-ao/ht/routine", 3),
             Map.entry("tuning-ao/all/codes", 2),
             // the forty-fourth writer: held on purpose, a child's appointment with the psychologist moved for a consular
             // interview ("la cita de Brenda con la psicóloga se mueve", "randevou psikològ la", "Anile randevou
@@ -235,7 +235,11 @@ class EvaluationTest {
             Map.entry("tuning-aq/en/legal", 1), Map.entry("tuning-aq/en/everyday", 2), Map.entry("tuning-aq/en/routine", 2),
             Map.entry("tuning-aq/all/codes", 1),
             // the forty-sixth writer: a cook's "sai mais barato que psicólogo" on a record with a medical source
-            Map.entry("tuning-ar/pt/everyday", 1));
+            Map.entry("tuning-ar/pt/everyday", 1),
+            // the forty-seventh writer: an OT log whose paragraph begins with a tardy notice ("lunch detention": an
+            // unless cue in the paragraph the context reaches back through); the school's router that "entrou em
+            // depressão" on a record with a medical source
+            Map.entry("tuning-as/en/physical", 1), Map.entry("tuning-as/pt/everyday", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -254,20 +258,20 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The forty-seventh writer (school, special education and post-release
-     * schooling: enrollment, IEP and 504 meetings, school psychologists' evaluations, related services, behavior plans,
-     * school counselors, teachers' e-mails, school nurses; written in four parts by writers who saw neither the
-     * dictionary nor the other templates) on its first run, policy 2026.12.18 with the classifier trained on
-     * forty-four writers (threshold 12.5): 886/888 (two Kreyòl retellings crossed) and 44/624.
+     * has read its failures to tune on them. The forty-eighth writer (the staff and oversight side of the shelter: HR
+     * and personnel files, misconduct and abuse-allegation investigations, licensing inspections, PREA audits,
+     * training, payroll, maintenance tickets, records and access logs; written in four parts by writers who saw
+     * neither the dictionary nor the other templates) on its first run, policy 2026.12.19 with the classifier trained
+     * on forty-five writers (threshold 12.5): 885/888 (three Kreyòl retellings crossed) and 69/624.
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(886, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(44, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 166);
+        assertEquals(new Rate(885, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(69, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 165);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
