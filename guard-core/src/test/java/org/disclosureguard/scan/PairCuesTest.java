@@ -553,7 +553,7 @@ class PairCuesTest {
                 "La impresora del segundo piso necesita terapia: otro atasco.",
                 "La chaudière du pavillon B est partie en thérapie chez le réparateur, panne de brûleur.",
                 "A copiadora precisa de terapia, quebrou de novo e o técnico vem amanhã.",
-                "Enprimant lan bezwen terapi, li an pàn ankò.",
+                "Enprimant lan bezwen terapi, papye a bloke ankò, motè a an pàn.",
                 "Speech log 4/2\nGoal: articulation of /s/ blends.\nWorked on word lists.\nTherapist sends practice sheet home.",
                 "Konseyè a di l manke yon kredi syans pou l gradye; l ap pran l semès pwochen.");
         assertHeld(
@@ -563,7 +563,31 @@ class PairCuesTest {
                 "Printer jammed again. Therapy moved to Thursday.",
                 "Speech log 4/2\nGoal: articulation.\nTherapist notes he is quiet and misses his mom.",
                 "Konseye lekòl la rele m pou di m ke li te vann dwòg nan Tegucigalpa.",
-                "Konseyè a di pwofesè a an konfidans ke li te konn dòmi nan lari.");
+                "Konseyè a di pwofesè a an konfidans ke li te konn dòmi nan lari.",
+                // Kreyòl "li" is he, she or it: it keeps even a machine's joke held (fail closed).
+                "Enprimant lan bezwen terapi, li an pàn ankò.");
+    }
+
+    /**
+     * What the forty-eighth writer taught (policy 2026.12.20), in other words: the staff's own work life (a joke about
+     * needing therapy after an audit, retirement or tardiness counseling) crosses in the five languages; the same
+     * words beside a child, a pronoun, a telling or an intake still hold.
+     */
+    @Test
+    void theStaffsOwnWorkLifeIsNoTherapy() {
+        assertCross(
+                "ugh, the licensing visit took all day, we all need therapy lol",
+                "HR: verbal counseling for tardiness documented, copy to the personnel file.",
+                "Recordatorio de RR.HH.: consejería de retiro con el asesor financiero el viernes.",
+                "Après l'audit de ce matin, j'ai besoin d'un psy mdr.",
+                "kkkk depois dessa auditoria preciso de terapia",
+                "Apre odit la, m bezwen yon terapi lol");
+        assertHeld(
+                "lol that audit was brutal. The girl said in therapy that the coyote still calls.",
+                "After the budget meeting she told her therapist that her uncle beat her.",
+                "Budget meeting moved; therapy for the new intakes is on Tuesday.",
+                "Consejería de retiro: la niña contó que debe dinero al coyote.",
+                "Après l'audit, elle a raconté en thérapie que son oncle la frappait.");
     }
 
     /**

@@ -175,8 +175,8 @@ class EvaluationTest {
             // "Bilan de physiothérapie : ... Le thérapeute conseille": "conseille" reads as a counselor's verb
             Map.entry("tuning-q/fr/physical", 3),
             // the nineteenth writer: "Wendy said she learned to make tortillas ... and burned her fingers" (a telling
-            // and a harm), "si su abogado y su consejera son la misma persona", a Kreyòl physio note
-            Map.entry("tuning-s/en/everyday", 4), Map.entry("tuning-s/es/legal", 3), Map.entry("tuning-s/ht/physical", 1),
+            // and a harm), a Kreyòl physio note
+            Map.entry("tuning-s/en/everyday", 4), Map.entry("tuning-s/ht/physical", 1),
             // the twentieth writer: a film night about a desert crossing with a coyote after which "a few said it was
             // too sad" (a telling and a smuggler)
             Map.entry("tuning-t/en/session", 4),
@@ -213,7 +213,7 @@ class EvaluationTest {
             Map.entry("tuning-ao/en/routine", 5), Map.entry("tuning-ao/es/physical", 3), Map.entry("tuning-ao/es/everyday", 5),
             Map.entry("tuning-ao/es/routine", 5), Map.entry("tuning-ao/fr/physical", 1), Map.entry("tuning-ao/fr/session", 1),
             Map.entry("tuning-ao/fr/everyday", 3), Map.entry("tuning-ao/fr/routine", 2), Map.entry("tuning-ao/pt/physical", 1),
-            Map.entry("tuning-ao/pt/legal", 1), Map.entry("tuning-ao/pt/everyday", 3), Map.entry("tuning-ao/pt/routine", 2),
+            Map.entry("tuning-ao/pt/legal", 1), Map.entry("tuning-ao/pt/routine", 2),
             Map.entry("tuning-ao/ht/physical", 1), Map.entry("tuning-ao/ht/everyday", 6), Map.entry("tuning-ao/ht/routine", 3),
             Map.entry("tuning-ao/all/codes", 2),
             // the forty-fourth writer: held on purpose, a child's appointment with the psychologist moved for a consular
@@ -239,7 +239,11 @@ class EvaluationTest {
             // the forty-seventh writer: an OT log whose paragraph begins with a tardy notice ("lunch detention": an
             // unless cue in the paragraph the context reaches back through); the school's router that "entrou em
             // depressão" on a record with a medical source
-            Map.entry("tuning-as/en/physical", 1), Map.entry("tuning-as/pt/everyday", 1));
+            Map.entry("tuning-as/en/physical", 1), Map.entry("tuning-as/pt/everyday", 1),
+            // the forty-eighth writer: a fire alarm "the most anxious thing in this building" and "flashbacks to the
+            // 2022 surge" on records with a medical source; a retiring cook called «la psicóloga del turno»; a
+            // Kreyòl manager's 'sesyon' about the schedule ("di m l ap fè yon ti 'sesyon' avè m": a telling beside it)
+            Map.entry("tuning-at/en/everyday", 2), Map.entry("tuning-at/es/everyday", 3), Map.entry("tuning-at/ht/everyday", 3));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -258,11 +262,11 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The forty-eighth writer (the staff and oversight side of the shelter: HR
-     * and personnel files, misconduct and abuse-allegation investigations, licensing inspections, PREA audits,
-     * training, payroll, maintenance tickets, records and access logs; written in four parts by writers who saw
-     * neither the dictionary nor the other templates) on its first run, policy 2026.12.19 with the classifier trained
-     * on forty-five writers (threshold 12.5): 885/888 (three Kreyòl retellings crossed) and 69/624.
+     * has read its failures to tune on them. The forty-ninth writer (daily living in the shelter: kitchen and
+     * dietitian, laundry and clothing, chores and room inspections, allowance and commissary, birthdays, calls home,
+     * youth council; written in four parts by writers who saw neither the dictionary nor the other templates) on its
+     * first run, policy 2026.12.20 with the classifier trained on forty-six writers (threshold 12.5): 885/888 (one
+     * English and two Kreyòl retellings crossed) and 45/624.
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -270,8 +274,8 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(885, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(69, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 165);
+        assertEquals(new Rate(45, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 168, "fr", 168, "pt", 168, "ht", 166);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
