@@ -591,6 +591,30 @@ class PairCuesTest {
     }
 
     /**
+     * What the forty-ninth writer taught (policy 2026.12.21), in other words: a dish or a chore said to be therapy and a
+     * product named so cross; the same figure of speech beside a telling and a harm still holds, in every language,
+     * because a relative who hit or beat the child is a harm of its own now (the exclusion had shown that it was not).
+     */
+    @Test
+    void figuresOfSpeechAndBrandsCrossButNotTheTellingBesideThem() {
+        assertCross(
+                "Weeding the garden is pure therapy, says the cook.",
+                "New in the supply room: 'Repair Therapy' conditioner, one per dorm.",
+                "Pelar papas es mi terapia, dice Don Beto.",
+                "Le ménage du samedi, c'est ma thérapie, dit la monitrice.",
+                "Lavar a louça é a minha terapia, diz a cozinheira.",
+                "Pou Madan Jo, fè diri se yon vrè terapi.",
+                "Attorney room: Ms. Lin counseling her client about the asylum form, 2-3 pm.");
+        assertHeld(
+                "Weeding is pure therapy, she said, and then she told me her uncle hit her.",
+                "Pelar papas es su terapia, dijo, y me contó que su padrastro la golpeaba.",
+                "Le ménage c'est sa thérapie; elle m'a raconté que son beau-père la battait.",
+                "Lavar a louça é terapia pura, disse ela, e contou que o tio batia nela.",
+                "Fè diri se yon vrè terapi, li di m, epi li rakonte ke bòpè l te konn bat li.",
+                "Licensing finding: a page from the clinical record stating that the sponsor is not related to her.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

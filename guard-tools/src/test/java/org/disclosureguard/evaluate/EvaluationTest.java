@@ -114,13 +114,18 @@ class EvaluationTest {
         EvaluationResult withClassifier = new Evaluation(policy).evaluate(neutral);
         assertTrue(withClassifier.therapyRecall().count() >= withoutTerms.therapyRecall().count(),
                 withClassifier.therapyRecall() + " against " + withoutTerms.therapyRecall());
+        Map<String, Integer> heldAsDisclosures = new java.util.TreeMap<>();
         for (ClassResult c : withoutTerms.classes()) {
             // A word mixing look-alike scripts is held whatever it spells (content.mixed-script): the disguise
             // itself is the reason, so that class is held with or without its term.
-            int expected = c.className().equals(TermDisguise.HOMOGLYPHS.className()) ? c.records()
-                    : HELD_AS_DISCLOSURES_WITHOUT_TERM.getOrDefault(c.className(), 0);
-            assertEquals(expected, c.hits(), c.className() + " held without its therapy term: " + c.failures());
+            if (c.className().equals(TermDisguise.HOMOGLYPHS.className())) {
+                assertEquals(c.records(), c.hits(), c.className() + " held without its therapy term: " + c.failures());
+            } else if (c.hits() > 0) {
+                heldAsDisclosures.put(c.className(), c.hits());
+            }
         }
+        // Every class at once, so that a change to the pairs shows all it moves.
+        assertEquals(new java.util.TreeMap<>(HELD_AS_DISCLOSURES_WITHOUT_TERM), heldAsDisclosures);
         for (CorpusLine line : neutral) {
             if (!line.className().equals(TermDisguise.HOMOGLYPHS.className())) {
                 for (String text : strings(line.record())) {
@@ -132,12 +137,15 @@ class EvaluationTest {
         }
     }
 
-    /** Text classes whose records, their therapy term removed, still retell a harm (measured). */
+    /**
+     * Text classes whose records, their therapy term removed, still retell a harm (measured; more since 2026.12.21,
+     * when a relative who hit or beat the child became a harm of the pairs in every language).
+     */
     private static final Map<String, Integer> HELD_AS_DISCLOSURES_WITHOUT_TERM = Map.ofEntries(
-            Map.entry("text-plain", 32), Map.entry("text-case", 42), Map.entry("text-accents", 35),
-            Map.entry("text-zero-width", 39), Map.entry("text-spacing", 42), Map.entry("text-hyphenation", 38),
-            Map.entry("text-leetspeak", 35), Map.entry("text-html", 39), Map.entry("text-markdown", 42),
-            Map.entry("text-url-encoding", 35), Map.entry("text-split-fields", 37));
+            Map.entry("text-plain", 34), Map.entry("text-case", 42), Map.entry("text-accents", 40),
+            Map.entry("text-zero-width", 40), Map.entry("text-spacing", 44), Map.entry("text-hyphenation", 40),
+            Map.entry("text-leetspeak", 37), Map.entry("text-html", 40), Map.entry("text-markdown", 43),
+            Map.entry("text-url-encoding", 35), Map.entry("text-split-fields", 39));
 
     private static List<String> strings(JsonNode node) {
         List<String> strings = new ArrayList<>();
@@ -243,7 +251,14 @@ class EvaluationTest {
             // the forty-eighth writer: a fire alarm "the most anxious thing in this building" and "flashbacks to the
             // 2022 surge" on records with a medical source; a retiring cook called «la psicóloga del turno»; a
             // Kreyòl manager's 'sesyon' about the schedule ("di m l ap fè yon ti 'sesyon' avè m": a telling beside it)
-            Map.entry("tuning-at/en/everyday", 2), Map.entry("tuning-at/es/everyday", 3), Map.entry("tuning-at/ht/everyday", 3));
+            Map.entry("tuning-at/en/everyday", 2), Map.entry("tuning-at/es/everyday", 3), Map.entry("tuning-at/ht/everyday", 3),
+            // the forty-ninth writer: staff's and children's idioms on records with a medical source ("gonna give me a
+            // panic attack", "rice makes me depressed", "un fade psicodélico", "le dio pánico la araña", "Cauchemar ce
+            // matin", "Panique générale à la buanderie", "Tô deprimida, a cafeteira morreu", "yon vrè kochma": the
+            // medical rule reads its stems in any medical record); a cook called 'sikològ kizin nan' and a Kreyòl
+            // 'sesyon terapi' with the dirty laundry, both in quotes
+            Map.entry("tuning-au/en/everyday", 2), Map.entry("tuning-au/es/everyday", 2), Map.entry("tuning-au/fr/everyday", 2),
+            Map.entry("tuning-au/pt/everyday", 1), Map.entry("tuning-au/ht/everyday", 7));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -262,11 +277,11 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The forty-ninth writer (daily living in the shelter: kitchen and
-     * dietitian, laundry and clothing, chores and room inspections, allowance and commissary, birthdays, calls home,
-     * youth council; written in four parts by writers who saw neither the dictionary nor the other templates) on its
-     * first run, policy 2026.12.20 with the classifier trained on forty-six writers (threshold 12.5): 885/888 (one
-     * English and two Kreyòl retellings crossed) and 45/624.
+     * has read its failures to tune on them. The fiftieth writer (arrival and admission: CBP hand-offs, placement
+     * requests, admission checklists and property inventories, orientation, first 72 hours, initial assessments,
+     * medical screening on arrival, age determination, first calls home; written in four parts by writers who saw
+     * neither the dictionary nor the other templates) on its first run, policy 2026.12.21 with the classifier trained
+     * on forty-seven writers (threshold 12.5): 885/888 (two Portuguese and one Kreyòl retellings crossed) and 17/624.
      * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
      */
     @Test
@@ -274,8 +289,8 @@ class EvaluationTest {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
         assertEquals(new Rate(885, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(45, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 167, "es", 168, "fr", 168, "pt", 168, "ht", 166);
+        assertEquals(new Rate(17, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 166, "ht", 167);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
