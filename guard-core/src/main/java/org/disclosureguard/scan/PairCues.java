@@ -156,19 +156,34 @@ final class PairCues {
      */
     private static int paragraphStart(String text, int from) {
         int limit = Math.max(0, from - PARAGRAPH_REACH);
-        int newline = -1;
+        int lineBreak = -1;
         for (int k = from - 1; k >= limit; k--) {
             char c = text.charAt(k);
-            if (c == '\n') {
-                if (newline >= 0) {
-                    return newline + 1;
-                }
-                newline = k;
-            } else if (!Character.isWhitespace(c)) {
-                newline = -1;
+            if (c == '\u2029' || lineBreak >= 0 && isLineBreak(c)) {
+                return (lineBreak >= 0 ? lineBreak : k) + 1;
+            }
+            if (isLineBreak(c)) {
+                // "\r\n" is one break: a blank line needs another break before it.
+                lineBreak = c == '\n' && k > 0 && text.charAt(k - 1) == '\r' ? --k : k;
+            } else if (!isBlank(c)) {
+                lineBreak = -1;
             }
         }
         return limit == 0 ? 0 : from;
+    }
+
+    /** A line break of any platform or of Unicode (a paragraph separator ends a paragraph by itself). */
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * What a blank line may hold besides its break: white space, a no-break space or an invisible character (text
+     * pasted from a word processor or an HTML mail often has them), so that such a line still ends a paragraph.
+     */
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF'
+                || c == '\u200C' || c == '\u200D' || c == '\u2060';
     }
 
     /** Whether some group of the head has a context cue in {@code [from, to)} and none of its unless cues. */
@@ -185,7 +200,7 @@ final class PairCues {
     }
 
     /**
-     * The context groups (bit 2p) a hit is the head of: a term hit at a head's span, or a pair one of whose cues is a
+     * The context groups (bit p) a hit is the head of: a term hit at a head's span, or a pair one of whose cues is a
      * head ("session … she said that": the session may be the physio's). A pair of two non-heads (a telling and a
      * harm) is no group's head and is never explained away.
      */
@@ -199,7 +214,7 @@ final class PairCues {
         return headGroups(match.start(), match.end(), cues, contextPairs);
     }
 
-    /** The context groups (bit 2p) whose head was hit exactly at this span. */
+    /** The context groups (bit p) whose head was hit exactly at this span. */
     private static long headGroups(int start, int end, List<Hit> cues, long contextPairs) {
         long groups = 0;
         for (Hit cue : cues) {

@@ -179,8 +179,12 @@ class PairCuesTest {
         // "OT log / Focus: handwriting ... / Therapist recommends": the context further back in the paragraph counts,
         assertEquals(List.of(), CONTEXTUAL.scan("Physical therapy for the knee went well. Lunch was late. The therapist called the CM."));
         assertEquals(List.of(), CONTEXTUAL.scan("Knee rehab log\nSet 1 done.\nSet 2 done.\nThe therapist called the CM."));
-        // but not across a blank line,
-        assertTrue(CONTEXTUAL.matches("Physical therapy for the knee went well.\n\nLunch was late. The therapist called the CM."));
+        // but not across a blank line, whatever its breaks and blanks (pasted text: CR, CRLF, no-break and zero-width
+        // spaces, Unicode's line and paragraph separators),
+        for (String blankLine : List.of("\n\n", "\r\r", "\r\n\r\n", "\n\u00A0\n", "\n\u200B\n", "\u2029", "\u2028\u2028")) {
+            assertTrue(CONTEXTUAL.matches("Physical therapy for the knee went well." + blankLine
+                    + "Lunch was late. The therapist called the CM."), blankLine.chars().boxed().toList().toString());
+        }
         // nor past an unless cue or another hit anywhere in the paragraph up to the sentence after the head.
         assertTrue(CONTEXTUAL.matches("Knee rehab log. He talked about his uncle. Lunch was late. The therapist called the CM."));
         assertTrue(CONTEXTUAL.matches("Knee rehab log. The psychologist came. Lunch was late. The therapist called the CM."));
