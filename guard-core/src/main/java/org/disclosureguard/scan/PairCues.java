@@ -113,12 +113,8 @@ final class PairCues {
         TermMatch match = matches.get(m);
         int from = sentenceStart(text, match.start());
         int to = sentenceEnd(text, match.end());
-        for (int i = 0; i < groups.length; i++) {
-            TermMatch other = matches.get(i);
-            boolean inSentence = other.encoding() == null && other.end() > from && other.start() < to;
-            if (inSentence && groups[i] == 0) {
-                return false;
-            }
+        if (otherHitWithin(from, to, matches, groups)) {
+            return false;
         }
         if (explainedWithin(from, to, groups[m], cues)) {
             return true;
@@ -138,13 +134,18 @@ final class PairCues {
             return false;
         }
         int end = to < text.length() ? sentenceEnd(text, to + 1) : to;
+        return !otherHitWithin(paragraph, end, matches, groups) && explainedWithin(paragraph, end, groups[m], cues);
+    }
+
+    /** Whether a hit that is no head (a term, a pair of non-heads) lies in {@code [from, to)}, outside encoded runs. */
+    private static boolean otherHitWithin(int from, int to, List<TermMatch> matches, long[] groups) {
         for (int i = 0; i < groups.length; i++) {
             TermMatch other = matches.get(i);
-            if (groups[i] == 0 && other.encoding() == null && other.end() > paragraph && other.start() < end) {
-                return false;
+            if (groups[i] == 0 && other.encoding() == null && other.end() > from && other.start() < to) {
+                return true;
             }
         }
-        return explainedWithin(paragraph, end, groups[m], cues);
+        return false;
     }
 
     /** A paragraph is looked back on this far at most: a longer one is no note with a heading. */
@@ -163,8 +164,10 @@ final class PairCues {
                 return (lineBreak >= 0 ? lineBreak : k) + 1;
             }
             if (isLineBreak(c)) {
-                // "\r\n" is one break: a blank line needs another break before it.
-                lineBreak = c == '\n' && k > 0 && text.charAt(k - 1) == '\r' ? --k : k;
+                if (c == '\n' && k > 0 && text.charAt(k - 1) == '\r') {
+                    k--; // "\r\n" is one break: a blank line needs another break before it
+                }
+                lineBreak = k;
             } else if (!isBlank(c)) {
                 lineBreak = -1;
             }
