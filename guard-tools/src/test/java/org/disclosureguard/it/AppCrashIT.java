@@ -115,7 +115,7 @@ class AppCrashIT {
 
     private static JvmProcess startApp(Path config, Path log) {
         return JvmProcess.builder(Main.class)
-                .jvmArgs("-Xmx448m")
+                .jvmArgs("-Xmx512m")
                 .args("run", "--config", config.toString())
                 .logFile(log)
                 .start();

@@ -41,7 +41,7 @@ class ScaledOutKillIT {
             Path users = ReviewUsers.write(dir);
             Path config = cluster.writeRunConfig(dir.resolve("forked.properties"), dir.resolve("state-forked"));
             Files.writeString(config, GuardConfig.REVIEW_USERS_FILE + "=" + users + "\n", StandardOpenOption.APPEND);
-            JvmProcess forked = JvmProcess.builder(Main.class).jvmArgs("-Xmx448m")
+            JvmProcess forked = JvmProcess.builder(Main.class).jvmArgs("-Xmx512m")
                     .args("run", "--config", config.toString()).logFile(dir.resolve("forked.log")).start();
             Map<String, Object> settings = cluster.appSettings(dir.resolve("state-survivor"));
             settings.put(GuardConfig.REVIEW_USERS_FILE, users.toString());

@@ -105,7 +105,7 @@ class SecuredClusterIT {
         Path runConfig = write(runFileSettings, dir.resolve("run.properties"));
         int events = 600;
         JvmProcess app = JvmProcess.builder(Main.class)
-                .jvmArgs("-Xmx448m")
+                .jvmArgs("-Xmx512m")
                 .env(RunSettings.environmentVariable(SaslConfigs.SASL_JAAS_CONFIG), settings.get(SaslConfigs.SASL_JAAS_CONFIG))
                 .env(RunSettings.environmentVariable(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG),
                         settings.get(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG))
