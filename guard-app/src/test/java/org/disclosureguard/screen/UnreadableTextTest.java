@@ -265,4 +265,34 @@ class UnreadableTextTest {
                 .setCaseNotes("Allergy band applied (penicillin). During the exam she disclosed what her uncle did at night.").build();
         only(screen(confidence), "provenance.medical-retelling");
     }
+
+    @Test
+    void aBadDayWordInAMedicalRecordIsHeldOnlyWhenItIsAFinding() throws Exception {
+        for (String finding : List.of(
+                "Sick call: Pt c/o nightmares since the river crossing, sleeping 3-4 h. Vitals WNL.",
+                "Control de enfermería: la joven refiere ansiedad por las noches; signos vitales normales.",
+                "Consulta: o menino apresenta crises de pânico ao deitar. Peso e altura normais.",
+                "Visite infirmière : l'enfant se plaint de cauchemars depuis son arrivée. Température normale.",
+                "Vizit enfimyè: pasyan an plenn li fè kochma chak lannwit. Tansyon nòmal.")) {
+            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(finding).build();
+            ScreeningResult result = screen(medical);
+            assertEquals(Decision.HOLD, result.decision(), finding);
+            assertTrue(result.ruleIds().contains("provenance.medical-psychiatric"), finding + ": " + result.ruleIds());
+        }
+        // The same words as everyone uses them of a bad day, in a nurse's staff chat: no finding.
+        for (String idiom : List.of(
+                "Kitchen had a total panic attack when the order came short, but nobody went hungry. BP cuff replaced.",
+                "Work order: panic bar on east exit door sticking. Fire marshal visit next week.",
+                "Pánico en la cocina: llegaron 14 en el autobús de las 2 am y solo quedaban 6 burritos.",
+                "Panique générale à la buanderie : la machine 2 a encore inondé tout le sol.",
+                "Pesadelo burocrático: o fax da CBP chegou ilegível pela terceira vez.",
+                "Kizin nan te yon vrè kochma jodi a, frizè a tonbe an pann.")) {
+            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(idiom).build();
+            assertEquals(Decision.FORWARD, screen(medical).decision(), idiom);
+        }
+        // The words of clinical care hold by themselves, with no frame around them.
+        CaseRecordEvent psychiatry = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
+                .setCaseNotes("Psychiatry follow-up booked for Tuesday. Vaccines updated.").build();
+        only(screen(psychiatry), "provenance.medical-psychiatric");
+    }
 }

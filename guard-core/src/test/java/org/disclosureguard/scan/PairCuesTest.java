@@ -619,6 +619,29 @@ class PairCuesTest {
     }
 
     /**
+     * What the fiftieth writer taught (policy 2026.12.22), in other words: a "relative" who is none ("not her aunt but
+     * the smuggler's girlfriend"), a counselor named by the child they follow ("the girl's counselor told me"), and a
+     * clinician of the unit who told staff, each beside what was told; a TB regimen named by its drugs is medicine.
+     */
+    @Test
+    void aRelativeWhoIsNoneAndTheChildsOwnCounselorAreHeldButATbRegimenCrosses() {
+        assertHeld(
+                "Per the nurse, the boy said that the woman on his sponsor form is not really his aunt.",
+                "La enfermera dijo que el tío que aparece en el formulario no es su tío sino el que lo cruzó.",
+                "L'infirmière a dit que le parrain n'est pas son oncle mais un homme rencontré sur Facebook.",
+                "A enfermeira contou que a patrocinadora não é tia dela de verdade.",
+                "Enfimyè a di ke moun ki sou fòm nan se pa tonton l vre.",
+                "O conselheiro do menino me passou ontem que ele vendia droga no bairro.",
+                "Konseye ti gason an di m li te konn vann dwòg pou bandi yo.",
+                "La psicóloga del programa informó a este investigador que le vendía cristal a otros chavos.");
+        assertCross(
+                "LTBI: start rifapentine/isoniazid therapy weekly x12 at the county TB clinic, DOT by the nurse.",
+                "Dentista: abscesso no molar, antibioterapia com amoxicilina 7 dias.",
+                "Doktè a kòmanse terapi pou TB latant, 12 semèn. Pa bezwen izole.",
+                "Saturday: 'Zumba therapy' for staff in the gym, bring sneakers.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

@@ -192,15 +192,14 @@ class EvaluationTest {
             // and "los mató"; the game is named five words before, too far for an exclusion of word sequences)
             Map.entry("tuning-x/es/everyday", 3),
             // the thirty-seventh writer: "School counselor: ... Counselor will check in after the first progress report"
-            // (the second names the first); a school's "conseillère d'orientation-psychologue" and a "Pânico total:
-            // perdeu o bilhete" on records the generator gave a medical source; Kreyòl CSV rows of class sessions beside
-            // a sponsor's call log ("seyans" and "li di"); a census's "Crise de fou rire" and "Panique totale"
-            Map.entry("tuning-ai/fr/legal", 1), Map.entry("tuning-ai/fr/everyday", 1),
-            Map.entry("tuning-ai/pt/everyday", 1), Map.entry("tuning-ai/ht/session", 1),
-            // the thirty-eighth and thirty-ninth writers, on records with a medical source: a tropical depression that
-            // "passes" (its second mention), "sanduíches deprimidos", a grandmother's "panic attack" chasing a cow, boys
-            // "em depressão" after a football match
-            Map.entry("tuning-aj/pt/everyday", 3), Map.entry("tuning-ak/en/everyday", 2), Map.entry("tuning-ak/pt/everyday", 1),
+            // (the second names the first); a school's "conseillère d'orientation-psychologue" on a record the generator
+            // gave a medical source; Kreyòl CSV rows of class sessions beside a sponsor's call log ("seyans" and "li di")
+            Map.entry("tuning-ai/fr/legal", 1), Map.entry("tuning-ai/ht/session", 1),
+            // the thirty-eighth and thirty-ninth writers, on records with a medical source, where a word of a bad day
+            // holds in a sentence that frames it as a finding (a person, a telling): a tropical depression that
+            // "passes" while "as crianças ficam no centro" (its second mention), a resident who "said" a salsa contest
+            // "gave me PTSD", boys "em depressão" after a football match
+            Map.entry("tuning-aj/en/everyday", 1), Map.entry("tuning-aj/pt/everyday", 1), Map.entry("tuning-ak/pt/everyday", 1),
             // the fortieth writer: a county court's session streamed on YouTube and "la grabación de la sesión" beside "un
             // joven comentó"; a fan "em depressão" on a record with a medical source
             Map.entry("tuning-al/es/session", 3),
@@ -208,9 +207,6 @@ class EvaluationTest {
             // the forty-first writer: a physical-therapy plan whose title says so, then "antes de cada sesión de terapia"
             // two sentences on; a pharmacy aide's joke "a este fax hay que mandarlo al psicólogo"
             Map.entry("tuning-am/es/physical", 3), Map.entry("tuning-am/es/everyday", 3),
-            // the forty-second writer: a youth's grievance "I'm depressed with this internet" on a record with a
-            // medical source (a child who says they are depressed stays held)
-            Map.entry("tuning-an/en/everyday", 1), Map.entry("tuning-an/es/everyday", 1),
             // the forty-third writer, held on purpose: an interpreter booked for the child's appointment with the
             // psychologist ("cita con psicóloga", "biwo sikològ la, 50 min", "consultório da psicóloga") and invoices
             // whose session type is "behavioral health" or "mental health": that a child is in mental-health care
@@ -238,9 +234,8 @@ class EvaluationTest {
             Map.entry("tuning-ap/pt/everyday", 1), Map.entry("tuning-ap/ht/legal", 2), Map.entry("tuning-ap/ht/everyday", 1),
             Map.entry("tuning-ap/ht/routine", 6), Map.entry("tuning-ap/all/codes", 3),
             // the forty-fifth writer: a missing child named by dotted initials that spell the French "CMP" (centre
-            // médico-psychologique; "Missing UC - C.M.P."), held as "D.S.M." is; a kitchen's "total panic attack" on a
-            // record the generator gave a medical source (provenance.medical-psychiatric reads panic in a medical record)
-            Map.entry("tuning-aq/en/legal", 1), Map.entry("tuning-aq/en/everyday", 2), Map.entry("tuning-aq/en/routine", 2),
+            // médico-psychologique; "Missing UC - C.M.P."), held as "D.S.M." is
+            Map.entry("tuning-aq/en/legal", 1), Map.entry("tuning-aq/en/routine", 2),
             Map.entry("tuning-aq/all/codes", 1),
             // the forty-sixth writer: a cook's "sai mais barato que psicólogo" on a record with a medical source
             Map.entry("tuning-ar/pt/everyday", 1),
@@ -248,17 +243,12 @@ class EvaluationTest {
             // unless cue in the paragraph the context reaches back through); the school's router that "entrou em
             // depressão" on a record with a medical source
             Map.entry("tuning-as/en/physical", 1), Map.entry("tuning-as/pt/everyday", 1),
-            // the forty-eighth writer: a fire alarm "the most anxious thing in this building" and "flashbacks to the
-            // 2022 surge" on records with a medical source; a retiring cook called «la psicóloga del turno»; a
-            // Kreyòl manager's 'sesyon' about the schedule ("di m l ap fè yon ti 'sesyon' avè m": a telling beside it)
-            Map.entry("tuning-at/en/everyday", 2), Map.entry("tuning-at/es/everyday", 3), Map.entry("tuning-at/ht/everyday", 3),
-            // the forty-ninth writer: staff's and children's idioms on records with a medical source ("gonna give me a
-            // panic attack", "rice makes me depressed", "un fade psicodélico", "le dio pánico la araña", "Cauchemar ce
-            // matin", "Panique générale à la buanderie", "Tô deprimida, a cafeteira morreu", "yon vrè kochma": the
-            // medical rule reads its stems in any medical record); a cook called 'sikològ kizin nan' and a Kreyòl
-            // 'sesyon terapi' with the dirty laundry, both in quotes
-            Map.entry("tuning-au/en/everyday", 2), Map.entry("tuning-au/es/everyday", 2), Map.entry("tuning-au/fr/everyday", 2),
-            Map.entry("tuning-au/pt/everyday", 1), Map.entry("tuning-au/ht/everyday", 7));
+            // the forty-eighth writer: a retiring cook called «la psicóloga del turno»; a Kreyòl manager's 'sesyon'
+            // about the schedule ("di m l ap fè yon ti 'sesyon' avè m": a telling beside it)
+            Map.entry("tuning-at/es/everyday", 3), Map.entry("tuning-at/ht/everyday", 3),
+            // the forty-ninth writer: a cook called 'sikològ kizin nan' and a Kreyòl 'sesyon terapi' with the dirty
+            // laundry, both in quotes
+            Map.entry("tuning-au/ht/everyday", 6));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -277,20 +267,21 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The fiftieth writer (arrival and admission: CBP hand-offs, placement
-     * requests, admission checklists and property inventories, orientation, first 72 hours, initial assessments,
-     * medical screening on arrival, age determination, first calls home; written in four parts by writers who saw
-     * neither the dictionary nor the other templates) on its first run, policy 2026.12.21 with the classifier trained
-     * on forty-seven writers (threshold 12.5): 885/888 (two Portuguese and one Kreyòl retellings crossed) and 17/624.
-     * Short of the target (100 % and at most 2 %): that is the measure of text nobody here wrote.
+     * has read its failures to tune on them. The fifty-first writer (records requests, releases and the case file's
+     * travels: releases of information, attorneys', sponsors' and consulates' requests, subpoenas, FOIA, custodians'
+     * logs, redaction logs, disclosure accounting, transfer packets, retention notices, breach reports; written in
+     * four parts by writers who saw neither the dictionary nor the other templates) on its first run, policy
+     * 2026.12.22 with the classifier trained on forty-eight writers (threshold 12.5): 886/888 (a French and a Kreyòl
+     * retelling crossed) and 4/624. Short of the target (100 %, and at most 2 % in every class: Portuguese everyday
+     * holds 3 of 24): that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(885, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(17, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 166, "ht", 167);
+        assertEquals(new Rate(886, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(4, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 167, "pt", 168, "ht", 167);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
