@@ -642,6 +642,33 @@ class PairCuesTest {
     }
 
     /**
+     * What the fifty-first writer taught (policy 2026.12.23), in other words: a case file's counseling section, a
+     * sponsor with no family tie to the child and a child who lied about their age, each told by a counselor or quoted
+     * from a note, are held in every language; a team that "deserves group therapy" after an inspection crosses.
+     */
+    @Test
+    void aFilesCounselingSectionAndANoRelativeOrAgeLieAreHeldButATeamJokeCrosses() {
+        assertHeld(
+                "Records audit: the counseling section of the file has 4 signed notes.",
+                "Auditoría: la sección de psicología del expediente tiene cuatro notas.",
+                "Audit du dossier : le volet psychologique contient quatre comptes rendus.",
+                "Auditoria: a seção de psicologia do prontuário tem quatro notas.",
+                "Odit: seksyon sante mantal dosye a gen kat nòt.",
+                "The counselor who sees him on Tuesdays called: he told her the man has no relation to him.",
+                "La consejera llamó: él le dijo que mintió sobre su edad en la frontera.",
+                "La conseillère a appelé : il lui a dit que cet homme n'a aucun lien de parenté avec lui.",
+                "A conselheira ligou: ele disse que não tem nenhum parentesco com ele, o homem de Boston.",
+                "Konseye a rele: li di l ke li te bay manti sou laj li nan fwontyè a.",
+                "CM a voye nòt konseye a.",
+                "Selon le centre d'écoute, il a reconnu qu'il a acheté un faux acte de naissance à Conakry.");
+        assertCross(
+                "After that licensing inspection the whole team deserves group therapy, or at least a pizza party.",
+                "Depois dessa correição a equipe inteira merece terapia de grupo, ou pelo menos um churrasco.",
+                "Después de la inspección todo el equipo necesita terapia de grupo, o una carne asada.",
+                "Nòt lekòl: konseye a voye nòt yo, li gen 85 an matematik.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes
