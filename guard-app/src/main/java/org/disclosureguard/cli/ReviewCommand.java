@@ -98,7 +98,7 @@ final class ReviewCommand implements Callable<Integer> {
         @Option(names = "--rule", description = "Only records held by a rule whose id contains this (any case).")
         String rule;
 
-        @Option(names = "--search", paramLabel = "TEXT", description = "Only records whose case id, event id or quarantine id contains this (any case).")
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only records whose case id, child id, event id or quarantine id contains this (any case).")
         String search;
 
         @Option(names = "--sort", defaultValue = "oldest", description = "oldest, newest, facility, case or rule (default: ${DEFAULT-VALUE}).")

@@ -159,7 +159,7 @@ public final class GuardOutputs {
         QuarantinedRecord record = new QuarantinedRecord(
                 source.quarantineId(),
                 result.decision() == Decision.REJECT ? Disposition.REJECT : Disposition.HOLD,
-                reasons, id(decoded, "eventId"), id(decoded, "caseId"), id(decoded, "facilityId"),
+                reasons, id(decoded, "eventId"), id(decoded, "caseId"), childId(decoded), id(decoded, "facilityId"),
                 id(decoded, "eventType"),
                 source.key() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.key(), source)),
                 source.value() == null || isOversizedReject(result) ? null : ByteBuffer.wrap(sealed(source.value(), source)),
@@ -215,6 +215,12 @@ public final class GuardOutputs {
      * check refuses can be as long as the record, and copied twice it would not fit an output. */
     private static String id(GenericRecord record, String field) {
         return bounded(text(record, field), MAX_IDENTIFIER);
+    }
+
+    /** The child's id from the record's child block, so that reviewers can find every hold of one child. */
+    private static String childId(GenericRecord record) {
+        Object child = record == null || record.getSchema().getField("child") == null ? null : record.get("child");
+        return child instanceof GenericRecord block ? id(block, "childId") : null;
     }
 
     private static String bounded(String value, int max) {

@@ -8,6 +8,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.disclosureguard.contract.QuarantinedRecords;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.contract.UndecodableRecordException;
@@ -56,7 +57,7 @@ public final class GuardRecordReader {
 
     public QuarantinedRecord quarantined(byte[] bytes) throws IOException {
         return isRegistryFramed(bytes) ? read(bytes, QuarantinedRecord.getClassSchema(), new SpecificDatumReader<>(QuarantinedRecord.class))
-                : QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(bytes));
+                : QuarantinedRecords.decode(bytes);
     }
 
     private boolean isRegistryFramed(byte[] bytes) {

@@ -1,7 +1,6 @@
 package org.disclosureguard.review;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +9,7 @@ import java.util.TreeSet;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.disclosureguard.contract.QuarantinedRecords;
 import org.disclosureguard.contract.review.QuarantinedRecord;
 import org.disclosureguard.metrics.ReviewBacklog;
 import org.disclosureguard.query.LocalStores;
@@ -62,7 +62,7 @@ public final class QuarantineBacklog implements ReviewBacklog {
 
     private static long heldAt(ReviewModel.Entry entry) {
         try {
-            return QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review())).getQuarantinedAt().toEpochMilli();
+            return QuarantinedRecords.decode(entry.review()).getQuarantinedAt().toEpochMilli();
         } catch (IOException e) {
             return System.currentTimeMillis();
         }

@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.contract.QuarantinedRecords;
 import org.disclosureguard.pipeline.PayloadSeal;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -187,7 +188,7 @@ public final class ReviewDecider {
         QuarantinedRecord review;
         GenericRecord original;
         try {
-            review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
+            review = QuarantinedRecords.decode(entry.review());
             if (review.getOriginalValue() == null) {
                 return Candidate.refuse("the record's original was not kept (oversized): nothing to release");
             }

@@ -1,5 +1,6 @@
 package org.disclosureguard.review;
 
+import org.disclosureguard.contract.QuarantinedRecords;
 import org.disclosureguard.http.PeerClient;
 import org.disclosureguard.pipeline.PayloadSeal;
 import org.disclosureguard.query.GroupParts;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,11 +61,11 @@ public final class ReviewService implements AutoCloseable {
     /** A quarantined record in a list: metadata only; {@code claimedBy} the reviewer who has it now, or null. */
     public record Summary(String quarantineId, String disposition, String state, String caseId, String facilityId,
                           String eventType, List<String> ruleIds, long heldAt, long ageSeconds, String eventId,
-                          String claimedBy, long claimedUntil) {
+                          String claimedBy, long claimedUntil, String childId) {
         /** A record nobody has claimed. */
         public Summary(String quarantineId, String disposition, String state, String caseId, String facilityId,
                        String eventType, List<String> ruleIds, long heldAt, long ageSeconds, String eventId) {
-            this(quarantineId, disposition, state, caseId, facilityId, eventType, ruleIds, heldAt, ageSeconds, eventId, null, 0);
+            this(quarantineId, disposition, state, caseId, facilityId, eventType, ruleIds, heldAt, ageSeconds, eventId, null, 0, null);
         }
     }
 
@@ -426,7 +426,7 @@ public final class ReviewService implements AutoCloseable {
 
     private Summary summary(Entry entry) {
         try {
-            QuarantinedRecord review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
+            QuarantinedRecord review = QuarantinedRecords.decode(entry.review());
             long heldAt = review.getQuarantinedAt().toEpochMilli();
             long now = clock.millis();
             Optional<ReviewModel.Claim> claim = entry.liveClaim(now); // one reading: who and until when agree
@@ -434,7 +434,8 @@ public final class ReviewService implements AutoCloseable {
                     review.getFacilityId(), review.getEventType(),
                     review.getReasons().stream().map(Reason::getRuleId).distinct().toList(), heldAt,
                     Math.max(0, (now - heldAt) / 1000), review.getEventId(),
-                    claim.map(ReviewModel.Claim::reviewer).orElse(null), claim.map(ReviewModel.Claim::until).orElse(0L));
+                    claim.map(ReviewModel.Claim::reviewer).orElse(null), claim.map(ReviewModel.Claim::until).orElse(0L),
+                    review.getChildId());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -442,7 +443,7 @@ public final class ReviewService implements AutoCloseable {
 
     private Detail detail(Entry entry) {
         try {
-            QuarantinedRecord review = QuarantinedRecord.fromByteBuffer(ByteBuffer.wrap(entry.review()));
+            QuarantinedRecord review = QuarantinedRecords.decode(entry.review());
             List<ReasonView> reasons = review.getReasons().stream().map(r -> new ReasonView(r.getRuleId(), r.getKind().name(),
                     r.getFieldPath(), r.getMatchedTerm(), r.getSpanStart(), r.getSpanEnd(), r.getExplanation(), r.getLegalBasis())).toList();
             Opened original = open(entry, review);

@@ -9,7 +9,7 @@ import org.disclosureguard.review.ReviewService.Summary;
 
 /**
  * What a reviewer asks of the queue: which records (state, facility, rule, decision, minimum age, a search by case,
- * event or record id), in which order, and which page. Text filters ignore case and match a part ("tx-01" finds FAC-TX-014);
+ * child, event or record id), in which order, and which page. Text filters ignore case and match a part ("tx-01" finds FAC-TX-014);
  * a record matches a rule filter when any of its rules does. A pure function of the summaries, so the console and
  * the API page the same way.
  *
@@ -17,7 +17,7 @@ import org.disclosureguard.review.ReviewService.Summary;
  * @param facility    part of the facility id, or null
  * @param rule        part of a rule id, or null
  * @param disposition HOLD or REJECT, or null
- * @param search      part of the case id, the event id or the record's id, or null
+ * @param search      part of the case id, the child id, the event id or the record's id, or null
  * @param sort        the order
  * @param offset      records skipped (from 0)
  * @param limit       records answered at most
@@ -128,7 +128,8 @@ public record TriageQuery(String state, String facility, String rule, String dis
                 && (rule == null || s.ruleIds().stream().anyMatch(r -> contains(r, rule)))
                 && (disposition == null || disposition.equalsIgnoreCase(s.disposition()))
                 && s.ageSeconds() >= minAgeSeconds
-                && (search == null || contains(s.caseId(), search) || contains(s.quarantineId(), search) || contains(s.eventId(), search));
+                && (search == null || contains(s.caseId(), search) || contains(s.childId(), search) || contains(s.quarantineId(), search)
+                        || contains(s.eventId(), search));
     }
 
     private static boolean contains(String value, String part) {

@@ -78,6 +78,8 @@ class ScreeningTopologyTest {
         assertEquals(Disposition.HOLD, review.getDisposition());
         assertTrue(review.getReasons().stream().anyMatch(r -> r.getRuleId().equals(ruleId)));
         assertEquals(decision.getQuarantineId(), review.getQuarantineId());
+        assertEquals(decision.getCaseId(), review.getCaseId());
+        assertEquals(TestEvents.CHILD_ID, review.getChildId(), "reviewers find a child's holds by the child id");
     }
 
     @Test

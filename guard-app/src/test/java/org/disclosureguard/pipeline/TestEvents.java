@@ -20,6 +20,9 @@ import org.disclosureguard.contract.Severity;
 public final class TestEvents {
     private TestEvents() {}
 
+    /** The child of every record {@link #benign()} builds. */
+    public static final String CHILD_ID = "child-42";
+
     public static CaseRecordEvent.Builder benign() {
         return CaseRecordEvent.newBuilder()
                 .setEventId("evt-1")
@@ -31,7 +34,7 @@ public final class TestEvents {
                 .setFormId("S-8")
                 .setAuthor(Author.newBuilder().setAuthorId("staff-7").setRole(AuthorRole.CASE_MANAGER).build())
                 .setInformationSource(InformationSource.DOCUMENT_REVIEW)
-                .setChild(Child.newBuilder().setChildId("child-42").setANumber("999000042").setFirstName("Ana")
+                .setChild(Child.newBuilder().setChildId(CHILD_ID).setANumber("999000042").setFirstName("Ana")
                         .setLastName("García").setDateOfBirth(LocalDate.of(2011, 3, 4)).setSex("F")
                         .setCountryOfBirth("Guatemala").setPreferredLanguage("Spanish").build())
                 .setPlacement(Placement.newBuilder().setFacilityName("Casa Esperanza").setProgramType("SHELTER")

@@ -38,6 +38,21 @@ class TriageQueryTest {
         assertEquals(List.of(), ids(query(null, null, "nothing", null, 0, 50).apply(QUEUE)));
     }
 
+    @Test
+    void aChildsHoldsAreFoundByTheChildId() {
+        Summary first = new Summary("in-0-7", "HOLD", "PENDING", "case-2001", "FAC-TX-014", "CASE_NOTE",
+                List.of("content.therapy-reference"), 10, 90, "evt-7", null, 0, "child-4410");
+        Summary second = new Summary("in-0-8", "HOLD", "PENDING", "case-2002", "FAC-AZ-002", "MEDICAL_VISIT",
+                List.of("provenance.medical-psychiatric"), 20, 80, "evt-8", null, 0, "child-4410");
+        Summary other = new Summary("in-0-9", "HOLD", "PENDING", "case-2003", "FAC-AZ-002", "CASE_NOTE",
+                List.of("content.therapy-reference"), 30, 70, "evt-9", null, 0, "child-5120");
+        List<Summary> queue = List.of(other, second, first);
+        assertEquals(List.of("in-0-7", "in-0-8"), ids(query(null, null, "CHILD-4410", null, 0, 50).apply(queue)),
+                "every case of one child, in any case");
+        assertEquals(List.of("in-0-9"), ids(query(null, null, "5120", null, 0, 50).apply(queue)));
+        assertEquals(List.of(), ids(query(null, null, "child-9", null, 0, 50).apply(QUEUE)), "a record of an older guard has no child id");
+    }
+
     /** The filters' pick-lists: every facility and rule of the records in the asked state, whatever the other filters. */
     @Test
     void pickListsOfferTheValuesInTheQueue() {

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.disclosureguard.contract.PlainJson;
+import org.disclosureguard.contract.QuarantinedRecords;
 import org.disclosureguard.contract.SchemaCatalog;
 import org.disclosureguard.contract.SingleObjectCodec;
 import org.disclosureguard.contract.audit.Decision;
@@ -101,7 +102,7 @@ public final class Replay {
                 }
             });
             writeLines(outDir.resolve(REVIEW_FILE), output(driver, topics.review()),
-                    bytes -> PlainJson.toJson(decode(() -> QuarantinedRecord.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes)))).toString());
+                    bytes -> PlainJson.toJson(decode(() -> QuarantinedRecords.decode(bytes))).toString());
             Map<Decision, Long> counts = new EnumMap<>(Decision.class);
             writeLines(outDir.resolve(AUDIT_FILE), output(driver, topics.audit()), bytes -> {
                 ScreeningDecision decision = decode(() -> ScreeningDecision.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes)));

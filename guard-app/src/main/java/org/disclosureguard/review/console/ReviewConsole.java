@@ -256,7 +256,7 @@ public final class ReviewConsole {
 
     /**
      * The queue's filter as the list's query and the bulk form carry it: parts of a facility and a rule id, HOLD or
-     * REJECT (anything else: either), a minimum age in minutes, and a search by case, event or record id.
+     * REJECT (anything else: either), a minimum age in minutes, and a search by case, child, event or record id.
      */
     private record QueueFilter(String facility, String rule, String decision, long minAgeMinutes, String search) {
         static QueueFilter of(Form q) {
