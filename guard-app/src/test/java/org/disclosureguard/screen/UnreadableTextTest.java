@@ -273,7 +273,10 @@ class UnreadableTextTest {
                 "Control de enfermería: la joven refiere ansiedad por las noches; signos vitales normales.",
                 "Consulta: o menino apresenta crises de pânico ao deitar. Peso e altura normais.",
                 "Visite infirmière : l'enfant se plaint de cauchemars depuis son arrivée. Température normale.",
-                "Vizit enfimyè: pasyan an plenn li fè kochma chak lannwit. Tansyon nòmal.")) {
+                "Vizit enfimyè: pasyan an plenn li fè kochma chak lannwit. Tansyon nòmal.",
+                // French elision and Spanish questions frame a finding as well as spaces do
+                "Visite : l'enfant décrit des cauchemars. Poids normal.",
+                "Control: ¿refiere pesadillas? Sí, dos por semana.")) {
             CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(finding).build();
             ScreeningResult result = screen(medical);
             assertEquals(Decision.HOLD, result.decision(), finding);
@@ -286,13 +289,19 @@ class UnreadableTextTest {
                 "Pánico en la cocina: llegaron 14 en el autobús de las 2 am y solo quedaban 6 burritos.",
                 "Panique générale à la buanderie : la machine 2 a encore inondé tout le sol.",
                 "Pesadelo burocrático: o fax da CBP chegou ilegível pela terceira vez.",
-                "Kizin nan te yon vrè kochma jodi a, frizè a tonbe an pann.")) {
+                "Kizin nan te yon vrè kochma jodi a, frizè a tonbe an pann.",
+                "Kitchen in total panic since 6 am, with 4 staff present and an order worse than last week's.",
+                "El fax anda psicótico otra vez desde las 8, y la receta de tamales salió en blanco.")) {
             CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(idiom).build();
             assertEquals(Decision.FORWARD, screen(medical).decision(), idiom);
         }
-        // The words of clinical care hold by themselves, with no frame around them.
-        CaseRecordEvent psychiatry = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
-                .setCaseNotes("Psychiatry follow-up booked for Tuesday. Vaccines updated.").build();
-        only(screen(psychiatry), "provenance.medical-psychiatric");
+        // The words of clinical care hold by themselves, with no frame around them, in capitals too.
+        for (String care : List.of("Psychiatry follow-up booked for Tuesday. Vaccines updated.",
+                "Started psychotropics on 3/2. Vaccines updated.", "CITA CON PSICÓLOGA EL MARTES. VACUNAS AL DÍA.",
+                "Dosye: ensomni depi 2 semèn.")) {
+            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(care).build();
+            ScreeningResult result = screen(medical);
+            assertTrue(result.ruleIds().contains("provenance.medical-psychiatric"), care + ": " + result.ruleIds());
+        }
     }
 }
