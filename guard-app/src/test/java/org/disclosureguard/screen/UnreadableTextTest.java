@@ -39,6 +39,11 @@ class UnreadableTextTest {
         return SCREENER.screen(record, 0L);
     }
 
+    /** A medical visit (a medical source) whose case notes are {@code notes}: what the medical rules read. */
+    private static CaseRecordEvent medicalVisit(String notes) {
+        return TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(notes).build();
+    }
+
     private static Finding only(ScreeningResult result, String ruleId) {
         assertEquals(Decision.HOLD, result.decision(), result.findings().toString());
         Finding finding = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).findFirst()
@@ -228,24 +233,19 @@ class UnreadableTextTest {
 
     @Test
     void psychiatricFindingsInAMedicalRecordAreHeldButAnEverydayWordIsNot() throws Exception {
-        CaseRecordEvent insomnia = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
-                .setCaseNotes("Consulta pediátrica por insônia: o adolescente, ansioso, relatou que se cortava.").build();
+        CaseRecordEvent insomnia = medicalVisit("Consulta pediátrica por insônia: o adolescente, ansioso, relatou que se cortava.");
         only(screen(insomnia), "provenance.medical-psychiatric");
 
-        CaseRecordEvent psyched = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
-                .setCaseNotes("TB screening negative, vaccines updated. Youth was psyched about the field trip.").build();
+        CaseRecordEvent psyched = medicalVisit("TB screening negative, vaccines updated. Youth was psyched about the field trip.");
         assertEquals(Decision.FORWARD, screen(psyched).decision());
 
-        CaseRecordEvent attorney = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
-                .setCaseNotes("Reunión confidencial abogado-cliente por videollamada; la gestora salió de la sala.").build();
+        CaseRecordEvent attorney = medicalVisit("Reunión confidencial abogado-cliente por videollamada; la gestora salió de la sala.");
         assertEquals(Decision.FORWARD, screen(attorney).decision(), "confidential is not a confidence retold");
 
-        CaseRecordEvent allergy = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
-                .setCaseNotes("Pt disclosed at intake that he is allergic to penicillin. Allergy band applied.").build();
+        CaseRecordEvent allergy = medicalVisit("Pt disclosed at intake that he is allergic to penicillin. Allergy band applied.");
         assertEquals(Decision.FORWARD, screen(allergy).decision(), "an allergy disclosed is medical history");
 
-        CaseRecordEvent recordsRelease = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
-                .setCaseNotes("Disclosure of records to the child's attorney (G-28 on file); immunization card copied.").build();
+        CaseRecordEvent recordsRelease = medicalVisit("Disclosure of records to the child's attorney (G-28 on file); immunization card copied.");
         assertEquals(Decision.FORWARD, screen(recordsRelease).decision(), "a records disclosure to the attorney is no confidence");
 
         for (String everyday : List.of(
@@ -257,12 +257,11 @@ class UnreadableTextTest {
                 "The winter slowdown is always a depressing time for our crew; the nephew's vaccines are up to date.",
                 "Qué clima tan deprimente, lloviendo toda la semana; vacunas al día.",
                 "Tempo deprimente a semana toda, atividades dentro de casa. Vacinas em dia.")) {
-            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(everyday).build();
+            CaseRecordEvent medical = medicalVisit(everyday);
             assertEquals(Decision.FORWARD, screen(medical).decision(), everyday);
         }
 
-        CaseRecordEvent confidence = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT)
-                .setCaseNotes("Allergy band applied (penicillin). During the exam she disclosed what her uncle did at night.").build();
+        CaseRecordEvent confidence = medicalVisit("Allergy band applied (penicillin). During the exam she disclosed what her uncle did at night.");
         only(screen(confidence), "provenance.medical-retelling");
     }
 
@@ -277,7 +276,7 @@ class UnreadableTextTest {
                 // French elision and Spanish questions frame a finding as well as spaces do
                 "Visite : l'enfant décrit des cauchemars. Poids normal.",
                 "Control: ¿refiere pesadillas? Sí, dos por semana.")) {
-            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(finding).build();
+            CaseRecordEvent medical = medicalVisit(finding);
             ScreeningResult result = screen(medical);
             assertEquals(Decision.HOLD, result.decision(), finding);
             assertTrue(result.ruleIds().contains("provenance.medical-psychiatric"), finding + ": " + result.ruleIds());
@@ -292,14 +291,14 @@ class UnreadableTextTest {
                 "Kizin nan te yon vrè kochma jodi a, frizè a tonbe an pann.",
                 "Kitchen in total panic since 6 am, with 4 staff present and an order worse than last week's.",
                 "El fax anda psicótico otra vez desde las 8, y la receta de tamales salió en blanco.")) {
-            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(idiom).build();
+            CaseRecordEvent medical = medicalVisit(idiom);
             assertEquals(Decision.FORWARD, screen(medical).decision(), idiom);
         }
         // The words of clinical care hold by themselves, with no frame around them, in capitals too.
         for (String care : List.of("Psychiatry follow-up booked for Tuesday. Vaccines updated.",
                 "Started psychotropics on 3/2. Vaccines updated.", "CITA CON PSICÓLOGA EL MARTES. VACUNAS AL DÍA.",
                 "Dosye: ensomni depi 2 semèn.")) {
-            CaseRecordEvent medical = TestEvents.benign().setEventType(EventType.MEDICAL_VISIT).setCaseNotes(care).build();
+            CaseRecordEvent medical = medicalVisit(care);
             ScreeningResult result = screen(medical);
             assertTrue(result.ruleIds().contains("provenance.medical-psychiatric"), care + ": " + result.ruleIds());
         }
