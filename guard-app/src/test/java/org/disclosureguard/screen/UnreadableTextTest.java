@@ -183,6 +183,25 @@ class UnreadableTextTest {
                 + "قال إن هو لم في من أن لا ما هي كل عن إذا."), "content.language-not-covered");
     }
 
+    /**
+     * A unit after its number is no word of a language ("6 oz" three times had read as Danish), and Latin words without
+     * Latin's grammar are the terms medicine borrows (a pediatric follow-up had read as Latin). Latin prose, with its
+     * function words, is still held.
+     */
+    @Test
+    void unitsAndBorrowedLatinTermsAreOursButLatinProseIsNot() throws Exception {
+        for (String routine : List.of(
+                "Bebé Aylin (5 m): biberón 6 oz 06:00, 6 oz 09:30, 5 oz 13:00. Eructó bien, sin vómito.",
+                "Pedi f/u: flat spot R occiput, moderate plagiocephaly + mild torticollis.")) {
+            assertEquals(Decision.FORWARD, screenNotes(routine).decision(), routine);
+        }
+        Finding finding = only(screenNotes("Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam "
+                + "Aquitani, tertiam qui ipsorum lingua Celtae, nostra Galli appellantur."), "content.language-not-covered");
+        assertTrue(finding.detail().contains("la"), finding.detail());
+        only(screenNotes("Puer dixit se cum medico locutum esse, et quod pater eum verberavit quia nihil habet."),
+                "content.language-not-covered");
+    }
+
     /** Control characters inside words and between them are decided on, never a stall (they once stalled the reader). */
     @Test
     void controlCharactersInFreeTextAreDecidedOn() {

@@ -38,6 +38,11 @@ public final class LanguageGate {
      * of initials had read as Somali.
      */
     static final int MAX_INITIALISM = 3;
+    /**
+     * An unknown word of at most this many letters right after a number is its unit ("6 oz", "5.1 kg", "325mg",
+     * "23 hrs", "22 sem"): no word of any language. Three bottle feeds in ounces had read as Danish.
+     */
+    static final int MAX_UNIT = 4;
     /** Sentences are judged in segments of at least this many words (short sentences join the next). */
     static final int SEGMENT_WORDS = 6;
     /** With this share of the covered languages' words and nothing of another language, text is prose of ours. */
@@ -97,6 +102,9 @@ public final class LanguageGate {
     /** Letters outside ASCII that the covered languages write with (á, ñ, ç, è, ò ...), in lower case. */
     private final Set<Character> coveredLetters;
     private final LinguaDetector detector;
+    /** Whether the policy gives Latin's function words as another language's markers (see decide()). */
+    private final boolean latinMarkers;
+    private static final String LATIN = "la";
 
     /**
      * @param covered the covered languages with their markers
@@ -142,6 +150,7 @@ public final class LanguageGate {
         coveredLetters = Set.copyOf(letters);
         coveredSet = Set.of(coveredCodes);
         detector = new LinguaDetector(coveredSet);
+        latinMarkers = java.util.Arrays.asList(otherCodes).contains(LATIN);
     }
 
     /** The verdict on a whole text: the first sentence segment that is not covered decides. */
@@ -166,6 +175,7 @@ public final class LanguageGate {
         boolean wordForeign = false;
         boolean wordCapitals = true;
         boolean wordTitle = false;
+        boolean wordAfterNumber = false;
         // No word yet since the text's start, a sentence's end or a label's colon: a capital there starts a
         // sentence; anywhere else, an unknown word in title case is a name ("Sr. Kiala", "Papai Noel").
         boolean afterBreak = true;
@@ -193,6 +203,7 @@ public final class LanguageGate {
                 if (length == 0) {
                     wordChunk = chunkStart;
                     wordTitle = Character.isUpperCase(c);
+                    wordAfterNumber = followsNumber(s, i);
                 } else if (Character.isUpperCase(c)) {
                     wordTitle = false;
                 }
@@ -217,6 +228,8 @@ public final class LanguageGate {
                 boolean machine = false;
                 if (bits == WordTable.ABSENT && length <= MAX_INITIALISM && wordCapitals) {
                     machine = true; // initials or an abbreviation ("LT", "OV", "AM"): no word of any language
+                } else if (bits == WordTable.ABSENT && length <= MAX_UNIT && wordAfterNumber) {
+                    machine = true; // a unit of measure after its number
                 } else if (bits == WordTable.ABSENT && (wordCapitals || wordTitle && !afterBreak && !wordForeign)) {
                     // a name, in capitals ("DORVILUS", "IBESR") or in title case inside a sentence ("Sr. Kiala",
                     // "Papai Noel"), is counted aside (decide())
@@ -290,6 +303,15 @@ public final class LanguageGate {
             }
         }
         return first != null ? first : LanguageVerdict.covered("none", "short", 0);
+    }
+
+    /** Whether the word starting at {@code at} follows a digit, glued to it or after spaces ("6 oz", "325mg"). */
+    private static boolean followsNumber(String s, int at) {
+        int k = at - 1;
+        while (k >= 0 && k >= at - 3 && (s.charAt(k) == ' ' || s.charAt(k) == '\u00A0')) {
+            k--;
+        }
+        return k >= 0 && s.charAt(k) >= '0' && s.charAt(k) <= '9';
     }
 
     /**
@@ -395,6 +417,13 @@ public final class LanguageGate {
             if (runnerUp != null) {
                 return LanguageVerdict.covered(runnerUp, "detector", detected.margin());
             }
+        }
+        // Latin words without Latin's grammar are the clinical and legal terms every covered language borrows
+        // ("moderate plagiocephaly + mild torticollis", "in loco parentis"): with our words throughout, nothing of another
+        // language and none of Latin's own function words (the policy's Latin markers), the text is ours. Without
+        // Latin markers in the policy nothing tells terms from Latin prose, and Latin stays held.
+        if (detected != null && LATIN.equals(detected.language()) && latinMarkers && noForeign && share >= PROSE_SHARE) {
+            return LanguageVerdict.covered(label, "latin-terms", share);
         }
         // A covered language the detector has no model for (Haitian Creole) cannot win there: its own words decide,
         // when they far outnumber any other covered language's and little or nothing of another language is present.

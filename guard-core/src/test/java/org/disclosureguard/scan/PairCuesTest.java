@@ -669,6 +669,32 @@ class PairCuesTest {
     }
 
     /**
+     * What the fifty-second writer taught (policy 2026.12.24), in other words: feeding, skin and iron therapies,
+     * nutrition and lactation counseling, care products named therapy, a tired staff member who will "end up at the
+     * shrink", and an attorney counseling a child on her rights cross in every language; a child who goes to
+     * counseling, or what she said there, stays held beside the same words.
+     */
+    @Test
+    void aLawyersCounselAndFeedingTherapyCrossButAChildInCounselingIsHeld() {
+        assertCross(
+                "From: J. Ruiz, Esq.\nI'll be counseling Dayana on her options before Monday's master calendar hearing.",
+                "Feeding therapy with OT on Thursdays; try thicker purees. Restock 'Skin Therapy' lotion.",
+                "Terapia de alimentación con la OT los jueves. Consejería de lactancia en WIC: buen agarre.",
+                "Thérapie alimentaire avec l'ergothérapeute jeudi. Conseils en allaitement à la PMI.",
+                "Terapia alimentar com a fono na quinta; aconselhamento em amamentação no posto.",
+                "Enfimyè a: kòmanse terapi fè silfat 325 mg chak jou pou anemi.",
+                "Two nights of teething, I'm gonna end up in the psych ward lol",
+                "Deux nuits sans dormir, je vais finir à l'asile moi.",
+                "Três plantões seguidos, vou acabar no hospício kkk");
+        assertHeld(
+                "From: J. Ruiz, Esq.\nDayana goes to counseling on Mondays before the hearing.",
+                "From: J. Ruiz, Esq.\nIn counseling she told me her stepfather beat her.",
+                "Terapia de alimentación, y en la sesión con la psicóloga contó que su tío la golpeaba.",
+                "Terapi fè l pale sou sa k te pase nan fwontyè a.",
+                "Le jeune va finir en psychiatrie s'il continue de se scarifier.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

@@ -248,7 +248,10 @@ class EvaluationTest {
             Map.entry("tuning-at/es/everyday", 3), Map.entry("tuning-at/ht/everyday", 3),
             // the forty-ninth writer: a cook called 'sikològ kizin nan' and a Kreyòl 'sesyon terapi' with the dirty
             // laundry, both in quotes
-            Map.entry("tuning-au/ht/everyday", 6));
+            Map.entry("tuning-au/ht/everyday", 6),
+            // the fifty-second writer: an electrician's «ce tableau électrique, c'est de la psychiatrie»; a toddler's
+            // teddy bear "deprimido" on a record with a medical source (someone who "disse que" is depressed is a finding)
+            Map.entry("tuning-ax/fr/everyday", 3), Map.entry("tuning-ax/pt/everyday", 1));
 
     @Test
     void theTuningSplitIsCaughtExceptItsPinnedMisses() throws Exception {
@@ -267,20 +270,20 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The fifty-second writer (tender-age children, teen mothers and their
-     * babies: tender-age shelter and foster care logs, daycare, well-child and prenatal visits, WIC, parenting
-     * classes, reunification with a parent separated at the border, early intervention; written in four parts by
-     * writers who saw neither the dictionary nor the other templates) on its first run, policy 2026.12.23 with the
-     * classifier trained on forty-nine writers (threshold 12.5): 888/888 and 36/624. Short of the target (at most 2 %
-     * false holds in every class): that is the measure of text nobody here wrote.
+     * has read its failures to tune on them. The fifty-third writer (loss, grief, illness and hospital stays: news of a
+     * relative's death back home, funerals by video call, chaplains and memorials, repatriation of remains, a child's
+     * hospital admission, surgery and discharge papers, chronic illness; written in four parts by writers who saw
+     * neither the dictionary nor the other templates) on its first run, policy 2026.12.24 with the classifier trained
+     * on fifty writers (threshold 12.5): 882/888 and 3/624. Short of the target (every therapy-derived record held):
+     * that is the measure of text nobody here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(888, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(36, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 168, "ht", 168);
+        assertEquals(new Rate(882, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(3, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 164, "es", 167, "fr", 168, "pt", 168, "ht", 167);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");
