@@ -280,8 +280,33 @@ class UnreadableTextTest {
             assertEquals(Decision.FORWARD, screen(medical).decision(), everyday);
         }
 
+        CaseRecordEvent readmitted = medicalVisit("Newborn bili 16.4 at 72 hrs, readmitted for phototherapy overnight. Mom staying with him.");
+        assertEquals(Decision.FORWARD, screen(readmitted).decision(), "a readmission is no confidence admitted");
+
         CaseRecordEvent confidence = medicalVisit("Allergy band applied (penicillin). During the exam she disclosed what her uncle did at night.");
         only(screen(confidence), "provenance.medical-retelling");
+    }
+
+    /**
+     * The codes of mental-health care name a session or a diagnosis that the dictionary cannot read (digits are no
+     * letters): a psychotherapy CPT code beside a billing word, an ICD-10 F code beside a diagnosis. A ZIP code in
+     * Long Beach (90831-90848) and a seat or a room numbered like an F code cross.
+     */
+    @Test
+    void mentalHealthCodesAreHeldButAddressesAndSeatsCross() throws Exception {
+        for (String coded : List.of(
+                "Peer review, chart 22-0914: 90834 note dated 04/18, session length 52 min.",
+                "Claim: CPT 90847 x1, 50 min, payer Medicaid.",
+                "Dx F43.10 per the hospital discharge summary; follow-up in two weeks.",
+                "Billing: H0031 completed 3/2, 1 unit.")) {
+            only(screenNotes(coded), "content.mental-health-code");
+        }
+        for (String routine : List.of(
+                "Sponsor address: 1420 Pine Ave, Long Beach, CA 90834. Home study scheduled.",
+                "Seat F43.2 on the bus manifest; room F12.1 needs a new lock.",
+                "ICD-10 J45.909 asthma, Z63.4 death of family member. Vaccines updated.")) {
+            assertEquals(Decision.FORWARD, screenNotes(routine).decision(), routine);
+        }
     }
 
     @Test
@@ -309,7 +334,10 @@ class UnreadableTextTest {
                 "Pesadelo burocrático: o fax da CBP chegou ilegível pela terceira vez.",
                 "Kizin nan te yon vrè kochma jodi a, frizè a tonbe an pann.",
                 "Kitchen in total panic since 6 am, with 4 staff present and an order worse than last week's.",
-                "El fax anda psicótico otra vez desde las 8, y la receta de tamales salió en blanco.")) {
+                "El fax anda psicótico otra vez desde las 8, y la receta de tamales salió en blanco.",
+                // a sentence that laughs is a staff joke, however framed ("toute la nuit")
+                "Mdr le nouveau logiciel de planning, j'en ai fait des cauchemars toute la nuit. Vaccins à jour.",
+                "Staff chat: this census report gave me nightmares all night lol. BP cuff replaced.")) {
             CaseRecordEvent medical = medicalVisit(idiom);
             assertEquals(Decision.FORWARD, screen(medical).decision(), idiom);
         }

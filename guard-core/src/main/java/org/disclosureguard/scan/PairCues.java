@@ -259,7 +259,20 @@ final class PairCues {
         boolean ends = (c == '.' || c == '!' || c == '?') && word >= 2 && Character.isLetterOrDigit(text.charAt(word - 1))
                 && Character.isLetterOrDigit(text.charAt(word - 2))
                 && (k + 1 == text.length() || Character.isWhitespace(text.charAt(k + 1)));
-        return ends && !(c == '.' && word == k && afterTitle(text, k));
+        return ends && !(c == '.' && word == k && (afterTitle(text, k) || beforeLowerCase(text, k)));
+    }
+
+    /**
+     * A full stop with a lower-case word after it ends an abbreviation, not a sentence ("En la sesión 5 la pte.
+     * expresa que ...", "approx. two hours"), as the language check reads it too; a line break between them still
+     * ends the sentence (a list whose items start in lower case).
+     */
+    private static boolean beforeLowerCase(String text, int dot) {
+        int next = dot + 1;
+        while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+            next++;
+        }
+        return next < text.length() && Character.isLowerCase(text.charAt(next));
     }
 
     /** Closing brackets and quotes that may stand between a sentence's last word and its full stop. */

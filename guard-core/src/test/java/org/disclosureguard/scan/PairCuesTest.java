@@ -695,6 +695,31 @@ class PairCuesTest {
     }
 
     /**
+     * What the fifty-third writer taught (policy 2026.12.25), in other words: a telling in the present tense after an
+     * abbreviated patient ("la pte. expresa que"), numbing with stolen pills, a child's counselor named by the
+     * possessive in Kreyòl, the records of mental health by their capitals, and the clinical words of grief care are
+     * held; HIV triple therapy crosses in every language.
+     */
+    @Test
+    void presentTellingsGriefCareAndMhRecordsAreHeldButTripleTherapyCrosses() {
+        assertHeld(
+                "En la consulta 3 la pcte. relata que robaba los calmantes de su tía para no sentir nada.",
+                "Per the BH chart he stated that he hid guns for his cousin.",
+                "Konseyè li te di m ke yo te vann li bay mesye nan yon ba.",
+                "Sessions focus on Worden's tasks of mourning after the father's death.",
+                "Se trabajó el duelo complicado por la muerte de la abuela.",
+                "Suivi : deuil compliqué depuis le décès du père.",
+                "Acompanhamento do luto após a morte da mãe, duas vezes por semana.",
+                "Apre lanmò manman l, li nan gwoup dèy chak mèkredi.");
+        assertCross(
+                "HIV triple therapy adherence checked nightly by the nurse.",
+                "Sigue con triterapia antirretroviral; carga viral indetectable.",
+                "Trithérapie bien prise, charge virale indétectable.",
+                "Segue com a terapia tripla antirretroviral, carga viral indetectável.",
+                "Triterapi a byen pran, chaj viral la pa detektab.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes
