@@ -149,7 +149,7 @@ class PolicyLintTest {
     void wideningChangesAreFlaggedAndNeedSignOff() {
         Path old = write("old.yaml", bundledPolicy);
         String widened = bundledPolicy
-                .replace("version: \"2026.12.25\"", "version: \"2026.12.3\"")
+                .replace("version: \"2026.12.26\"", "version: \"2026.12.3\"")
                 .replace("  extension:\n    action: drop\n", "  extension:\n    action: scan\n")
                 .replace("neverForward: [therapy, provenance, extension]", "neverForward: [therapy, provenance]")
                 .replace("\"counselor*\", ", "")
@@ -168,7 +168,7 @@ class PolicyLintTest {
         assertEquals(LintReport.NEEDS_SIGN_OFF, report.exitCode(false));
         assertEquals(LintReport.CLEAN, report.exitCode(true));
 
-        String ruleRemoved = bundledPolicy.replace("version: \"2026.12.25\"", "version: \"2026.12.27\"")
+        String ruleRemoved = bundledPolicy.replace("version: \"2026.12.26\"", "version: \"2026.12.28\"")
                 .replaceFirst("(?s)  - id: provenance.clinician-author.*?(?=  - id: )", "");
         assertFinding(PolicyLint.run(write("r.yaml", ruleRemoved), schemas, old), "widening", "rule 'provenance.clinician-author' was removed");
     }
@@ -176,7 +176,7 @@ class PolicyLintTest {
     @Test
     void aContextGroupWidensByANewContextOrAMissingUnless() {
         Path old = write("old.yaml", bundledPolicy);
-        String next = bundledPolicy.replace("version: \"2026.12.25\"", "version: \"2026.12.26\"");
+        String next = bundledPolicy.replace("version: \"2026.12.26\"", "version: \"2026.12.27\"");
         LintReport moreContext = PolicyLint.run(write("c.yaml", next.replace("\"fracture*\", \"fractured\",", "\"fracture*\", \"fractured\", \"grief\",")), schemas, old);
         assertFinding(moreContext, "widening", "dictionary context en#0 context: grief was added");
         LintReport lessUnless = PolicyLint.run(write("u.yaml", next.replace("[\"disclos*\", \"reveal*\",", "[\"reveal*\",")), schemas, old);
@@ -190,7 +190,7 @@ class PolicyLintTest {
     @Test
     void theClassifierWidensWhenRemovedRaisedOrRetrained() {
         Path old = write("old.yaml", bundledPolicy);
-        String next = bundledPolicy.replace("version: \"2026.12.25\"", "version: \"2026.12.26\"");
+        String next = bundledPolicy.replace("version: \"2026.12.26\"", "version: \"2026.12.27\"");
         assertFinding(PolicyLint.run(write("r.yaml", next.replaceFirst("(?s)  classifier:\n.*?(?=\n# Shapes of forwarded)", "")),
                 schemas, old), "widening", "the classifier was removed");
         assertFinding(PolicyLint.run(write("t.yaml", next.replaceFirst("    threshold: [0-9.]+\n", "    threshold: 30.0\n")),
@@ -210,9 +210,9 @@ class PolicyLintTest {
                 .replace("[\"physical therapy\", \"physical therapist\",", "[\"physical therapist\",");
         LintReport sameVersion = PolicyLint.run(write("n.yaml", narrowed), schemas, old);
         assertEquals(0, sameVersion.widenings(), sameVersion.toText());
-        assertFinding(sameVersion, "version", "the policy changed but its version is still '2026.12.25'");
+        assertFinding(sameVersion, "version", "the policy changed but its version is still '2026.12.26'");
 
-        LintReport newVersion = PolicyLint.run(write("v.yaml", narrowed.replace("version: \"2026.12.25\"", "version: \"2026.12.3\"")), schemas, old);
+        LintReport newVersion = PolicyLint.run(write("v.yaml", narrowed.replace("version: \"2026.12.26\"", "version: \"2026.12.3\"")), schemas, old);
         assertEquals(List.of(), newVersion.findings());
         assertEquals(LintReport.CLEAN, newVersion.exitCode(false));
     }

@@ -262,12 +262,22 @@ final class PairCues {
         return ends && !(c == '.' && word == k && (afterTitle(text, k) || beforeLowerCase(text, k)));
     }
 
+    /** At most this many letters before a full stop make the word an abbreviation when a lower-case word follows. */
+    static final int MAX_ABBREVIATION = 4;
+
     /**
-     * A full stop with a lower-case word after it ends an abbreviation, not a sentence ("En la sesión 5 la pte.
-     * expresa que ...", "approx. two hours"), as the language check reads it too; a line break between them still
-     * ends the sentence (a list whose items start in lower case).
+     * A full stop after a short word with a lower-case word after it ends an abbreviation, not a sentence ("En la
+     * sesión 5 la pte. expresa que ...", "etc. and"); a line break between them still ends the sentence (a list whose
+     * items start in lower case), and so does a longer word (chat typed without capitals: "tout bagay anfòm. mèsi").
      */
     private static boolean beforeLowerCase(String text, int dot) {
+        int start = dot;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        if (dot - start > MAX_ABBREVIATION) {
+            return false;
+        }
         int next = dot + 1;
         while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
             next++;

@@ -720,6 +720,30 @@ class PairCuesTest {
     }
 
     /**
+     * What the fifty-fourth writer taught (policy 2026.12.26), in other words: a worker "who follows him" and what he
+     * "would have said", papers that were bought and nude photos asked in exchange for a room are held; a Kreyòl
+     * lawyer who counsels a youth, weekly physio sessions and driving, job and budget sessions cross.
+     */
+    @Test
+    void aConditionalTellingAndExploitationAreHeldButALawyersAdviceAndDrivingSessionsCross() {
+        assertHeld(
+                "Selon l'intervenante en santé mentale, elle aurait dit que ses papiers ont été achetés à Labé.",
+                "The girl told staff the sponsor wanted intimate pictures in exchange for a room.",
+                "La joven contó que el patrocinador le pedía fotos íntimas a cambio de la renta.",
+                "A menina disse que o padrinho pedia fotos íntimas em troca de moradia.",
+                "Li di m ke mesye a te mande l foto toutouni an echanj lojman.");
+        assertCross(
+                "Mèt Joseph, avoka: konseye jèn nan pa pale ak ICE san li.",
+                "Fizyoterapi pou cheviy la: 2 sesyon chak semèn, ortopedi.",
+                "Behind-the-wheel session Saturday; budgeting session moved to Monday.",
+                "Sesión de manejo el sábado; sesión de búsqueda de empleo el lunes.",
+                "Aula de direção no sábado; sessão de currículo na segunda.",
+                "Sesyon kondui samdi a, sesyon CV lendi.",
+                // chat typed without capitals keeps its sentences: the uncle before "anfòm." is no unless cue here
+                "m rive kay tonton m, tout bagay anfòm. mèsi anpil, fizyoterapi pou jenou: 2 sesyon chak semèn, ortopedi.");
+    }
+
+    /**
      * 450 routine notes in the five languages, written for this test by two authors who had not seen the dictionary:
      * 200 with words that look like a disclosure (a sponsor's DUI, a history lesson, a narcocorrido, "they beat us
      * 4-1", a cooking burn, a threat between roommates told as it happened) and 250 in the issue's look-alike classes

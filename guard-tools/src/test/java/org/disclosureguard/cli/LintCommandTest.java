@@ -57,7 +57,7 @@ class LintCommandTest {
     void wideningExitsThreeUntilSignedOff(@TempDir Path dir) throws Exception {
         Path old = Files.writeString(dir.resolve("old.yaml"), bundled());
         Path widened = Files.writeString(dir.resolve("new.yaml"), bundled()
-                .replace("version: \"2026.12.25\"", "version: \"2026.12.2\"").replace("\"counselor*\", ", ""));
+                .replace("version: \"2026.12.26\"", "version: \"2026.12.2\"").replace("\"counselor*\", ", ""));
         Result result = lint("--policy", widened.toString(), "--against", old.toString());
         assertEquals(3, result.exit(), result.out() + result.err());
         assertTrue(result.out().contains("widening:widening (1)") && result.out().contains("dictionary term 'counselor*' was removed"), result.out());

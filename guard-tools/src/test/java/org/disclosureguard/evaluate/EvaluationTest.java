@@ -270,20 +270,21 @@ class EvaluationTest {
     /**
      * The held-out split (a writer who saw neither the dictionary nor the other templates, never tuned or trained on)
      * is measured: its figures are pinned so that any change to the screen shows what it does to them, and nobody
-     * has read its failures to tune on them. The fifty-fourth writer (older teens, turning 18 and aging out: age-out
-     * and post-18 plans, the hand-off at 18, independent-living skills, job readiness, work permits, GED, driver's
-     * permits, extended foster care; written in four parts by writers who saw neither the dictionary nor the other
-     * templates) on its first run, policy 2026.12.25 with the classifier trained on fifty-one writers (threshold
-     * 12.5): 886/888 and 13/624. Short of the target (every therapy-derived record held, at most 2 % false holds in
-     * every language): that is the measure of text nobody here wrote.
+     * has read its failures to tune on them. The fifty-fifth writer (sexual and reproductive health, LGBTQ+ youth,
+     * gender and safety: PREA screening and housing, chosen names, pregnancy and options counseling, contraception,
+     * STI and HIV testing, volunteer-run support groups, sponsor vetting, ombudsman complaints; written in four parts
+     * by writers who saw neither the dictionary nor the other templates) on its first run, policy 2026.12.26 with the
+     * classifier trained on fifty-two writers (threshold 12.5): 884/888 and 19/624. Short of the target (every
+     * therapy-derived record held, at most 2 % false holds in every language): that is the measure of text nobody
+     * here wrote.
      */
     @Test
     void theHeldOutSplitIsMeasuredAsFirstRun() throws Exception {
         EvaluationResult heldOut = new Evaluation(policy).run(List.of(CORPORA.resolve(MultilingualCorpus.HELD_OUT_FILE)));
         assertTrue(heldOut.classes().stream().allMatch(c -> c.className().startsWith(MultilingualCorpus.HELD_OUT_PREFIX)));
-        assertEquals(new Rate(886, 888), heldOut.therapyRecall());
-        assertEquals(new Rate(13, 624), heldOut.falseHoldRate());
-        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 166, "pt", 168, "ht", 168);
+        assertEquals(new Rate(884, 888), heldOut.therapyRecall());
+        assertEquals(new Rate(19, 624), heldOut.falseHoldRate());
+        Map<String, Integer> caughtByLanguage = Map.of("en", 168, "es", 168, "fr", 168, "pt", 165, "ht", 167);
         caughtByLanguage.forEach((language, caught) -> {
             Rate recall = heldOut.rate(CorpusLine.THERAPY, name -> name.startsWith(MultilingualCorpus.HELD_OUT_PREFIX + language + "/"));
             assertEquals(new Rate(caught, 168), recall, language + " recall");

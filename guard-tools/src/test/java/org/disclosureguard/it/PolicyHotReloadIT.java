@@ -68,7 +68,7 @@ class PolicyHotReloadIT {
         broker.createTopics(List.of(TopicPlan.policyTopic(policyTopic, (short) 1)));
         String bundled = bundledText();
         Path current = Files.writeString(dir.resolve("current.yaml"), bundled);
-        Path next = Files.writeString(dir.resolve("next.yaml"), bundled.replace("version: \"2026.12.25\"", "version: \"2026.12.26\"")
+        Path next = Files.writeString(dir.resolve("next.yaml"), bundled.replace("version: \"2026.12.26\"", "version: \"2026.12.27\"")
                 .replace("[\"therapy\", \"therapies\", ", "[\"therapy\", \"pottery workshop\", \"therapies\", "));
 
         Map<String, Object> settings = cluster.appSettings(dir.resolve("state-1"));
@@ -78,7 +78,7 @@ class PolicyHotReloadIT {
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)), "state " + app.state());
             assertEquals(200, get(app, "/health/ready").statusCode());
             assertEquals(200, get(app, "/health/live").statusCode());
-            assertEquals("2026.12.25", policy(app).get("version").asText());
+            assertEquals("2026.12.26", policy(app).get("version").asText());
 
             send(cluster, "case-before");
             cluster.awaitDecisions(1, Duration.ofSeconds(30));
@@ -86,8 +86,8 @@ class PolicyHotReloadIT {
             String[] published = cli("publish-policy", "--bootstrap-servers", broker.bootstrapServers(), "--topic", policyTopic,
                     "--policy", next.toString(), "--against", current.toString());
             assertEquals("0", published[0], published[1]);
-            assertTrue(published[1].contains("published disclosure-guard-default 2026.12.26 to " + policyTopic), published[1]);
-            ClusterFixture.await(() -> "2026.12.26".equals(policy(app).get("version").asText()), Duration.ofSeconds(30),
+            assertTrue(published[1].contains("published disclosure-guard-default 2026.12.27 to " + policyTopic), published[1]);
+            ClusterFixture.await(() -> "2026.12.27".equals(policy(app).get("version").asText()), Duration.ofSeconds(30),
                     () -> "policy in force: " + policy(app));
 
             send(cluster, "case-after");
@@ -106,12 +106,12 @@ class PolicyHotReloadIT {
             assertEquals(400, get(app, "/api/metrics?range=2y").statusCode());
 
             // A version the CLI would not publish, written by another producer: refused, the good one stays.
-            String broken = Files.readString(next).replace("version: \"2026.12.26\"", "version: \"2026.12.27\"")
+            String broken = Files.readString(next).replace("version: \"2026.12.27\"", "version: \"2026.12.28\"")
                     .replace("condition: author.role == 'CLINICIAN'", "condition: author.role ==");
             writeRaw(cluster, policyTopic, broken);
             ClusterFixture.await(() -> policy(app).has("lastRefused"), Duration.ofSeconds(30), () -> "status: " + policy(app));
             JsonNode status = policy(app);
-            assertEquals("2026.12.26", status.get("version").asText());
+            assertEquals("2026.12.27", status.get("version").asText());
             assertTrue(status.get("lastRefused").get("problems").get(0).asText().contains("does not compile"), status.toString());
             String[] refused = cli("publish-policy", "--bootstrap-servers", broker.bootstrapServers(), "--topic", policyTopic,
                     "--policy", Files.writeString(dir.resolve("broken.yaml"), broken).toString());
@@ -123,8 +123,8 @@ class PolicyHotReloadIT {
             second.put(GuardConfig.POLICY_TOPIC, policyTopic);
             try (GuardApp other = Guards.start(cluster.applicationId, broker.bootstrapServers(),
                     cluster.topics, Policy.bundled(), second)) {
-                assertEquals("2026.12.26", other.policyStatus().version());
-                assertEquals("2026.12.27", other.policyStatus().lastRefusal().version());
+                assertEquals("2026.12.27", other.policyStatus().version());
+                assertEquals("2026.12.28", other.policyStatus().lastRefusal().version());
             }
         }
 
@@ -133,9 +133,9 @@ class PolicyHotReloadIT {
         ScreeningDecision before = decisions.stream().filter(d -> d.getCaseId().toString().equals("case-before")).findFirst().orElseThrow();
         ScreeningDecision after = decisions.stream().filter(d -> d.getCaseId().toString().equals("case-after")).findFirst().orElseThrow();
         assertEquals(Decision.FORWARD, before.getDecision());
-        assertEquals("2026.12.25", before.getPolicyVersion().toString());
+        assertEquals("2026.12.26", before.getPolicyVersion().toString());
         assertEquals(Decision.HOLD, after.getDecision(), "the same text, held under the new version");
-        assertEquals("2026.12.26", after.getPolicyVersion().toString());
+        assertEquals("2026.12.27", after.getPolicyVersion().toString());
         assertClean(cluster.check(), 2);
     }
 
@@ -151,7 +151,7 @@ class PolicyHotReloadIT {
     private static void writeRaw(ClusterFixture cluster, String topic, String yaml) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(ClientSettings.idempotentProducer(cluster.clientSettings),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "disclosure-guard-default@2026.12.27".getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>(topic, "disclosure-guard-default@2026.12.28".getBytes(StandardCharsets.UTF_8),
                     yaml.getBytes(StandardCharsets.UTF_8))).get();
         }
     }
